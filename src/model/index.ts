@@ -1,0 +1,7 @@
+export type * from './common.js';
+export type * from './channel.js';
+export type * from './agent.js';
+export type * from './message.js';
+export type * from './crm.js';
+export type { ChatCustomer, ChatSession, EndedBy, LastMessagePreview, PendingTransfer, SessionPhase, SessionStatus } from './session.js';
+export { sessionPhase } from './session.js';

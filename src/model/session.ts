@@ -1,0 +1,79 @@
+import type { IsoDateTime } from './common.js';
+import type { MessageKind } from './message.js';
+
+/**
+ * Session status, following the source product: `queued` (waiting for an agent), `ongoing`
+ * (being handled), `ended` (finished / closed), `missed` (the customer left while still queued).
+ */
+export type SessionStatus = 'queued' | 'ongoing' | 'ended' | 'missed';
+
+/** Who ended a chat. */
+export type EndedBy = 'agent' | 'customer' | 'idle';
+
+/** What the customer told about themselves when starting the chat (untrusted text). */
+export interface ChatCustomer {
+  readonly name: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly companyName?: string;
+}
+
+/** A pending transfer of a session from one agent to another (a field, not a status). */
+export interface PendingTransfer {
+  readonly fromAgentId: string;
+  readonly toAgentId: string;
+  readonly note?: string;
+  readonly requestedAt: IsoDateTime;
+}
+
+/** Short form of the newest message, for lists. */
+export interface LastMessagePreview {
+  readonly kind: MessageKind;
+  readonly text: string;
+  readonly sentAt: IsoDateTime;
+}
+
+/**
+ * A chat session. Source: the backend adapter (`getSnapshot()`, `session-updated` events).
+ */
+export interface ChatSession {
+  readonly id: string;
+  readonly channelId: string;
+  readonly status: SessionStatus;
+  readonly customer: ChatCustomer;
+  /** The agent handling the session; `null` while queued. */
+  readonly agentId: string | null;
+  /** When the customer started the chat (entered the queue). */
+  readonly createdAt: IsoDateTime;
+  /** When an agent picked the chat up. */
+  readonly answeredAt?: IsoDateTime;
+  /** When the chat ended or was missed. */
+  readonly endedAt?: IsoDateTime;
+  readonly endedBy?: EndedBy;
+  /** Newest message, if any. */
+  readonly lastMessage?: LastMessagePreview;
+  /** Customer messages the handling agent has not read yet. */
+  readonly unreadCount: number;
+  /** Highest message seq in the session (0 when empty). */
+  readonly lastSeq: number;
+  /** A transfer waiting for the receiving agent's answer. */
+  readonly transferTo?: PendingTransfer;
+  /** The CRM person linked to the chat customer. */
+  readonly personId?: string;
+  /** Ids of CRM requests created from this chat. */
+  readonly requestIds: readonly string[];
+  /** Whether the customer is typing right now. */
+  readonly customerTyping: boolean;
+}
+
+/**
+ * How a session is shown, derived from status and who wrote last:
+ * `waiting-for-agent` when the customer wrote last, `waiting-for-customer` when the agent did.
+ */
+export type SessionPhase = 'queued' | 'waiting-for-agent' | 'waiting-for-customer' | 'ended' | 'missed';
+
+/** Derive the shown phase of a session. */
+export function sessionPhase(session: ChatSession): SessionPhase {
+  if (session.status !== 'ongoing') return session.status;
+  return session.lastMessage?.kind === 'to-customer' ? 'waiting-for-customer' : 'waiting-for-agent';
+}

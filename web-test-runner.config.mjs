@@ -1,0 +1,52 @@
+// @ts-check
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  // Serve .ts through esbuild; tsconfig supplies experimentalDecorators + useDefineForClassFields=false.
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          '--disable-quic', '--no-first-run', '--no-default-browser-check',
+        ],
+      },
+    }),
+  ],
+  coverage: true,
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['**/node_modules/**', 'test/**', 'stories/**', 'src/generated/**'],
+    reportDir: 'coverage',
+    reporters: ['text-summary'],
+    threshold: { statements: 75, branches: 65, functions: 70, lines: 75 },
+  },
+  testFramework: { config: { timeout: 10000 } },
+  // Benign "ResizeObserver loop ..." errors reach window.onerror and would fail the mocha test.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <body>
+    <script>
+      window.addEventListener('error', (e) => {
+        if (/ResizeObserver loop/.test(e.message)) { e.stopImmediatePropagation(); e.preventDefault(); }
+      });
+    </script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+};
