@@ -1,0 +1,57 @@
+import { LitElement, type TemplateResult, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ChatBackendAdapter } from '../backend/adapter.js';
+import { ServiceHostController } from '../controllers/service-host-controller.js';
+import type { ChatService } from '../service/chat-service.js';
+
+/**
+ * Provides one `ChatService` to every chat element inside it, so the elements share one state
+ * wherever they are placed in the page.
+ *
+ * Give it a ready service (`.service`), an adapter to build one on (`.backend`), or, with
+ * neither, the `demo` attribute to use the in-memory demo backend (loaded on demand).
+ *
+ * @summary Shares one chat service with the chat elements inside it.
+ * @tag chat-provider
+ *
+ * @slot - The page content that holds chat elements.
+ *
+ * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command of the service failed (for the host's log).
+ * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (for host notifications).
+ */
+export class ChatProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** A ready chat service. Takes precedence over `backend` and `demo`; never disposed by the provider. */
+  @property({ attribute: false }) service?: ChatService;
+
+  /** A backend adapter; the provider builds (and later disposes) a service on it. */
+  @property({ attribute: false }) backend?: ChatBackendAdapter;
+
+  /** Use the in-memory demo backend when neither `service` nor `backend` is set. */
+  @property({ type: Boolean, reflect: true }) demo = false;
+
+  /** The current agent's id for the demo backend (default: the demo's own agent). */
+  @property({ attribute: 'agent-id' }) agentId?: string;
+
+  /** Language of every chat element on the page: `en` or `nl` (default: the document's, else `en`). */
+  @property() override lang = '';
+
+  /** IANA time zone every date and time is shown in, e.g. `Europe/Amsterdam` (default: the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  private readonly host = new ServiceHostController(this, () => this, true);
+
+  /** The service in effect (given, built from `backend`, or the demo's), if any yet. */
+  get currentService(): ChatService | undefined {
+    return this.host.service;
+  }
+
+  override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+}

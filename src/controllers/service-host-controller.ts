@@ -1,0 +1,169 @@
+import { ContextProvider } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { Subscription } from 'rxjs';
+import type { ChatBackendAdapter } from '../backend/adapter.js';
+import { chatServiceContext } from '../context/chat-service-context.js';
+import { dispatchChatEvent } from '../events.js';
+import { setChatLocale } from '../i18n/localization.js';
+import { ChatService } from '../service/chat-service.js';
+
+/** The inputs a service host reads from its element. */
+export interface ServiceHostInputs {
+  /** A ready service (used as is, never disposed by the host). */
+  service?: ChatService;
+  /** An adapter; the host builds and owns a service on it. */
+  backend?: ChatBackendAdapter;
+  /** Use the in-memory demo backend when neither service nor backend is given. */
+  demo: boolean;
+  /** The demo backend's current agent id. */
+  agentId?: string;
+  /** `en` or `nl`. */
+  lang: string;
+  /** IANA time zone for every shown time. */
+  timeZone?: string;
+}
+
+/**
+ * Turns an element's inputs (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`) into
+ * one `ChatService` provided to its descendants through Lit context, and re-fires the service's
+ * failures and new queued chats as `chat-error` / `chat-incoming` events on the element.
+ * Services it built itself are disposed when the inputs change or the element leaves the page
+ * (a move within the page keeps them).
+ */
+export class ServiceHostController implements ReactiveController {
+  /** The service in effect, or undefined while none (or while the demo backend loads). */
+  service: ChatService | undefined;
+
+  private provider: ContextProvider<typeof chatServiceContext> | undefined;
+  private owned: ChatService | undefined;
+  private ownedKey: unknown;
+  private events: Subscription | undefined;
+  private connected = false;
+  private demoLoad = 0;
+  private lang: string | undefined;
+
+  /**
+   * @param host the element
+   * @param inputs reads the element's current inputs
+   * @param always provide even when no input is set (chat-provider); otherwise only when the
+   *   element has inputs of its own (chat-screen, which otherwise consumes an ancestor's service)
+   */
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly inputs: () => ServiceHostInputs,
+    private readonly always: boolean,
+  ) {
+    host.addController(this);
+  }
+
+  /** Whether the element provides a service itself (rather than using an ancestor's). */
+  get providing(): boolean {
+    const i = this.inputs();
+    return this.always || !!i.service || !!i.backend || i.demo;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.refresh();
+  }
+
+  hostUpdate(): void {
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.stopEvents();
+    // A move (disconnect + connect in one task) keeps the owned service.
+    queueMicrotask(() => {
+      if (!this.connected) this.release();
+    });
+  }
+
+  private refresh(): void {
+    if (!this.connected) return;
+    const inputs = this.inputs();
+    if (!this.providing) return;
+    if (!this.provider) {
+      this.provider = new ContextProvider(this.host, { context: chatServiceContext });
+      this.provider.hostConnected();
+    }
+    const lang = inputs.lang || document.documentElement.lang || 'en';
+    if (lang !== this.lang) {
+      this.lang = lang;
+      void setChatLocale(lang);
+    }
+    const next = this.resolve(inputs);
+    if (next !== this.service) {
+      this.service = next;
+      this.provider.setValue(next, true);
+      this.stopEvents();
+      this.host.requestUpdate();
+    }
+    if (next) {
+      next.setDisplay({ locale: lang, timeZone: inputs.timeZone || undefined });
+      if (!this.events) this.startEvents(next);
+    }
+  }
+
+  private resolve(inputs: ServiceHostInputs): ChatService | undefined {
+    if (inputs.service) {
+      this.release();
+      return inputs.service;
+    }
+    const key = inputs.backend ?? (inputs.demo ? `demo:${inputs.agentId ?? ''}` : undefined);
+    if (key === undefined) {
+      this.release();
+      return undefined;
+    }
+    if (this.owned && this.ownedKey === key) return this.owned;
+    if (this.ownedKey === key) return undefined; // The demo backend is still loading.
+    this.release();
+    this.ownedKey = key;
+    if (inputs.backend) {
+      this.owned = new ChatService({ backend: inputs.backend });
+      return this.owned;
+    }
+    const load = ++this.demoLoad;
+    void import('../backend/in-memory/index.js').then(({ InMemoryChatBackend }) => {
+      if (load !== this.demoLoad || this.ownedKey !== key) return;
+      const backend = new InMemoryChatBackend(inputs.agentId ? { agentId: inputs.agentId } : {});
+      const service = new ChatService({ backend });
+      const dispose = service.dispose.bind(service);
+      service.dispose = () => {
+        dispose();
+        backend.dispose();
+      };
+      this.owned = service;
+      this.host.requestUpdate();
+    });
+    return undefined;
+  }
+
+  private release(): void {
+    this.demoLoad++;
+    this.owned?.dispose();
+    this.owned = undefined;
+    this.ownedKey = undefined;
+    if (this.service && this.service.isDisposed) {
+      this.service = undefined;
+      this.provider?.setValue(undefined, true);
+    }
+  }
+
+  private startEvents(service: ChatService): void {
+    this.events = service.errors$.subscribe((error) => {
+      dispatchChatEvent(this.host, 'chat-error', { code: error.code, message: error.message, cause: error.cause });
+    });
+    this.events.add(
+      service.incoming$.subscribe((session) => {
+        dispatchChatEvent(this.host, 'chat-incoming', { sessionId: session.id, channelId: session.channelId });
+      }),
+    );
+  }
+
+  private stopEvents(): void {
+    this.events?.unsubscribe();
+    this.events = undefined;
+  }
+}

@@ -1,0 +1,124 @@
+import type { DisplaySettings } from '../service/state.js';
+
+/**
+ * Date, time, number and duration formatting through `Intl`, in the agent's locale and time zone
+ * (from the service's display settings, set by the host on the provider).
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(display: DisplaySettings, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${display.locale}|${display.timeZone ?? ''}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(display.locale, { ...options, timeZone: display.timeZone });
+    } catch {
+      // An invalid time zone name falls back to the browser's zone rather than breaking the screen.
+      format = new Intl.DateTimeFormat(display.locale, options);
+    }
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function parse(iso: string | number | undefined): Date | null {
+  if (iso === undefined || iso === '') return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Clock time, e.g. `14:05` (nl) or `2:05 PM` (en). Empty for a missing or invalid time. */
+export function formatTime(iso: string | number | undefined, display: DisplaySettings): string {
+  const date = parse(iso);
+  return date ? dateTimeFormat(display, { hour: 'numeric', minute: '2-digit' }).format(date) : '';
+}
+
+/** Full date and time for tooltips, e.g. `Monday 30 November 2026, 14:05`. */
+export function formatDateTime(iso: string | number | undefined, display: DisplaySettings): string {
+  const date = parse(iso);
+  return date ? dateTimeFormat(display, { dateStyle: 'full', timeStyle: 'short' }).format(date) : '';
+}
+
+/** Short date, e.g. `30 Nov 2026`. */
+export function formatDate(iso: string | number | undefined, display: DisplaySettings): string {
+  const date = parse(iso);
+  return date ? dateTimeFormat(display, { dateStyle: 'medium' }).format(date) : '';
+}
+
+/** The calendar day of a time in the agent's time zone, as `YYYY-MM-DD` (for day separators). */
+export function dayKey(iso: string | number | undefined, display: DisplaySettings): string {
+  const date = parse(iso);
+  if (!date) return '';
+  const parts = dateTimeFormat({ locale: 'en-CA', timeZone: display.timeZone }, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * A day separator label: "Today", "Yesterday" (localised through `Intl.RelativeTimeFormat`) or the
+ * full date, in the agent's time zone.
+ * @param now the current time, ms since epoch
+ */
+export function formatDay(iso: string, now: number, display: DisplaySettings): string {
+  const day = dayKey(iso, display);
+  const today = dayKey(now, display);
+  const diffDays = Math.round((Date.parse(today) - Date.parse(day)) / 86_400_000);
+  if (diffDays === 0 || diffDays === 1) {
+    const text = new Intl.RelativeTimeFormat(display.locale, { numeric: 'auto' }).format(-diffDays, 'day');
+    return text.charAt(0).toLocaleUpperCase(display.locale) + text.slice(1);
+  }
+  const date = parse(iso);
+  return date ? dateTimeFormat(display, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date) : '';
+}
+
+/**
+ * A duration for people: `45 s`, `3 min`, `1 h 20 min` in the locale's unit style.
+ * @param ms duration in milliseconds (negative counts as 0)
+ */
+export function formatDuration(ms: number, display: DisplaySettings): string {
+  const total = Math.max(0, Math.floor((Number.isFinite(ms) ? ms : 0) / 1000));
+  const unit = (value: number, name: 'second' | 'minute' | 'hour') =>
+    new Intl.NumberFormat(display.locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  if (total < 60) return unit(total, 'second');
+  const minutes = Math.floor(total / 60);
+  if (minutes < 60) return unit(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${unit(hours, 'hour')} ${unit(rest, 'minute')}` : unit(hours, 'hour');
+}
+
+/** A whole number in the locale, e.g. `1.234` (nl). */
+export function formatNumber(value: number, display: DisplaySettings): string {
+  return new Intl.NumberFormat(display.locale).format(Number.isFinite(value) ? value : 0);
+}
+
+/** A file size, e.g. `10 MB`, `512 kB`. @param bytes size in bytes */
+export function formatBytes(bytes: number, display: DisplaySettings): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = Math.max(0, Number.isFinite(bytes) ? bytes : 0);
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return new Intl.NumberFormat(display.locale, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && i > 0 ? 1 : 0,
+  }).format(value);
+}
+
+/** A money amount, e.g. `€ 1.250,00`. @param currency ISO 4217 code */
+export function formatMoney(amount: number, currency: string, display: DisplaySettings): string {
+  try {
+    return new Intl.NumberFormat(display.locale, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${formatNumber(amount, display)} ${currency}`;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * chat-screen: the agent-side Chat screen of a CRM as web components.
+ * This entry has no side effects; `chat-screen/define.js` registers the elements.
+ */
+export type * from './model/index.js';
+export { sessionPhase } from './model/session.js';
+export type {
+  BackendCapabilities,
+  BackendEvent,
+  BackendSnapshot,
+  ChatBackendAdapter,
+  CreateCompanyInput,
+  CreatePersonInput,
+  CreateRequestInput,
+  SendMessageInput,
+  UploadOptions,
+} from './backend/adapter.js';
+export { ChatBackendError, isChatError, toChatError, type ChatErrorCode } from './backend/errors.js';
+export { ChatService, mergeMessages, type ChatServiceError, type ChatServiceOptions } from './service/chat-service.js';
+export type {
+  ChatNotice,
+  ChatState,
+  DisplaySettings,
+  LoadStatus,
+  PersonContext,
+  SessionHistory,
+} from './service/state.js';
+export * from './service/selectors.js';
+export { FakeClock, systemClock, type ChatClock, type TimerHandle } from './service/clock.js';
+export { InMemoryChatBackend } from './backend/in-memory/index.js';
+export { chatServiceContext } from './context/chat-service-context.js';
+export { ChatProvider } from './context/chat-provider.js';
+export { ObserveController } from './controllers/observe-controller.js';
+export { dispatchChatEvent, type ChatEvent, type ChatEventDetails, type ChatEventName } from './events.js';
+export { setChatLocale, getChatLocale, resolveChatLocale, type ChatLocale } from './i18n/localization.js';
+export { defineElement } from './utils/define-element.js';
+export { ChatScreen } from './components/chat-screen/chat-screen.js';
+export { ChatDashboard } from './components/chat-dashboard/chat-dashboard.js';
+export { ChatSessionList } from './components/chat-session-list/chat-session-list.js';
+export { ChatConversation } from './components/chat-conversation/chat-conversation.js';
+export { ChatPersonPanel } from './components/chat-person-panel/chat-person-panel.js';

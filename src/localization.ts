@@ -1,0 +1,1 @@
+export { setChatLocale, getChatLocale, resolveChatLocale, chatLocales, type ChatLocale } from './i18n/localization.js';

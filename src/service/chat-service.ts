@@ -1,0 +1,870 @@
+import {
+  BehaviorSubject,
+  type Observable,
+  Subject,
+  type Subscription,
+  distinctUntilChanged,
+  map,
+  shareReplay,
+} from 'rxjs';
+import type {
+  BackendCapabilities,
+  BackendEvent,
+  ChatBackendAdapter,
+  CreateCompanyInput,
+  CreatePersonInput,
+  CreateRequestInput,
+} from '../backend/adapter.js';
+import { ChatBackendError, toChatError } from '../backend/errors.js';
+import type { Agent, Presence } from '../model/agent.js';
+import type { Company, Person, SupportRequest } from '../model/crm.js';
+import type { ChatMessage, MessageDraft, MessageView } from '../model/message.js';
+import type { ChatSession } from '../model/session.js';
+import { type ChatClock, type TimerHandle, systemClock } from './clock.js';
+import {
+  type ChatStats,
+  type MySessions,
+  canWrite,
+  compareMessages,
+  computeStats,
+  handlingCount,
+  incomingCount,
+  mySessions,
+  nextRecentExpiry,
+  ongoingSessions,
+  queuedSessions,
+  sentView,
+} from './selectors.js';
+import {
+  type ChatNotice,
+  type ChatState,
+  type DisplaySettings,
+  type PersonContext,
+  type SessionHistory,
+  initialState,
+} from './state.js';
+
+/** Options of {@link ChatService}. */
+export interface ChatServiceOptions {
+  /** The backend adapter; the service's only way to the backend. */
+  readonly backend: ChatBackendAdapter;
+  /** Time source for timeouts and the 8-hour window (default: the system clock). */
+  readonly clock?: ChatClock;
+  /** A send not confirmed within this many ms turns `failed` (default 15,000 ms). */
+  readonly sendTimeoutMs?: number;
+  /** Messages per history page (default 50). */
+  readonly pageSize?: number;
+  /** Locale and time zone to show times in (default `en`, the browser's time zone). */
+  readonly display?: Partial<DisplaySettings>;
+  /** Makes client message ids (default: `crypto.randomUUID()`). */
+  readonly newClientId?: () => string;
+}
+
+/** A failure the service reports to the host (the provider turns it into a `chat-error` event). */
+export interface ChatServiceError {
+  readonly code: ChatBackendError['code'];
+  readonly message: string;
+  /** The command that failed, e.g. `sendMessage`. */
+  readonly command: string;
+  readonly cause: ChatBackendError;
+}
+
+const EMPTY_HISTORY: SessionHistory = { items: [], hasMore: true, loading: false, loaded: false };
+
+/**
+ * The chat screen's shared state and commands: one instance per agent screen, provided to every
+ * element through Lit context (`chatServiceContext`).
+ *
+ * State lives in an RxJS `BehaviorSubject`; read it through the read-only observables (`state$`
+ * and selectors such as `sessions$`, `queue$`, `mySessions$`, `stats$`). Commands return promises
+ * and reject with a {@link ChatBackendError}; the service checks the rules (ownership, session
+ * state, rights) before it asks the adapter. Sending is optimistic: a message shows at once as
+ * `sending`, becomes `sent` when the adapter confirms, or `failed` (text kept, retry offered) when
+ * the adapter rejects or does not answer within `sendTimeoutMs`. A message is identified by its
+ * client id, so a retried or echoed message never appears twice.
+ *
+ * The service starts loading at construction; `ready` settles when the first snapshot arrived.
+ * Call {@link ChatService.dispose} to close its backend subscription and timers.
+ */
+export class ChatService {
+  /** The adapter this service talks to. */
+  readonly backend: ChatBackendAdapter;
+  /** Settles when the first snapshot was loaded (rejects with the load error). */
+  readonly ready: Promise<void>;
+
+  private readonly clock: ChatClock;
+  private readonly sendTimeoutMs: number;
+  private readonly pageSize: number;
+  private readonly newClientId: () => string;
+  private readonly store: BehaviorSubject<ChatState>;
+  private readonly errorsSubject = new Subject<ChatServiceError>();
+  private readonly incomingSubject = new Subject<ChatSession>();
+  private readonly subscriptions: Subscription[] = [];
+  private readonly watchers = new Map<string, number>();
+  private readonly sendAttempts = new Map<string, number>();
+  private readonly sendTimers = new Map<string, TimerHandle>();
+  private readonly selectorCache = new Map<string, Observable<unknown>>();
+  private windowTimer: TimerHandle | undefined;
+  private windowTimerAt: number | null = null;
+  private noticeSeq = 0;
+  private disposed = false;
+  private wasOffline = false;
+
+  /** The whole state; emits on every change. */
+  readonly state$: Observable<ChatState>;
+  /** Every known session by id. */
+  readonly sessions$: Observable<Readonly<Record<string, ChatSession>>>;
+  /** Queued sessions of the agent's channels, oldest first. */
+  readonly queue$: Observable<readonly ChatSession[]>;
+  /** Number of queued sessions (the Dashboard badge and the session list's queue count). */
+  readonly queueCount$: Observable<number>;
+  /** Ongoing sessions of every agent (the dashboard's ongoing list). */
+  readonly ongoing$: Observable<readonly ChatSession[]>;
+  /** The agent's active and recent (8 h) sessions. */
+  readonly mySessions$: Observable<MySessions>;
+  /** Chats the agent is handling (the Chats badge). */
+  readonly handlingCount$: Observable<number>;
+  /** Id of the selected session, or null. */
+  readonly selectedSessionId$: Observable<string | null>;
+  /** The current agent, or null before loading. */
+  readonly agent$: Observable<Agent | null>;
+  /** Live dashboard figures for all channels. */
+  readonly stats$: Observable<ChatStats>;
+  /** Notices for the agent, oldest first. */
+  readonly notices$: Observable<readonly ChatNotice[]>;
+  /** Failures of commands, for the host's log (see the `chat-error` event). */
+  readonly errors$: Observable<ChatServiceError>;
+  /** Sessions that entered the queue after loading (see the `chat-incoming` event). */
+  readonly incoming$: Observable<ChatSession>;
+
+  /**
+   * @param options the adapter and optional clock, timeouts and display settings
+   */
+  constructor(options: ChatServiceOptions) {
+    this.backend = options.backend;
+    this.clock = options.clock ?? systemClock;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? 15_000;
+    this.pageSize = options.pageSize ?? 50;
+    this.newClientId = options.newClientId ?? (() => crypto.randomUUID());
+    const display: DisplaySettings = {
+      locale: options.display?.locale ?? 'en',
+      timeZone: options.display?.timeZone,
+    };
+    this.store = new BehaviorSubject(initialState(this.backend.agentId, this.clock.now(), display));
+    this.state$ = this.store.asObservable();
+    this.errors$ = this.errorsSubject.asObservable();
+    this.incoming$ = this.incomingSubject.asObservable();
+    this.sessions$ = this.select((s) => s.sessions);
+    this.queue$ = this.select((s) => queuedSessions(s), sameList);
+    this.queueCount$ = this.select((s) => incomingCount(s));
+    this.ongoing$ = this.select((s) => ongoingSessions(s), sameList);
+    this.mySessions$ = this.select(
+      (s) => mySessions(s),
+      (a, b) => sameList(a.active, b.active) && sameList(a.recent, b.recent),
+    );
+    this.handlingCount$ = this.select((s) => handlingCount(s));
+    this.selectedSessionId$ = this.select((s) => s.selectedSessionId);
+    this.agent$ = this.select((s) => s.agents[s.agentId] ?? null);
+    this.stats$ = this.select(
+      (s) => computeStats(s),
+      (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    );
+    this.notices$ = this.select((s) => s.notices);
+
+    this.subscriptions.push(this.backend.events$.subscribe((event) => this.onEvent(event)));
+    this.ready = this.load();
+    // A failed first load is also reported in state; keep the rejection from going unhandled.
+    this.ready.catch(() => undefined);
+  }
+
+  /** The current state (a snapshot; subscribe to `state$` to follow changes). */
+  get state(): ChatState {
+    return this.store.value;
+  }
+
+  /** Id of the current agent. */
+  get agentId(): string {
+    return this.backend.agentId;
+  }
+
+  // ---------------------------------------------------------------- selectors
+
+  /**
+   * A memoised, shared observable of a slice of state.
+   * @param project picks the slice from the state
+   * @param equal decides when a new slice counts as unchanged (default `===`)
+   */
+  select<T>(project: (state: ChatState) => T, equal: (a: T, b: T) => boolean = Object.is): Observable<T> {
+    return this.store.pipe(
+      map(project),
+      distinctUntilChanged(equal),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+  }
+
+  /** One session by id (`undefined` when unknown). */
+  session$(sessionId: string): Observable<ChatSession | undefined> {
+    return this.cached(`session:${sessionId}`, () => this.select((s) => s.sessions[sessionId]));
+  }
+
+  /** The loaded history of a session (empty until loaded; see {@link ChatService.watchSession}). */
+  history$(sessionId: string): Observable<SessionHistory> {
+    return this.cached(`history:${sessionId}`, () =>
+      this.select((s) => s.histories[sessionId] ?? EMPTY_HISTORY),
+    );
+  }
+
+  /** The composer draft of a session. */
+  draft$(sessionId: string): Observable<string> {
+    return this.cached(`draft:${sessionId}`, () => this.select((s) => s.drafts[sessionId] ?? ''));
+  }
+
+  /** The person panel data of a session (`undefined` until {@link ChatService.loadPersonContext}). */
+  personContext$(sessionId: string): Observable<PersonContext | undefined> {
+    return this.cached(`person:${sessionId}`, () => this.select((s) => s.personContexts[sessionId]));
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  /**
+   * Select the session shown in the conversation and person panel (`null` for none).
+   * Does not touch unread counts: reading happens while a conversation watches the session.
+   * @throws ChatBackendError `not-found` when the session is unknown
+   */
+  selectSession(sessionId: string | null): void {
+    if (sessionId !== null && !this.state.sessions[sessionId]) {
+      throw new ChatBackendError('not-found', `Unknown session ${sessionId}`);
+    }
+    this.patch({ selectedSessionId: sessionId });
+  }
+
+  /**
+   * Start showing a session: loads its newest history page and, while watched, marks the
+   * customer's messages read as they arrive. Returns a function that stops watching.
+   * Watching is reference-counted, so several elements may watch one session.
+   */
+  watchSession(sessionId: string): () => void {
+    this.watchers.set(sessionId, (this.watchers.get(sessionId) ?? 0) + 1);
+    const history = this.state.histories[sessionId];
+    if (!history?.loaded && !history?.loading) void this.loadHistory(sessionId).catch(() => undefined);
+    void this.markRead(sessionId).catch(() => undefined);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const count = (this.watchers.get(sessionId) ?? 1) - 1;
+      if (count <= 0) this.watchers.delete(sessionId);
+      else this.watchers.set(sessionId, count);
+    };
+  }
+
+  /**
+   * Load the newest history page of a session, or the page before the oldest loaded message.
+   * @param older load the page before the oldest loaded message
+   * @throws ChatBackendError from the adapter (`not-found`, `network`, ...)
+   */
+  async loadHistory(sessionId: string, older = false): Promise<void> {
+    const current = this.state.histories[sessionId] ?? EMPTY_HISTORY;
+    if (current.loading || (older && (!current.hasMore || !current.loaded))) return;
+    this.setHistory(sessionId, { ...current, loading: true });
+    const oldest = current.items.find((m) => m.seq > 0)?.seq;
+    try {
+      const page = await this.backend.getMessages(sessionId, {
+        limit: this.pageSize,
+        ...(older && oldest ? { beforeSeq: oldest } : {}),
+      });
+      const now = this.state.histories[sessionId] ?? EMPTY_HISTORY;
+      this.setHistory(sessionId, {
+        items: mergeMessages(now.items, page.messages),
+        hasMore: older || !now.loaded ? page.hasMore : now.hasMore,
+        loading: false,
+        loaded: true,
+      });
+    } catch (error) {
+      const now = this.state.histories[sessionId] ?? EMPTY_HISTORY;
+      this.setHistory(sessionId, { ...now, loading: false });
+      throw this.fail('loadHistory', error);
+    }
+  }
+
+  /**
+   * Mark the customer's messages of a session as read (only for sessions the agent handles).
+   * @throws ChatBackendError from the adapter
+   */
+  async markRead(sessionId: string): Promise<void> {
+    const session = this.state.sessions[sessionId];
+    if (!session || session.agentId !== this.agentId || session.unreadCount === 0) return;
+    this.upsertSession({ ...session, unreadCount: 0 });
+    try {
+      await this.backend.markRead(sessionId, session.lastSeq);
+    } catch (error) {
+      throw this.fail('markRead', error);
+    }
+  }
+
+  /**
+   * Answer the oldest waiting chat of the agent's channels and select it.
+   * Resolves with the session, or `null` (and a `queue-empty` notice) when the queue is empty.
+   * @throws ChatBackendError `already-taken` (after retrying once), `not-permitted`, `network`, ...
+   */
+  async takeNextInQueue(): Promise<ChatSession | null> {
+    try {
+      const session = await this.backend.takeNextInQueue();
+      if (!session) {
+        this.notice('info', 'queue-empty');
+        return null;
+      }
+      this.upsertSession(session);
+      this.patch({ selectedSessionId: session.id });
+      return session;
+    } catch (error) {
+      const chatError = this.fail('takeNextInQueue', error);
+      if (chatError.code === 'already-taken') this.notice('info', 'taken');
+      throw chatError;
+    }
+  }
+
+  /**
+   * Answer a specific queued chat and select it.
+   * @throws ChatBackendError `already-taken` when another agent was first (a notice tells the
+   *   agent; nothing else changes), `not-permitted` without the respond right, `invalid-state`
+   *   when the chat is no longer queued, `not-found`
+   */
+  async answer(sessionId: string): Promise<ChatSession> {
+    const session = this.state.sessions[sessionId];
+    const agent = this.state.agents[this.agentId];
+    if (session && agent && !agent.rights[session.channelId]?.respond) {
+      throw this.fail('answer', new ChatBackendError('not-permitted', 'No respond right on this channel'));
+    }
+    try {
+      const answered = await this.backend.answer(sessionId);
+      this.upsertSession(answered);
+      this.patch({ selectedSessionId: answered.id });
+      return answered;
+    } catch (error) {
+      const chatError = this.fail('answer', error);
+      if (chatError.code === 'already-taken') {
+        this.notice('info', 'taken', sessionId);
+      }
+      throw chatError;
+    }
+  }
+
+  /** Keep the composer text of a session. */
+  setDraft(sessionId: string, text: string): void {
+    if ((this.state.drafts[sessionId] ?? '') === text) return;
+    this.patch({ drafts: { ...this.state.drafts, [sessionId]: text } });
+  }
+
+  /**
+   * Send a message to the customer, optimistically. The draft is cleared at once and the message
+   * shows as `sending`; it becomes `sent` when the adapter confirms, or `failed` (text kept) when
+   * the adapter rejects or `sendTimeoutMs` passes.
+   * @param draft the text (and ids of uploaded files); text is trimmed
+   * @returns the message's client id
+   * @throws ChatBackendError `invalid-input` for an empty message, `not-permitted` when the agent
+   *   does not handle the session, `invalid-state` when it is not ongoing; a failed delivery does
+   *   not reject (see the message's `failed` status and {@link ChatService.retrySend})
+   */
+  sendMessage(sessionId: string, draft: MessageDraft | string): string {
+    const input = typeof draft === 'string' ? { text: draft } : draft;
+    const text = input.text.trim();
+    const attachmentIds = input.attachmentIds ?? [];
+    if (!text && attachmentIds.length === 0) {
+      throw new ChatBackendError('invalid-input', 'A message needs text or a file');
+    }
+    const session = this.state.sessions[sessionId];
+    if (!session) throw new ChatBackendError('not-found', `Unknown session ${sessionId}`);
+    if (session.status !== 'ongoing') throw new ChatBackendError('invalid-state', 'The chat is not ongoing');
+    if (!canWrite(this.state, session)) {
+      throw new ChatBackendError('not-permitted', 'Only the agent handling the chat can write in it');
+    }
+    const clientId = this.newClientId();
+    const agent = this.state.agents[this.agentId];
+    const optimistic: MessageView = {
+      id: clientId,
+      clientId,
+      sessionId,
+      seq: 0,
+      kind: 'to-customer',
+      text,
+      authorName: agent?.name ?? '',
+      agentId: this.agentId,
+      sentAt: new Date(this.clock.now()).toISOString(),
+      attachments: [],
+      status: 'sending',
+    };
+    const history = this.state.histories[sessionId] ?? { ...EMPTY_HISTORY, hasMore: false };
+    this.patch({
+      drafts: { ...this.state.drafts, [sessionId]: '' },
+      histories: {
+        ...this.state.histories,
+        [sessionId]: { ...history, items: [...history.items, optimistic].sort(compareMessages) },
+      },
+    });
+    this.deliver(sessionId, clientId, text, attachmentIds);
+    return clientId;
+  }
+
+  /**
+   * Send a failed message again with the same client id (the backend stores it at most once).
+   * @throws ChatBackendError `not-found` when no failed message has that client id
+   */
+  retrySend(sessionId: string, clientId: string): void {
+    const message = this.findMessage(sessionId, clientId);
+    if (!message || message.status !== 'failed') {
+      throw new ChatBackendError('not-found', 'No failed message with that client id');
+    }
+    this.updateMessage(sessionId, clientId, (m) => ({ ...m, status: 'sending', errorCode: undefined }));
+    this.deliver(
+      sessionId,
+      clientId,
+      message.text,
+      message.attachments.map((a) => a.id),
+    );
+  }
+
+  /**
+   * Remove a failed message from the view (the agent gave up on it). Its text goes back into
+   * the composer when the composer is empty, so nothing is lost.
+   */
+  discardFailed(sessionId: string, clientId: string): void {
+    const message = this.findMessage(sessionId, clientId);
+    if (!message || message.status !== 'failed') return;
+    const history = this.state.histories[sessionId]!;
+    this.patch({
+      histories: {
+        ...this.state.histories,
+        [sessionId]: { ...history, items: history.items.filter((m) => m.clientId !== clientId) },
+      },
+      drafts: this.state.drafts[sessionId]
+        ? this.state.drafts
+        : { ...this.state.drafts, [sessionId]: message.text },
+    });
+  }
+
+  /**
+   * End an ongoing chat the agent handles.
+   * @throws ChatBackendError `not-permitted` (not the agent's chat), `invalid-state` (not ongoing)
+   */
+  async endSession(sessionId: string): Promise<ChatSession> {
+    const session = this.state.sessions[sessionId];
+    if (!session) throw this.fail('endSession', new ChatBackendError('not-found', `Unknown session ${sessionId}`));
+    if (session.status !== 'ongoing') {
+      throw this.fail('endSession', new ChatBackendError('invalid-state', 'The chat is not ongoing'));
+    }
+    if (session.agentId !== this.agentId) {
+      throw this.fail('endSession', new ChatBackendError('not-permitted', 'Only the agent handling the chat can end it'));
+    }
+    try {
+      const ended = await this.backend.endSession(sessionId);
+      this.upsertSession(ended);
+      return ended;
+    } catch (error) {
+      throw this.fail('endSession', error);
+    }
+  }
+
+  /**
+   * Report the agent's typing state in a session to the customer.
+   * Failures are ignored (typing is best-effort).
+   */
+  async setTyping(sessionId: string, isTyping: boolean): Promise<void> {
+    if (!canWrite(this.state, this.state.sessions[sessionId])) return;
+    await this.backend.setTyping(sessionId, isTyping).catch(() => undefined);
+  }
+
+  /**
+   * Switch the agent between present and away.
+   * @throws ChatBackendError from the adapter
+   */
+  async setPresence(presence: Presence): Promise<Agent> {
+    try {
+      const agent = await this.backend.setPresence(presence);
+      this.patch({ agents: { ...this.state.agents, [agent.id]: agent } });
+      return agent;
+    } catch (error) {
+      throw this.fail('setPresence', error);
+    }
+  }
+
+  /**
+   * Ask a present agent to take over a chat the agent handles.
+   * @throws ChatBackendError `not-permitted` (not the agent's chat, or the target is away),
+   *   `invalid-state` (a transfer is already pending, or the chat is not ongoing)
+   */
+  async requestTransfer(sessionId: string, toAgentId: string, note?: string): Promise<ChatSession> {
+    const session = this.state.sessions[sessionId];
+    const target = this.state.agents[toAgentId];
+    let refusal: ChatBackendError | null = null;
+    if (!session) refusal = new ChatBackendError('not-found', `Unknown session ${sessionId}`);
+    else if (session.agentId !== this.agentId || session.status !== 'ongoing')
+      refusal = new ChatBackendError('not-permitted', 'Only the agent handling an ongoing chat can transfer it');
+    else if (session.transferTo) refusal = new ChatBackendError('invalid-state', 'A transfer is already pending');
+    else if (!target || target.presence !== 'present' || toAgentId === this.agentId)
+      refusal = new ChatBackendError('not-permitted', 'Chats can only be transferred to another present agent');
+    if (refusal) throw this.fail('requestTransfer', refusal);
+    return this.sessionCommand('requestTransfer', () => this.backend.requestTransfer(sessionId, toAgentId, note));
+  }
+
+  /** Accept a transfer addressed to the agent. @throws ChatBackendError `already-taken`, `not-found`, ... */
+  acceptTransfer(sessionId: string): Promise<ChatSession> {
+    return this.sessionCommand('acceptTransfer', () => this.backend.acceptTransfer(sessionId));
+  }
+
+  /** Reject a transfer addressed to the agent. @throws ChatBackendError from the adapter */
+  rejectTransfer(sessionId: string): Promise<ChatSession> {
+    return this.sessionCommand('rejectTransfer', () => this.backend.rejectTransfer(sessionId));
+  }
+
+  /** Cancel a transfer the agent requested. @throws ChatBackendError from the adapter */
+  cancelTransfer(sessionId: string): Promise<ChatSession> {
+    return this.sessionCommand('cancelTransfer', () => this.backend.cancelTransfer(sessionId));
+  }
+
+  /**
+   * Load the person panel's data for a session: the linked person's details, or candidates
+   * found by the customer's e-mail, name and phone. Loads once per session and person.
+   */
+  async loadPersonContext(sessionId: string, force = false): Promise<void> {
+    const session = this.state.sessions[sessionId];
+    if (!session) return;
+    const current = this.state.personContexts[sessionId];
+    if (
+      !force &&
+      current &&
+      current.status !== 'error' &&
+      (current.details?.person.id ?? undefined) === session.personId
+    ) {
+      return;
+    }
+    this.setPersonContext(sessionId, { status: 'loading', candidates: current?.candidates ?? [] });
+    try {
+      if (session.personId) {
+        const details = await this.backend.getPersonDetails(session.personId);
+        this.setPersonContext(sessionId, { status: 'ready', candidates: [], details });
+      } else {
+        const candidates = await this.backend.findPersonCandidates(session.customer);
+        this.setPersonContext(sessionId, { status: 'ready', candidates });
+      }
+    } catch (error) {
+      this.setPersonContext(sessionId, { status: 'error', candidates: [] });
+      throw this.fail('loadPersonContext', error);
+    }
+  }
+
+  /**
+   * Link the session's customer to a CRM person (or unlink with `null`) and load their data.
+   * @throws ChatBackendError `not-found`, `not-permitted`, ...
+   */
+  async linkPerson(sessionId: string, personId: string | null): Promise<ChatSession> {
+    const session = await this.sessionCommand('linkPerson', () => this.backend.linkPerson(sessionId, personId));
+    await this.loadPersonContext(sessionId, true).catch(() => undefined);
+    return session;
+  }
+
+  /** Search CRM persons by name, e-mail, phone or company. @throws ChatBackendError */
+  async searchPersons(query: string, limit = 20): Promise<readonly Person[]> {
+    try {
+      return await this.backend.searchPersons(query, limit);
+    } catch (error) {
+      throw this.fail('searchPersons', error);
+    }
+  }
+
+  /** Create a CRM person. @throws ChatBackendError `invalid-input`, ... */
+  async createPerson(input: CreatePersonInput): Promise<Person> {
+    try {
+      return await this.backend.createPerson(input);
+    } catch (error) {
+      throw this.fail('createPerson', error);
+    }
+  }
+
+  /** Create a CRM company. @throws ChatBackendError `invalid-input`, ... */
+  async createCompany(input: CreateCompanyInput): Promise<Company> {
+    try {
+      return await this.backend.createCompany(input);
+    } catch (error) {
+      throw this.fail('createCompany', error);
+    }
+  }
+
+  /** Create a request (ticket) from a chat; the backend attaches the chat log. @throws ChatBackendError */
+  async createRequest(sessionId: string, input: CreateRequestInput): Promise<SupportRequest> {
+    try {
+      return await this.backend.createRequest(sessionId, input);
+    } catch (error) {
+      throw this.fail('createRequest', error);
+    }
+  }
+
+  /** Remove a notice. */
+  dismissNotice(noticeId: string): void {
+    this.patch({ notices: this.state.notices.filter((n) => n.id !== noticeId) });
+  }
+
+  /** Change the locale and time zone times are shown in. */
+  setDisplay(display: Partial<DisplaySettings>): void {
+    const next = { ...this.state.display, ...display };
+    if (next.locale === this.state.display.locale && next.timeZone === this.state.display.timeZone) return;
+    this.patch({ display: next });
+  }
+
+  /** The backend's capabilities (file limits), or null before loading. */
+  get capabilities(): BackendCapabilities | null {
+    return this.state.capabilities;
+  }
+
+  /** Close the backend subscription and every timer. The service is unusable afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const s of this.subscriptions) s.unsubscribe();
+    for (const t of this.sendTimers.values()) this.clock.clearTimeout(t);
+    this.sendTimers.clear();
+    if (this.windowTimer !== undefined) this.clock.clearTimeout(this.windowTimer);
+    this.errorsSubject.complete();
+    this.incomingSubject.complete();
+    this.store.complete();
+  }
+
+  /** Whether {@link ChatService.dispose} was called. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async load(): Promise<void> {
+    try {
+      const snapshot = await this.backend.getSnapshot();
+      if (this.disposed) return;
+      const sessions: Record<string, ChatSession> = {};
+      for (const s of snapshot.sessions) sessions[s.id] = s;
+      this.patch({
+        status: 'ready',
+        loadError: undefined,
+        agents: Object.fromEntries(snapshot.agents.map((a) => [a.id, a])),
+        channels: Object.fromEntries(snapshot.channels.map((c) => [c.id, c])),
+        capabilities: snapshot.capabilities,
+        sessions,
+        now: this.clock.now(),
+      });
+      this.scheduleWindow();
+      // Elements may have started watching before the snapshot arrived.
+      for (const sessionId of this.watchers.keys()) {
+        if (!this.state.histories[sessionId]?.loaded) void this.loadHistory(sessionId).catch(() => undefined);
+        void this.markRead(sessionId).catch(() => undefined);
+      }
+    } catch (error) {
+      const chatError = toChatError(error);
+      this.patch({ status: 'error', loadError: { code: chatError.code, message: chatError.message } });
+      throw this.fail('load', chatError);
+    }
+  }
+
+  private async resync(): Promise<void> {
+    await this.load().catch(() => undefined);
+    // Catch up on every loaded history after its newest confirmed message.
+    for (const [sessionId, history] of Object.entries(this.state.histories)) {
+      if (!history.loaded) continue;
+      const lastSeq = Math.max(0, ...history.items.map((m) => m.seq));
+      try {
+        let page;
+        let after = lastSeq;
+        do {
+          page = await this.backend.getMessages(sessionId, { afterSeq: after, limit: this.pageSize });
+          this.mergeIntoHistory(sessionId, page.messages);
+          after = Math.max(after, ...page.messages.map((m) => m.seq));
+        } while (page.messages.length === this.pageSize);
+      } catch {
+        // The next reconnect tries again.
+      }
+    }
+  }
+
+  private onEvent(event: BackendEvent): void {
+    if (this.disposed) return;
+    switch (event.type) {
+      case 'session-updated': {
+        const previous = this.state.sessions[event.session.id];
+        let session = event.session;
+        // A session the agent is reading stays read.
+        if (this.watchers.has(session.id) && session.agentId === this.agentId && session.unreadCount > 0) {
+          session = { ...session, unreadCount: 0 };
+          void this.backend.markRead(session.id, event.session.lastSeq).catch(() => undefined);
+        }
+        this.upsertSession(session);
+        if (session.status === 'queued' && previous?.status !== 'queued' && this.state.status === 'ready') {
+          this.incomingSubject.next(session);
+        }
+        if (previous?.status !== session.status) this.scheduleWindow();
+        break;
+      }
+      case 'message':
+        this.mergeIntoHistory(event.message.sessionId, [event.message]);
+        break;
+      case 'agent-updated':
+        this.patch({ agents: { ...this.state.agents, [event.agent.id]: event.agent } });
+        break;
+      case 'channel-updated':
+        this.patch({ channels: { ...this.state.channels, [event.channel.id]: event.channel } });
+        break;
+      case 'connection':
+        this.patch({ connection: event.status });
+        if (event.status === 'offline') this.wasOffline = true;
+        else if (this.wasOffline) {
+          this.wasOffline = false;
+          void this.resync();
+        }
+        break;
+    }
+  }
+
+  private deliver(sessionId: string, clientId: string, text: string, attachmentIds: readonly string[]): void {
+    const attempt = (this.sendAttempts.get(clientId) ?? 0) + 1;
+    this.sendAttempts.set(clientId, attempt);
+    const previousTimer = this.sendTimers.get(clientId);
+    if (previousTimer !== undefined) this.clock.clearTimeout(previousTimer);
+    const markFailed = (error: ChatBackendError) => {
+      const current = this.findMessage(sessionId, clientId);
+      if (!current || current.status !== 'sending' || this.sendAttempts.get(clientId) !== attempt) return;
+      this.clearSendTimer(clientId);
+      this.updateMessage(sessionId, clientId, (m) => ({ ...m, status: 'failed', errorCode: error.code }));
+      this.fail('sendMessage', error);
+    };
+    this.sendTimers.set(
+      clientId,
+      this.clock.setTimeout(
+        () => markFailed(new ChatBackendError('timeout', `No confirmation within ${this.sendTimeoutMs} ms`)),
+        this.sendTimeoutMs,
+      ),
+    );
+    this.backend.sendMessage(sessionId, { clientId, text, attachmentIds }).then(
+      (message) => {
+        this.clearSendTimer(clientId);
+        this.mergeIntoHistory(sessionId, [message]);
+      },
+      (error) => markFailed(toChatError(error)),
+    );
+  }
+
+  private clearSendTimer(clientId: string): void {
+    const timer = this.sendTimers.get(clientId);
+    if (timer !== undefined) this.clock.clearTimeout(timer);
+    this.sendTimers.delete(clientId);
+  }
+
+  private mergeIntoHistory(sessionId: string, messages: readonly ChatMessage[]): void {
+    const history = this.state.histories[sessionId];
+    if (!history) return; // Not loaded: the session's lastMessage carries the preview.
+    const items = mergeMessages(history.items, messages);
+    if (items !== history.items) this.setHistory(sessionId, { ...history, items });
+  }
+
+  private async sessionCommand(command: string, run: () => Promise<ChatSession>): Promise<ChatSession> {
+    try {
+      const session = await run();
+      this.upsertSession(session);
+      return session;
+    } catch (error) {
+      throw this.fail(command, error);
+    }
+  }
+
+  private fail(command: string, error: unknown): ChatBackendError {
+    const chatError = toChatError(error);
+    if (!this.disposed) {
+      this.errorsSubject.next({ code: chatError.code, message: chatError.message, command, cause: chatError });
+    }
+    return chatError;
+  }
+
+  private notice(level: ChatNotice['level'], code: ChatNotice['code'], sessionId?: string): void {
+    const notice: ChatNotice = { id: `n${++this.noticeSeq}`, level, code, sessionId, at: this.clock.now() };
+    this.patch({ notices: [...this.state.notices.slice(-4), notice] });
+  }
+
+  private findMessage(sessionId: string, clientId: string): MessageView | undefined {
+    return this.state.histories[sessionId]?.items.find((m) => m.clientId === clientId);
+  }
+
+  private updateMessage(sessionId: string, clientId: string, change: (m: MessageView) => MessageView): void {
+    const history = this.state.histories[sessionId];
+    if (!history) return;
+    this.setHistory(sessionId, {
+      ...history,
+      items: history.items.map((m) => (m.clientId === clientId ? change(m) : m)),
+    });
+  }
+
+  private upsertSession(session: ChatSession): void {
+    if (this.state.sessions[session.id] === session) return;
+    this.patch({ sessions: { ...this.state.sessions, [session.id]: session }, now: this.clock.now() });
+  }
+
+  private setHistory(sessionId: string, history: SessionHistory): void {
+    this.patch({ histories: { ...this.state.histories, [sessionId]: history } });
+  }
+
+  private setPersonContext(sessionId: string, context: PersonContext): void {
+    this.patch({ personContexts: { ...this.state.personContexts, [sessionId]: context } });
+  }
+
+  private patch(change: Partial<ChatState>): void {
+    if (this.disposed) return;
+    this.store.next({ ...this.store.value, ...change });
+  }
+
+  /** Keep `state.now` moving so ended chats leave the list exactly 8 hours after they ended. */
+  private scheduleWindow(): void {
+    const at = nextRecentExpiry(this.state);
+    if (at === this.windowTimerAt) return;
+    if (this.windowTimer !== undefined) this.clock.clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+    this.windowTimerAt = at;
+    if (at === null || this.disposed) return;
+    this.windowTimer = this.clock.setTimeout(() => {
+      this.windowTimer = undefined;
+      this.windowTimerAt = null;
+      this.patch({ now: this.clock.now() });
+      this.scheduleWindow();
+    }, Math.max(0, at - this.clock.now()) + 1);
+  }
+
+  private cached<T>(key: string, make: () => Observable<T>): Observable<T> {
+    let observable = this.selectorCache.get(key) as Observable<T> | undefined;
+    if (!observable) {
+      observable = make();
+      this.selectorCache.set(key, observable);
+    }
+    return observable;
+  }
+}
+
+/**
+ * Merge stored messages into a view list: a message replaces the optimistic one with the same
+ * client id, a known id is ignored, and the list stays in time order. Returns the same array
+ * when nothing changed.
+ */
+export function mergeMessages(items: readonly MessageView[], incoming: readonly ChatMessage[]): readonly MessageView[] {
+  let next: MessageView[] | null = null;
+  for (const message of incoming) {
+    const list: readonly MessageView[] = next ?? items;
+    const byClient = message.clientId ? list.findIndex((m) => m.clientId === message.clientId) : -1;
+    if (byClient >= 0) {
+      if (list[byClient]!.status === 'sent' && list[byClient]!.id === message.id) continue;
+      next = [...list];
+      next[byClient] = sentView(message);
+      continue;
+    }
+    if (list.some((m) => m.id === message.id)) continue;
+    next = [...list, sentView(message)];
+  }
+  return next ? next.sort(compareMessages) : items;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

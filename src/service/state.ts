@@ -1,0 +1,99 @@
+import type { BackendCapabilities } from '../backend/adapter.js';
+import type { ChatErrorCode } from '../backend/errors.js';
+import type { Agent } from '../model/agent.js';
+import type { Channel } from '../model/channel.js';
+import type { PersonCandidate, PersonDetails } from '../model/crm.js';
+import type { MessageView } from '../model/message.js';
+import type { ChatSession } from '../model/session.js';
+
+/** How far the service is with loading the agent's state. */
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/** A session's history as loaded so far, oldest first. */
+export interface SessionHistory {
+  readonly items: readonly MessageView[];
+  /** Whether older messages exist on the backend that are not loaded. */
+  readonly hasMore: boolean;
+  /** Whether a page is being loaded. */
+  readonly loading: boolean;
+  /** Whether the first page has arrived. */
+  readonly loaded: boolean;
+}
+
+/**
+ * A short message for the agent, e.g. "Another agent answered this chat first".
+ * Source: the service, when a command fails in a way the agent should know about.
+ */
+export interface ChatNotice {
+  /** Unique id, for dismissing. */
+  readonly id: string;
+  readonly level: 'info' | 'error';
+  readonly code: ChatErrorCode | 'queue-empty' | 'taken';
+  readonly sessionId?: string;
+  /** When the notice was raised, ms since epoch (service clock). */
+  readonly at: number;
+}
+
+/** The person panel's data for one session. */
+export interface PersonContext {
+  readonly status: 'loading' | 'ready' | 'error';
+  /** Candidates found by e-mail, name and phone (only when the session has no linked person). */
+  readonly candidates: readonly PersonCandidate[];
+  /** The linked person's data. */
+  readonly details?: PersonDetails;
+}
+
+/** Display settings: the agent's locale and time zone. Source: the host (provider attributes). */
+export interface DisplaySettings {
+  /** BCP 47 locale, `en` or `nl`. */
+  readonly locale: string;
+  /** IANA time zone such as `Europe/Amsterdam`; `undefined` means the browser's. */
+  readonly timeZone: string | undefined;
+}
+
+/** The whole state of a {@link ChatService}. Immutable: every change makes a new object. */
+export interface ChatState {
+  readonly status: LoadStatus;
+  /** Whether the backend's push stream is connected. */
+  readonly connection: 'online' | 'offline';
+  /** Why loading failed, when `status` is `error`. */
+  readonly loadError?: { readonly code: ChatErrorCode; readonly message: string };
+  /** The current agent's id. */
+  readonly agentId: string;
+  readonly agents: Readonly<Record<string, Agent>>;
+  readonly channels: Readonly<Record<string, Channel>>;
+  readonly capabilities: BackendCapabilities | null;
+  readonly sessions: Readonly<Record<string, ChatSession>>;
+  /** Loaded histories by session id. */
+  readonly histories: Readonly<Record<string, SessionHistory>>;
+  /** The session shown in the conversation and the person panel. */
+  readonly selectedSessionId: string | null;
+  /** Unsent composer text by session id. */
+  readonly drafts: Readonly<Record<string, string>>;
+  readonly notices: readonly ChatNotice[];
+  /** Person panel data by session id. */
+  readonly personContexts: Readonly<Record<string, PersonContext>>;
+  /** The service clock at the last time-dependent change, ms since epoch (drives the 8-hour window). */
+  readonly now: number;
+  readonly display: DisplaySettings;
+}
+
+/** The empty starting state. */
+export function initialState(agentId: string, now: number, display: DisplaySettings): ChatState {
+  return {
+    status: 'loading',
+    connection: 'online',
+    agentId,
+    agents: {},
+    channels: {},
+    capabilities: null,
+    sessions: {},
+    histories: {},
+    selectedSessionId: null,
+    drafts: {},
+    notices: [],
+    personContexts: {},
+    now,
+    display,
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Test helpers: a seeded demo backend on a fake clock, a provider around the element under test,
+ * and queries by role and accessible name that look inside shadow roots, as a screen-reader user
+ * would find controls.
+ */
+import { fixture, html } from '@open-wc/testing';
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import type { TemplateResult } from 'lit';
+import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
+import { ChatService } from '../src/service/chat-service.js';
+import { FakeClock } from '../src/service/clock.js';
+import '../src/define.js';
+
+export interface Setup {
+  clock: FakeClock;
+  backend: InMemoryChatBackend;
+  service: ChatService;
+}
+
+/** A demo backend with no simulator (only what the test scripts happens) and a ready service. */
+export async function setup(options: { agentId?: string; start?: string; sendTimeoutMs?: number } = {}): Promise<Setup> {
+  const clock = new FakeClock(options.start ?? '2026-11-30T09:00:00Z');
+  const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, agentId: options.agentId });
+  const service = new ChatService({ backend, clock, sendTimeoutMs: options.sendTimeoutMs });
+  await service.ready;
+  return { clock, backend, service };
+}
+
+/** Render `template` inside a `<chat-provider>` for `service`; resolves with the first child element. */
+export async function mount<T extends Element>(service: ChatService, template: TemplateResult, lang = 'en'): Promise<T> {
+  const provider = await fixture<HTMLElement>(
+    html`<chat-provider .service=${service} lang=${lang}>${template}</chat-provider>`,
+  );
+  const el = provider.firstElementChild as T;
+  await settle(el);
+  return el;
+}
+
+/** Wait for Lit updates of the element and everything inside its shadow roots, and for timers to flush. */
+export async function settle(root?: Element | null, rounds = 3): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    const all = root ? [root, ...deepAll(root, '*')] : [];
+    await Promise.all(
+      all.map((el) => (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete).filter(Boolean),
+    );
+  }
+}
+
+/** Every element matching `selector` inside `root`, its shadow roots and theirs (document order). */
+export function deepAll(root: Element | Document | ShadowRoot, selector: string): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Element | Document | ShadowRoot) => {
+    for (const el of Array.from(node.querySelectorAll('*'))) {
+      if (el.matches(selector)) out.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return out;
+}
+
+/** The first element matching `selector` deep inside `root`. */
+export function deepQuery<T extends Element = HTMLElement>(root: Element | Document | ShadowRoot, selector: string): T | null {
+  return (deepAll(root, selector)[0] as T | undefined) ?? null;
+}
+
+function visible(el: Element): boolean {
+  if (el.closest('[hidden]')) return false;
+  const style = getComputedStyle(el);
+  return style.display !== 'none' && style.visibility !== 'hidden';
+}
+
+/**
+ * Elements with the given ARIA role whose accessible name matches `name` (exact string, or a
+ * RegExp), deep inside `root`. Hidden elements are skipped.
+ */
+export function allByRole<T extends Element = HTMLElement>(
+  root: Element | Document | ShadowRoot,
+  role: string,
+  name?: string | RegExp,
+): T[] {
+  return deepAll(root, '*').filter((el) => {
+    if (getRole(el) !== role || !visible(el)) return false;
+    if (name === undefined) return true;
+    const accessible = computeAccessibleName(el).trim();
+    return typeof name === 'string' ? accessible === name : name.test(accessible);
+  }) as T[];
+}
+
+/** The one element with that role and name; throws a readable error when there is none or several. */
+export function byRole<T extends Element = HTMLElement>(
+  root: Element | Document | ShadowRoot,
+  role: string,
+  name?: string | RegExp,
+): T {
+  const found = allByRole<T>(root, role, name);
+  if (found.length !== 1) {
+    const names = deepAll(root, '*')
+      .filter((el) => getRole(el) === role)
+      .map((el) => JSON.stringify(computeAccessibleName(el)));
+    throw new Error(`Expected one ${role} named ${String(name)}, found ${found.length}. ${role}s here: ${names.join(', ')}`);
+  }
+  return found[0]!;
+}
+
+/** Like {@link byRole} but `null` when absent. */
+export function queryByRole<T extends Element = HTMLElement>(
+  root: Element | Document | ShadowRoot,
+  role: string,
+  name?: string | RegExp,
+): T | null {
+  return allByRole<T>(root, role, name)[0] ?? null;
+}
+
+/** Poll until `check` returns truthy (default 2 s); throws with `what` on timeout. */
+export async function waitUntil<T>(check: () => T, what = 'condition', timeoutMs = 2000): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The focused element, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Visible text of an element including its shadow content, whitespace collapsed. */
+export function deepText(root: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    const el = node as Element;
+    if (el.shadowRoot) walk(el.shadowRoot);
+    const children = el instanceof HTMLSlotElement ? el.assignedNodes({ flatten: true }) : Array.from(node.childNodes);
+    for (const child of children) walk(child);
+  };
+  walk(root);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
