@@ -1,0 +1,97 @@
+// @ts-check
+// Two builds (see /work/shared/toolchain.md §6):
+//  1. the npm library: ESM, one file per source module (preserveModules), runtime dependencies
+//     external, type declarations in dist/types;
+//  2. dist/cdn/chat-screen.js: one self-contained, minified ESM file (lit, rxjs, marked, ... inlined)
+//     that a host page loads with a single <script type="module">.
+import { existsSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+
+// Runtime dependencies stay external in the npm build. tslib is among them because
+// @rollup/plugin-typescript always turns on importHelpers (toolchain gotcha 10).
+const external = [
+  /^lit(\/.*)?$/,
+  /^@lit\//,
+  /^@lit-labs\//,
+  /^rxjs(\/.*)?$/,
+  /^tslib$/,
+  /^marked(\/.*)?$/,
+];
+
+// A bare import that is neither external nor resolvable would silently become an external
+// reference to a package the consumer may not have: fail the build instead.
+/** @type {import('rollup').WarningHandlerWithDefault} */
+function onwarn(warning, warn) {
+  if (warning.code === 'UNRESOLVED_IMPORT') {
+    throw new Error(
+      `${warning.message}\nAdd it to "external" in rollup.config.mjs (and to dependencies) or fix the import.`,
+    );
+  }
+  // `this` at the top level of some dependencies' ES modules is harmless.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+}
+
+const libraryInputs = [
+  'src/index.ts',
+  'src/define.ts',
+  'src/localization.ts',
+  'src/backend/in-memory/index.ts',
+  'src/backend/conformance.ts',
+].filter((file) => file !== 'src/backend/conformance.ts' || existsSync(file));
+
+/** @type {import('rollup').RollupOptions[]} */
+export default [
+  // 1) npm library
+  {
+    input: libraryInputs,
+    external,
+    onwarn,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+    },
+    // No include/exclude here: the plugin resolves them against rootDir (gotcha 9); the file set
+    // comes from tsconfig.build.json.
+    plugins: [typescript({ tsconfig: './tsconfig.build.json' })],
+  },
+  // 2) CDN bundle: everything inlined, Lit's production build, minified, no declarations
+  {
+    input: 'src/cdn.ts',
+    onwarn,
+    output: {
+      file: 'dist/cdn/chat-screen.js',
+      format: 'es',
+      sourcemap: true,
+      // one file even where a dependency uses import() (e.g. the virtualizer's layouts, gotcha 11)
+      inlineDynamicImports: true,
+    },
+    plugins: [
+      replace({
+        preventAssignment: true,
+        values: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      }),
+      typescript({
+        tsconfig: './tsconfig.build.json',
+        declaration: false,
+        declarationMap: false,
+        declarationDir: undefined,
+        outDir: 'dist/cdn',
+      }),
+      nodeResolve({ exportConditions: ['production'], browser: true }),
+      terser({
+        ecma: 2020,
+        module: true,
+        compress: { passes: 2 },
+        keep_classnames: true,
+        format: { comments: false },
+      }),
+    ],
+  },
+];
