@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Fails (exit 1) when custom-elements.json no longer matches what the analyzer generates from src/.
+// Runs the analyzer in-process with the repository's custom-elements-manifest.config.mjs, without
+// writing anything (the CLI's --outdir is always joined onto cwd, so it cannot target a temp dir).
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+
+const root = resolve(import.meta.dirname, '..');
+const committedPath = resolve(root, 'custom-elements.json');
+const hint = 'run npm run analyze and commit custom-elements.json';
+
+const silenced = console.log;
+console.log = () => {}; // the analyzer logs "Created new manifest." even with noWrite
+let generated;
+try {
+  generated = await cli({ argv: ['analyze', '--quiet'], cwd: root, noWrite: true });
+} finally {
+  console.log = silenced;
+}
+
+if (!existsSync(committedPath)) {
+  console.error(`custom-elements.json is missing: ${hint}.`);
+  process.exit(1);
+}
+
+const expected = `${JSON.stringify(generated, null, 2)}\n`;
+const actual = readFileSync(committedPath, 'utf8').replace(/\r\n/g, '\n');
+if (actual !== expected) {
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  let i = 0;
+  while (i < a.length && i < e.length && a[i] === e[i]) i++;
+  console.error(`custom-elements.json is stale: ${hint}.`);
+  console.error(`first difference at line ${i + 1}:`);
+  console.error(`  committed: ${a[i] ?? '<end of file>'}`);
+  console.error(`  generated: ${e[i] ?? '<end of file>'}`);
+  process.exit(1);
+}
+console.log('custom-elements.json is up to date.');
