@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Screenshots of the demo page (demo/index.html, in-memory demo backend) in English and Dutch.
+//   npm run screenshot                                   starts the dev server itself
+//   npm run screenshot -- http://localhost:8000/demo/    reuses a running `npm start`
+//   npm run screenshot -- --sizes 1440x900,1024x768      more viewports (default 1440x900)
+//   SCREENSHOT_WAIT=8000                                  ms to let customers arrive (default 8000)
+// Writes screenshots/<lang>-<w>x<h>-dashboard.png and -chats.png (the folder is gitignored).
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { launchChromium, watchPageProblems, DEEP_QUERY_SOURCE } from './lib/browser.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '1440x900';
+const sizes = sizesArg.split(',').map((s) => {
+  const [width, height] = s.split('x').map(Number);
+  if (!width || !height) throw new Error(`bad size "${s}", expected WIDTHxHEIGHT`);
+  return { width, height };
+});
+const givenUrl = args.find((a) => /^https?:\/\//.test(a));
+const WAIT = Number(process.env.SCREENSHOT_WAIT) || 8000;
+const outDir = resolve(root, 'screenshots');
+mkdirSync(outDir, { recursive: true });
+
+/** @returns {Promise<number>} */
+function freePort() {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
+      s.close(() => done(port));
+    });
+  });
+}
+
+let server;
+let base = givenUrl;
+if (!base) {
+  process.chdir(root);
+  const { startDevServer } = await import('@web/dev-server');
+  const port = await freePort();
+  // Our overrides must win over web-dev-server.config.mjs, so read the file config here.
+  const { default: fileConfig } = await import('../web-dev-server.config.mjs');
+  server = await startDevServer({
+    config: { ...fileConfig, port, open: false, watch: false, hostname: '127.0.0.1' },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+    autoExitProcess: false,
+  });
+  base = `http://127.0.0.1:${port}/demo/`;
+  console.log(`screenshot: dev server on ${base}`);
+
+}
+
+// Accessible names in both shipped languages (Dutch wording may change; English is the contract).
+const CHATS_TAB = /^(Chats)\b/;
+const NEXT_IN_QUEUE = /get next in queue|volgende (uit de |in de )?wachtrij|volgende/i;
+
+/**
+ * @param {import('puppeteer-core').Page} page
+ * @param {'tab'|'button'} role
+ * @param {RegExp} name
+ */
+function findDeep(page, role, name) {
+  return page.evaluateHandle(
+    new Function(
+      'role',
+      'source',
+      'flags',
+      `${DEEP_QUERY_SOURCE}
+       const re = new RegExp(source, flags);
+       return deepElements().find((el) => {
+         const r = el.getAttribute('role') || (el.tagName === 'BUTTON' ? 'button' : '');
+         return r === role && re.test(accessibleText(el));
+       }) ?? null;`,
+    ),
+    role,
+    name.source,
+    name.flags,
+  );
+}
+
+const browser = await launchChromium(sizes[0]);
+let failures = 0;
+try {
+  for (const size of sizes) {
+    for (const lang of ['en', 'nl']) {
+      const page = await browser.newPage();
+      await page.setViewport(size);
+      const problems = watchPageProblems(page, { ignore: /Lit is in dev mode/ });
+      const url = new URL(base);
+      url.searchParams.set('lang', lang);
+      await page.goto(url.href, { waitUntil: 'load' });
+      await page.waitForFunction(() => customElements.get('chat-screen'), { timeout: 30_000 });
+      await new Promise((r) => setTimeout(r, WAIT));
+      const stem = `${lang}-${size.width}x${size.height}`;
+      await page.screenshot({ path: resolve(outDir, `${stem}-dashboard.png`) });
+      console.log(`screenshot: screenshots/${stem}-dashboard.png`);
+
+      const chatsTab = (await findDeep(page, 'tab', CHATS_TAB)).asElement();
+      if (chatsTab) await chatsTab.click();
+      await new Promise((r) => setTimeout(r, 500));
+      const next = (await findDeep(page, 'button', NEXT_IN_QUEUE)).asElement();
+      if (next) {
+        const enabled = await page
+          .waitForFunction((el) => !el.disabled && el.getAttribute('aria-disabled') !== 'true', { timeout: 10_000 }, next)
+          .then(() => true, () => false);
+        if (enabled) await next.click();
+        else console.warn(`screenshot: (${stem}) "Get next in queue" stayed disabled (empty queue?)`);
+      } else {
+        console.warn(`screenshot: (${stem}) no "Get next in queue" button found`);
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+      await page.screenshot({ path: resolve(outDir, `${stem}-chats.png`) });
+      console.log(`screenshot: screenshots/${stem}-chats.png`);
+      if (problems.length) {
+        failures++;
+        console.error(`screenshot: (${stem}) the page reported problems:\n  - ${problems.join('\n  - ')}`);
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server?.stop();
+}
+process.exit(failures ? 1 : 0);
