@@ -1,0 +1,282 @@
+import type { Subscription } from 'rxjs';
+import type { ChatMessage } from '../model/message.js';
+import type { ChatSession } from '../model/session.js';
+import type { BackendEvent, ChatBackendAdapter } from './adapter.js';
+import type { ChatErrorCode } from './errors.js';
+
+/**
+ * What {@link runAdapterConformance} needs for each test: a fresh backend with two agents who may
+ * both respond on the channel `queueCustomer` uses, and a way to play the customer.
+ */
+export interface AdapterFixture {
+  /** The adapter under test (agent one). */
+  readonly adapter: ChatBackendAdapter;
+  /** A second agent on the same backend, for races. */
+  readonly secondAgent: ChatBackendAdapter;
+  /** Put a new customer in the queue (optionally with a first message); resolves the session id. */
+  queueCustomer(input?: { text?: string; name?: string; email?: string }): Promise<string>;
+  /** The customer of a session writes a message. */
+  customerWrites(sessionId: string, text: string): Promise<void>;
+  /** Tear the backend down after the test. */
+  dispose?(): void | Promise<void>;
+}
+
+/** The mocha globals the suite uses (taken from `globalThis`, so no test-framework import is needed). */
+interface MochaLike {
+  describe(title: string, body: () => void): void;
+  it(title: string, body: () => Promise<void>): void;
+  beforeEach(body: () => Promise<void>): void;
+  afterEach(body: () => Promise<void>): void;
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`Conformance: ${message}`);
+}
+
+async function rejectsWith(promise: Promise<unknown>, code: ChatErrorCode, what: string): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    const actual = (error as { code?: unknown } | null)?.code;
+    assert(
+      error instanceof Error && (error as Error).name === 'ChatBackendError' && actual === code,
+      `${what} should reject with ChatBackendError '${code}', got ${String(actual ?? error)}`,
+    );
+    return;
+  }
+  throw new Error(`Conformance: ${what} should reject with '${code}' but resolved`);
+}
+
+/** Wait (real time, polling every 5 ms) until `condition` holds; fails after `timeoutMs`. */
+async function until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`Conformance: timed out waiting for ${what}`);
+    await new Promise((resolve) => globalThis.setTimeout(resolve, 5));
+  }
+}
+
+/** Record the events of one adapter until `stop()`. */
+function record(adapter: ChatBackendAdapter): { events: BackendEvent[]; stop(): void } {
+  const events: BackendEvent[] = [];
+  const subscription: Subscription = adapter.events$.subscribe((event) => events.push(event));
+  return { events, stop: () => subscription.unsubscribe() };
+}
+
+function latestSession(events: readonly BackendEvent[], sessionId: string): ChatSession | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    if (event.type === 'session-updated' && event.session.id === sessionId) return event.session;
+  }
+  return undefined;
+}
+
+async function allMessages(adapter: ChatBackendAdapter, sessionId: string): Promise<ChatMessage[]> {
+  const pages: ChatMessage[][] = [];
+  let beforeSeq: number | undefined;
+  for (let i = 0; i < 1000; i++) {
+    const page = await adapter.getMessages(sessionId, { beforeSeq, limit: 50 });
+    pages.unshift([...page.messages]);
+    if (!page.hasMore || page.messages.length === 0) break;
+    beforeSeq = page.messages[0].seq;
+  }
+  return pages.flat();
+}
+
+let clientIdCounter = 0;
+function newClientId(): string {
+  clientIdCounter += 1;
+  return `conformance-${clientIdCounter}-${Date.now().toString(36)}`;
+}
+
+/**
+ * Declare mocha `describe` / `it` blocks that check the promises of a {@link ChatBackendAdapter}:
+ * snapshot shape, queue events, the answer race, queue order, idempotent send, seq order, paging,
+ * read marks, ending, unsubscribing, typed errors. Call it at the top level of a test file.
+ * Assertions throw plain `Error`s, so any assertion library may sit beside it.
+ *
+ * @param name shown in the suite title, e.g. `'InMemoryChatBackend'`
+ * @param makeFixture builds a fresh fixture before every test (and `dispose` runs after it)
+ */
+export function runAdapterConformance(name: string, makeFixture: () => Promise<AdapterFixture>): void {
+  const { describe, it, beforeEach, afterEach } = globalThis as unknown as MochaLike;
+
+  describe(`ChatBackendAdapter conformance: ${name}`, () => {
+    let fx: AdapterFixture;
+    let recorders: { stop(): void }[] = [];
+    const listen = (adapter: ChatBackendAdapter) => {
+      const recorder = record(adapter);
+      recorders.push(recorder);
+      return recorder;
+    };
+    const answered = async (text = 'Hello, I have a question about my order.') => {
+      const id = await fx.queueCustomer({ text });
+      await fx.adapter.answer(id);
+      return id;
+    };
+
+    beforeEach(async () => {
+      fx = await makeFixture();
+      recorders = [];
+    });
+    afterEach(async () => {
+      for (const recorder of recorders) recorder.stop();
+      await fx.dispose?.();
+    });
+
+    it('getSnapshot returns the agent, agents, channels, sessions, capabilities and server time', async () => {
+      const snapshot = await fx.adapter.getSnapshot();
+      assert(snapshot.agent?.id === fx.adapter.agentId, 'snapshot.agent is the adapter agent');
+      assert(Array.isArray(snapshot.agents) && snapshot.agents.some((a) => a.id === fx.adapter.agentId), 'agents include the agent');
+      assert(Array.isArray(snapshot.channels) && snapshot.channels.length > 0, 'at least one channel');
+      assert(Array.isArray(snapshot.sessions), 'sessions is an array');
+      assert(typeof snapshot.capabilities?.maxFileSize === 'number' && snapshot.capabilities.maxFileSize > 0, 'maxFileSize in bytes');
+      assert(Array.isArray(snapshot.capabilities.allowedFileTypes), 'allowedFileTypes is an array');
+      assert(!Number.isNaN(Date.parse(snapshot.serverTime)) && snapshot.serverTime.endsWith('Z'), 'serverTime is ISO 8601 UTC');
+    });
+
+    it('pushes a queued session as session-updated and lists it in the snapshot', async () => {
+      const { events } = listen(fx.adapter);
+      const id = await fx.queueCustomer({ text: 'Hi, my parcel is late' });
+      await until(() => latestSession(events, id)?.status === 'queued', `session-updated for ${id}`);
+      const session = latestSession(events, id)!;
+      assert(session.agentId === null, 'a queued session has no agent');
+      assert(typeof session.createdAt === 'string' && !Number.isNaN(Date.parse(session.createdAt)), 'createdAt is ISO');
+      assert(Array.isArray(session.requestIds), 'requestIds is an array');
+      const snapshot = await fx.adapter.getSnapshot();
+      assert(snapshot.sessions.some((s) => s.id === id && s.status === 'queued'), 'the snapshot lists the queued session');
+    });
+
+    it('lets exactly one of two agents answer the same queued chat; the other gets already-taken', async () => {
+      const id = await fx.queueCustomer({ text: 'Hi, my parcel is late' });
+      const results = await Promise.allSettled([fx.adapter.answer(id), fx.secondAgent.answer(id)]);
+      const won = results.filter((r): r is PromiseFulfilledResult<ChatSession> => r.status === 'fulfilled');
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      assert(won.length === 1 && lost.length === 1, `exactly one answer wins (won ${won.length}, lost ${lost.length})`);
+      await rejectsWith(Promise.reject(lost[0].reason), 'already-taken', 'the losing answer');
+      const winner = results[0].status === 'fulfilled' ? fx.adapter : fx.secondAgent;
+      assert(won[0].value.status === 'ongoing' && won[0].value.agentId === winner.agentId, 'the winner owns the ongoing chat');
+    });
+
+    it('takeNextInQueue takes the oldest queued chat first and resolves null when the queue is empty', async () => {
+      const first = await fx.queueCustomer({ text: 'First in line' });
+      const second = await fx.queueCustomer({ text: 'Second in line' });
+      const taken: string[] = [];
+      let last: ChatSession | null = null;
+      for (let i = 0; i < 100; i++) {
+        last = await fx.adapter.takeNextInQueue();
+        if (!last) break;
+        assert(last.status === 'ongoing' && last.agentId === fx.adapter.agentId, 'a taken chat is ongoing and ours');
+        taken.push(last.id);
+      }
+      assert(last === null, 'takeNextInQueue resolves null on an empty queue');
+      assert(taken.includes(first) && taken.includes(second), 'both queued chats were taken');
+      assert(taken.indexOf(first) < taken.indexOf(second), 'the older chat is taken first');
+    });
+
+    it('sendMessage is idempotent per clientId', async () => {
+      const id = await answered();
+      const { events } = listen(fx.adapter);
+      const clientId = newClientId();
+      const [a, b] = await Promise.all([
+        fx.adapter.sendMessage(id, { clientId, text: 'Checking now' }),
+        fx.adapter.sendMessage(id, { clientId, text: 'Checking now' }),
+      ]);
+      const c = await fx.adapter.sendMessage(id, { clientId, text: 'Checking now' });
+      assert(a.id === b.id && b.id === c.id, 'repeats resolve the same stored message');
+      assert(a.clientId === clientId, 'the stored message carries the clientId');
+      const stored = (await allMessages(fx.adapter, id)).filter((m) => m.clientId === clientId);
+      assert(stored.length === 1, `exactly one message stored for the clientId (got ${stored.length})`);
+      await until(
+        () => events.some((e) => e.type === 'message' && e.message.clientId === clientId),
+        'the message event with the clientId',
+      );
+    });
+
+    it('gives messages increasing seq numbers in a session', async () => {
+      const id = await answered();
+      await fx.adapter.sendMessage(id, { clientId: newClientId(), text: 'One' });
+      await fx.customerWrites(id, 'Two');
+      await fx.adapter.sendMessage(id, { clientId: newClientId(), text: 'Three' });
+      await fx.customerWrites(id, 'Four');
+      const messages = await allMessages(fx.adapter, id);
+      assert(messages.length >= 5, 'all messages are stored');
+      for (let i = 1; i < messages.length; i++) {
+        assert(messages[i].seq > messages[i - 1].seq, `seq increases (${messages[i - 1].seq} then ${messages[i].seq})`);
+      }
+      assert(new Set(messages.map((m) => m.id)).size === messages.length, 'message ids are unique');
+    });
+
+    it('pages history with limit, beforeSeq, afterSeq and hasMore', async () => {
+      const id = await answered();
+      for (let i = 1; i <= 6; i++) {
+        await fx.adapter.sendMessage(id, { clientId: newClientId(), text: `Agent line ${i}` });
+        await fx.customerWrites(id, `Customer line ${i}`);
+      }
+      const all = await allMessages(fx.adapter, id);
+      const newest = await fx.adapter.getMessages(id, { limit: 5 });
+      assert(newest.messages.length === 5, 'limit caps the page');
+      assert(newest.hasMore === true, 'hasMore is true when older messages exist');
+      assert(newest.messages[4].seq === all[all.length - 1].seq, 'the first page ends with the newest message');
+      const older = await fx.adapter.getMessages(id, { beforeSeq: newest.messages[0].seq, limit: 5 });
+      assert(older.messages.every((m) => m.seq < newest.messages[0].seq), 'beforeSeq returns only older messages');
+      assert(older.messages[older.messages.length - 1].seq === all[all.length - 6].seq, 'the older page joins the newer one');
+      const oldest = await fx.adapter.getMessages(id, { beforeSeq: all[3].seq, limit: 50 });
+      assert(oldest.messages.length === 3 && oldest.hasMore === false, 'hasMore is false at the start of the history');
+      const after = await fx.adapter.getMessages(id, { afterSeq: all[all.length - 3].seq });
+      assert(
+        after.messages.length === 2 && after.messages.every((m) => m.seq > all[all.length - 3].seq),
+        'afterSeq returns only newer messages',
+      );
+      for (const page of [newest, older, oldest, after]) {
+        for (let i = 1; i < page.messages.length; i++) assert(page.messages[i].seq > page.messages[i - 1].seq, 'pages are oldest first');
+      }
+    });
+
+    it('counts unread customer messages and markRead resets unreadCount', async () => {
+      const id = await answered();
+      const { events } = listen(fx.adapter);
+      await fx.customerWrites(id, 'Are you there?');
+      await fx.customerWrites(id, 'Hello?');
+      await until(() => (latestSession(events, id)?.unreadCount ?? 0) >= 2, 'unreadCount of at least 2');
+      const lastSeq = latestSession(events, id)!.lastSeq;
+      await fx.adapter.markRead(id, lastSeq);
+      await until(() => latestSession(events, id)?.unreadCount === 0, 'unreadCount 0 after markRead');
+    });
+
+    it('ends a chat with endSession and refuses to end it twice', async () => {
+      const id = await answered();
+      const ended = await fx.adapter.endSession(id);
+      assert(ended.status === 'ended' && typeof ended.endedAt === 'string', 'the session is ended with endedAt');
+      await rejectsWith(fx.adapter.endSession(id), 'invalid-state', 'ending an ended chat');
+      await rejectsWith(
+        fx.adapter.sendMessage(id, { clientId: newClientId(), text: 'Too late' }),
+        'invalid-state',
+        'sending to an ended chat',
+      );
+    });
+
+    it('stops delivering events after unsubscribing', async () => {
+      const events: BackendEvent[] = [];
+      const subscription = fx.adapter.events$.subscribe((event) => events.push(event));
+      const first = await fx.queueCustomer({ text: 'Before' });
+      await until(() => latestSession(events, first) !== undefined, 'an event before unsubscribing');
+      subscription.unsubscribe();
+      const count = events.length;
+      const second = await fx.queueCustomer({ text: 'After' });
+      await fx.customerWrites(second, 'Still here');
+      await new Promise((resolve) => globalThis.setTimeout(resolve, 50));
+      assert(events.length === count, 'no events arrive after unsubscribe');
+    });
+
+    it('rejects commands on unknown sessions with a typed not-found error', async () => {
+      await rejectsWith(fx.adapter.answer('no-such-session'), 'not-found', 'answer on an unknown session');
+      await rejectsWith(fx.adapter.getMessages('no-such-session'), 'not-found', 'getMessages on an unknown session');
+      await rejectsWith(
+        fx.adapter.sendMessage('no-such-session', { clientId: newClientId(), text: 'Hi' }),
+        'not-found',
+        'sendMessage on an unknown session',
+      );
+    });
+  });
+}
