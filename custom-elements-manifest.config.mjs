@@ -17,4 +17,14 @@ export default {
   litelement: true,
   // package.json already has "customElements": "custom-elements.json"
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer lists modules in the order its (concurrent) file glob returns them, which
+      // varies between runs. Sort them so the committed file only changes when the source does.
+      name: 'chat-screen:sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
+  ],
 };
