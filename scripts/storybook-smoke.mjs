@@ -53,8 +53,22 @@ try {
             (document.querySelector('#error-message')?.textContent ?? '').trim().slice(0, 500),
           )
         : '';
+    // A story whose element import was tree-shaken away renders an inert, undefined tag and no error.
+    const undefinedTags = await page.evaluate(() => {
+      const found = new Set();
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName.includes('-') && !customElements.get(el.localName)) found.add(el.localName);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      const storyRoot = document.querySelector('#storybook-root') ?? document.body;
+      walk(storyRoot);
+      return [...found];
+    });
     const bad = [
       ...(outcome === 'finished' ? [] : [`story did not finish: ${outcome}${errorText ? `: ${errorText}` : ''}`]),
+      ...(undefinedTags.length ? [`custom elements not defined: <${undefinedTags.join('>, <')}>`] : []),
       ...problems,
     ];
     if (bad.length) {
