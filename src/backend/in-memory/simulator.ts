@@ -180,9 +180,10 @@ export class Simulator {
       plan.push({
         start,
         run: () => {
-          const id = this.pastChat(mine, me, start, 1);
-          this.store.markRead(me, id, this.store.session(id).lastSeq);
+          const id = this.pastChat(mine, me, start, 0);
           const play = this.plays.get(id)!;
+          this.store.agentWrites(me, id, this.agentLine(play), now - 3 * MINUTE);
+          this.store.markRead(me, id, this.store.session(id).lastSeq);
           this.store.customerWrites(id, mine.lines[play.next++], now - 1 * MINUTE);
         },
       });
