@@ -1,0 +1,10 @@
+import { defineElement } from '../../utils/define-element.js';
+import { ChatSessionList } from './chat-session-list.js';
+
+defineElement('chat-session-list', ChatSessionList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-session-list': ChatSessionList;
+  }
+}

@@ -1,0 +1,256 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ChatSessionList } from '../../src/components/chat-session-list/chat-session-list.js';
+import { ChatService } from '../../src/service/chat-service.js';
+import { RECENT_WINDOW_MS } from '../../src/service/selectors.js';
+import {
+  allByRole,
+  byRole,
+  deepActiveElement,
+  deepAll,
+  deepText,
+  mount,
+  queryByRole,
+  settle,
+  setup,
+  waitUntil,
+} from '../helpers.js';
+
+const MINUTE = 60_000;
+
+describe('<chat-session-list>', () => {
+  it('renders an explanation instead of failing when no service is provided', async () => {
+    const el = await fixture<ChatSessionList>(html`<chat-session-list></chat-session-list>`);
+    expect(deepText(el)).to.contain('No chat service');
+    expect(queryByRole(el, 'listbox', 'Chat sessions')).to.equal(null);
+  });
+
+  it('shows the empty state and a disabled "Get next in queue" with its reason when nothing is waiting', async () => {
+    const { service } = await setup();
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    expect(deepText(el)).to.contain('No customers waiting');
+    expect(deepText(el)).to.contain('No chats yet');
+    const button = byRole<HTMLButtonElement>(el, 'button', 'Get next in queue');
+    expect(button.disabled).to.equal(true);
+    const reason = el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!);
+    expect(reason?.textContent).to.match(/queue is empty/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts the queue and takes the oldest waiting chat with "Get next in queue"', async () => {
+    const { backend, service, clock } = await setup();
+    const first = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+    await clock.advance(MINUTE);
+    backend.script.customerArrives({ name: 'Tomasz Weber', text: 'Price question' });
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    expect(deepText(el)).to.contain('2 waiting');
+    const selects: string[] = [];
+    el.addEventListener('chat-session-select', (e) => selects.push(e.detail.sessionId));
+    byRole(el, 'button', 'Get next in queue').click();
+    await waitUntil(() => service.state.selectedSessionId === first, 'first chat taken');
+    await settle(el);
+    expect(selects).to.deep.equal([first]);
+    expect(deepText(el)).to.contain('1 waiting');
+    const option = byRole(el, 'option', /Mira Okafor/);
+    expect(option.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('shows each row with name, channel, time, preview with author and an unread badge', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'Hello' });
+    await service.answer(id);
+    backend.script.customerWrites(id, 'Are you there?');
+    backend.script.customerWrites(id, 'My order is 1234');
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`, 'en');
+    await settle(el);
+    const row = byRole(el, 'option', /Mira Okafor/);
+    const text = deepText(row);
+    expect(text).to.contain('Support portal');
+    expect(text).to.contain('My order is 1234');
+    expect(text).to.contain('3 unread messages');
+    const name = row.querySelector('bdi.name')!;
+    expect(name.getAttribute('title')).to.equal('Mira Okafor');
+    expect(row.querySelector('time')!.textContent).to.match(/\d{1,2}:\d{2}/);
+    await service.sendMessage(id, 'We are looking into it');
+    await waitUntil(() => deepText(byRole(el, 'option', /Mira Okafor/)).includes('You: We are looking into it'), 'agent preview');
+  });
+
+  it('shows times in the agent\'s time zone', async () => {
+    const { backend, service } = await setup({ start: '2026-11-30T09:00:00Z' });
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hello' });
+    await service.answer(id);
+    const provider = await fixture<HTMLElement>(
+      html`<chat-provider .service=${service} time-zone="Asia/Tokyo"><chat-session-list></chat-session-list></chat-provider>`,
+    );
+    const el = provider.firstElementChild as ChatSessionList;
+    await settle(el);
+    // 09:00 UTC is 18:00 in Tokyo.
+    expect(byRole(el, 'option', /Mira Okafor/).querySelector('time')!.textContent).to.match(/6:00\s?PM/);
+  });
+
+  it('marks a chat being transferred to the agent with "Transfer to you"', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hello' });
+    backend.script.agentAnswers('a2', id);
+    backend.script.transfer(id, 'a2', 'a1', 'Can you take this one?');
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    await waitUntil(() => queryByRole(el, 'option', /Mira Okafor/), 'transferred row');
+    expect(deepText(byRole(el, 'option', /Mira Okafor/))).to.contain('Transfer to you');
+  });
+
+  it('marks a chat the agent is transferring away with "Transfer pending"', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hello' });
+    await service.answer(id);
+    await service.requestTransfer(id, 'a2');
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    expect(deepText(byRole(el, 'option', /Mira Okafor/))).to.contain('Transfer pending');
+    await expect(el).to.be.accessible();
+  });
+
+  it('selects a clicked row in the service and fires chat-session-select', async () => {
+    const { backend, service } = await setup();
+    const a = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hello' });
+    const b = backend.script.customerArrives({ name: 'Tomasz Weber', text: 'Hi' });
+    await service.answer(a);
+    await service.answer(b);
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    const events: CustomEvent[] = [];
+    el.addEventListener('chat-session-select', (e) => events.push(e));
+    byRole(el, 'option', /Mira Okafor/).click();
+    await settle(el);
+    expect(service.state.selectedSessionId).to.equal(a);
+    expect(events.map((e) => e.detail)).to.deep.equal([{ sessionId: a }]);
+    expect(byRole(el, 'option', /Mira Okafor/).getAttribute('aria-selected')).to.equal('true');
+    expect(byRole(el, 'option', /Tomasz Weber/).getAttribute('aria-selected')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves between rows with the arrow keys and selects with Enter', async () => {
+    const { backend, service } = await setup();
+    const a = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hello' });
+    const b = backend.script.customerArrives({ name: 'Tomasz Weber', text: 'Hi' });
+    await service.answer(a);
+    await service.answer(b);
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    const options = allByRole(el, 'option');
+    expect(options.map((o) => o.tabIndex)).to.deep.equal([0, -1]);
+    options[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(deepActiveElement()).to.equal(allByRole(el, 'option')[1]);
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    const selected = service.state.selectedSessionId;
+    expect(selected).to.equal(allByRole(el, 'option')[1]!.dataset.id);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: ' ' });
+    await settle(el);
+    expect(service.state.selectedSessionId).to.equal(allByRole(el, 'option')[0]!.dataset.id);
+  });
+
+  it('moves an ended chat to Recent and drops it live after 8 hours', async () => {
+    const { backend, service, clock } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hello' });
+    await service.answer(id);
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    await service.endSession(id);
+    await settle(el);
+    const recent = byRole(el, 'group', /Recent/);
+    expect(deepText(recent)).to.contain('Mira Okafor');
+    expect(deepText(recent)).to.contain('Ended');
+    await clock.advance(RECENT_WINDOW_MS - MINUTE);
+    await settle(el);
+    expect(queryByRole(el, 'option', /Mira Okafor/)).to.not.equal(null);
+    await clock.advance(2 * MINUTE);
+    await settle(el);
+    expect(queryByRole(el, 'option', /Mira Okafor/)).to.equal(null);
+    expect(deepText(el)).to.contain('No chats yet');
+  });
+
+  it('shows the "queue-empty" notice and removes it on dismiss', async () => {
+    const { service } = await setup();
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    await service.takeNextInQueue();
+    await settle(el);
+    const status = byRole(el, 'status');
+    expect(deepText(status)).to.contain('No customers are waiting in the queue');
+    byRole(el, 'button', 'Dismiss').click();
+    await settle(el);
+    expect(deepText(byRole(el, 'status'))).to.equal('');
+    expect(service.state.notices).to.have.length(0);
+  });
+
+  it('B15: renders a customer name and message with markup as literal text', async () => {
+    const { backend, service } = await setup();
+    delete (window as { __xss?: unknown }).__xss;
+    const name = '<img src=x onerror="window.__xss=1">Mira';
+    const text = '<script>window.__xss=1</script><b>bold?</b>';
+    const id = backend.script.customerArrives({ name, text });
+    await service.answer(id);
+    backend.script.customerWrites(id, text);
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(deepAll(el, 'img, script, b')).to.have.length(0);
+    expect(deepText(el)).to.contain('<img src=x');
+    expect(deepText(el)).to.contain('<script>window.__xss=1</script><b>bold?</b>');
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+  });
+
+  describe('B01: two agents answer the same queued chat', () => {
+    async function twoAgents() {
+      const anna = await setup();
+      const benBackend = anna.backend.forAgent('ben');
+      const ben = new ChatService({ backend: benBackend, clock: anna.clock });
+      await ben.ready;
+      const q1 = anna.backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+      await anna.clock.advance(MINUTE);
+      const q2 = anna.backend.script.customerArrives({ name: 'Tomasz Weber', text: 'Hello' });
+      const container = await fixture<HTMLElement>(html`<div>
+        <chat-provider .service=${anna.service}><chat-session-list id="anna"></chat-session-list></chat-provider>
+        <chat-provider .service=${ben}><chat-session-list id="ben"></chat-session-list></chat-provider>
+      </div>`);
+      const annaList = container.querySelector<ChatSessionList>('#anna')!;
+      const benList = container.querySelector<ChatSessionList>('#ben')!;
+      await settle(container);
+      return { anna, ben, q1, q2, annaList, benList, container };
+    }
+
+    it('lets exactly one agent win; the other gets already-taken, a notice, and both lists count 1 waiting', async () => {
+      const { anna, ben, q1, annaList, benList, container } = await twoAgents();
+      expect(deepText(annaList)).to.contain('2 waiting');
+      expect(deepText(benList)).to.contain('2 waiting');
+      const results = await Promise.allSettled([anna.service.answer(q1), ben.answer(q1)]);
+      await settle(container);
+      const fulfilled = results.filter((r) => r.status === 'fulfilled');
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(fulfilled).to.have.length(1);
+      expect(rejected).to.have.length(1);
+      expect(rejected[0]!.reason.code).to.equal('already-taken');
+      const annaWon = results[0]!.status === 'fulfilled';
+      const [winner, loser] = annaWon ? [annaList, benList] : [benList, annaList];
+      expect(queryByRole(winner, 'option', /Mira Okafor/)).to.not.equal(null);
+      expect(queryByRole(loser, 'option', /Mira Okafor/)).to.equal(null);
+      expect(deepText(annaList)).to.contain('1 waiting');
+      expect(deepText(benList)).to.contain('1 waiting');
+      expect(deepText(byRole(loser, 'status'))).to.contain('Another agent answered this chat first');
+      expect(deepText(byRole(winner, 'status'))).to.equal('');
+    });
+
+    it('gives two agents who both take next at once different chats (or an empty queue)', async () => {
+      const { anna, ben, q1, q2, annaList, benList, container } = await twoAgents();
+      const results = await Promise.allSettled([anna.service.takeNextInQueue(), ben.takeNextInQueue()]);
+      await settle(container);
+      const taken = results.map((r) => (r.status === 'fulfilled' ? (r.value?.id ?? null) : null));
+      const ids = taken.filter((x): x is string => !!x);
+      expect(new Set(ids).size).to.equal(ids.length);
+      expect(ids.every((id) => id === q1 || id === q2)).to.equal(true);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason.code).to.equal('already-taken');
+      const waiting = 2 - ids.length;
+      const label = waiting === 0 ? 'No customers waiting' : `${waiting} waiting`;
+      expect(deepText(annaList)).to.contain(label);
+      expect(deepText(benList)).to.contain(label);
+      ben.dispose();
+    });
+  });
+});
