@@ -79,6 +79,11 @@ export interface MessageView extends ChatMessage {
 export interface MessageDraft {
   readonly text: string;
   readonly attachmentIds?: readonly string[];
+  /**
+   * Client id to send the message under (default: a new one). Lets an element announce the id
+   * in a cancelable event before it sends.
+   */
+  readonly clientId?: string;
 }
 
 /** One page of a session's history, oldest first. */

@@ -360,7 +360,7 @@ export class ChatService {
    * Send a message to the customer, optimistically. The draft is cleared at once and the message
    * shows as `sending`; it becomes `sent` when the adapter confirms, or `failed` (text kept) when
    * the adapter rejects or `sendTimeoutMs` passes.
-   * @param draft the text (and ids of uploaded files); text is trimmed
+   * @param draft the text (and ids of uploaded files, and optionally the client id to use); text is trimmed
    * @returns the message's client id
    * @throws ChatBackendError `invalid-input` for an empty message, `not-permitted` when the agent
    *   does not handle the session, `invalid-state` when it is not ongoing; a failed delivery does
@@ -379,7 +379,7 @@ export class ChatService {
     if (!canWrite(this.state, session)) {
       throw new ChatBackendError('not-permitted', 'Only the agent handling the chat can write in it');
     }
-    const clientId = this.newClientId();
+    const clientId = input.clientId ?? this.newClientId();
     const agent = this.state.agents[this.agentId];
     const optimistic: MessageView = {
       id: clientId,

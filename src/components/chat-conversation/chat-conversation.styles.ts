@@ -1,0 +1,526 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+import { messageTextStyles } from '../message-text/message-text.js';
+import { avatarStyles } from './avatar.js';
+
+export const styles = [
+  tokens,
+  avatarStyles,
+  messageTextStyles,
+  css`
+    :host {
+      display: block;
+      height: 100%;
+      min-height: 0;
+      min-width: 0;
+      background: var(--_bg);
+    }
+
+    .conversation {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+      min-height: 320px;
+      min-width: 0;
+    }
+
+    /* ---------------------------------------------------------------- header */
+    .header {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 12px 16px;
+      border-bottom: 1px solid var(--_border);
+      background: var(--_surface-raised);
+      min-width: 0;
+    }
+    .who {
+      flex: 1;
+      min-width: 0;
+    }
+    .name {
+      margin: 0;
+      font-size: 16px;
+      font-weight: 600;
+      line-height: 1.3;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .sub {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px;
+      margin-top: 2px;
+      color: var(--_text-muted);
+      font-size: 13px;
+      min-width: 0;
+    }
+    .channel {
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      max-width: 24ch;
+    }
+    .status {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      background: var(--_text-muted);
+    }
+    .status.waiting-for-agent .dot {
+      background: var(--_warning);
+    }
+    .status.waiting-for-customer .dot {
+      background: var(--_success);
+    }
+    .status.queued .dot {
+      background: var(--_accent);
+    }
+    .status.missed .dot {
+      background: var(--_danger);
+    }
+    .pill {
+      display: inline-flex;
+      align-items: center;
+      padding: 1px 8px;
+      border-radius: 999px;
+      font-size: 12px;
+      font-weight: 500;
+    }
+    .pill.warning {
+      background: var(--_warning-soft);
+      color: var(--_warning);
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      flex: none;
+    }
+
+    /* ---------------------------------------------------------------- log */
+    .log-area {
+      position: relative;
+      flex: 1;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .log {
+      flex: 1;
+      min-height: 0;
+      overflow-y: auto;
+      overflow-x: hidden;
+      padding: 16px 16px 8px;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      overscroll-behavior: contain;
+    }
+    .log:focus-visible {
+      box-shadow: inset 0 0 0 2px var(--_accent);
+    }
+    .history-start {
+      display: flex;
+      justify-content: center;
+      align-items: center;
+      gap: 8px;
+      padding: 4px 0 8px;
+      font-size: 12px;
+    }
+    .muted,
+    .history-start.muted {
+      color: var(--_text-muted);
+    }
+    .day {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      margin: 8px 0;
+      color: var(--_text-muted);
+      font-size: 12px;
+      font-weight: 600;
+    }
+    .day::before,
+    .day::after {
+      content: '';
+      flex: 1;
+      border-top: 1px solid var(--_border);
+    }
+
+    .row {
+      display: flex;
+      min-width: 0;
+    }
+    .row.agent {
+      justify-content: flex-end;
+    }
+    .row.customer {
+      justify-content: flex-start;
+    }
+    .message {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      max-width: min(75%, 640px);
+      min-width: 0;
+    }
+    .row.agent .message {
+      align-items: flex-end;
+    }
+    .meta {
+      display: flex;
+      align-items: baseline;
+      gap: 8px;
+      padding: 0 4px;
+      font-size: 12px;
+      color: var(--_text-muted);
+      max-width: 100%;
+      min-width: 0;
+    }
+    .author {
+      font-weight: 600;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      min-width: 0;
+    }
+    time {
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .bubble {
+      max-width: 100%;
+      min-width: 0;
+      padding: 8px 12px;
+      border-radius: 16px;
+      background: var(--_bubble-customer);
+      color: var(--_text);
+      overflow-wrap: anywhere;
+    }
+    .row.customer .bubble {
+      border-start-start-radius: 4px;
+    }
+    .row.agent .bubble {
+      background: var(--_bubble-agent);
+      color: var(--_bubble-agent-text);
+      border-start-end-radius: 4px;
+    }
+    .row.agent.sending .bubble {
+      opacity: 0.7;
+    }
+    .row.agent.failed .bubble {
+      background: var(--_danger-soft);
+      color: var(--_text);
+      outline: 1px solid var(--_danger);
+    }
+    .body {
+      display: block;
+      max-width: 100%;
+    }
+    .attachments {
+      list-style: none;
+      margin: 6px 0 0;
+      padding: 0;
+      display: grid;
+      gap: 4px;
+    }
+    .body + .attachments {
+      margin-top: 8px;
+    }
+    .file {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 6px 8px;
+      border-radius: var(--_radius-small);
+      background: color-mix(in srgb, currentColor 8%, transparent);
+      color: inherit;
+      text-decoration: none;
+      min-width: 0;
+    }
+    .file-icon {
+      width: 14px;
+      height: 16px;
+      flex: none;
+      border: 1.5px solid currentColor;
+      border-radius: 2px;
+      opacity: 0.7;
+    }
+    .file-name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      min-width: 0;
+    }
+    .file-size {
+      flex: none;
+      opacity: 0.75;
+      font-size: 12px;
+    }
+
+    .delivery {
+      font-size: 12px;
+      padding: 0 4px;
+    }
+    .delivery.sending {
+      color: var(--_text-muted);
+    }
+    .delivery.failed {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
+      gap: 8px;
+      color: var(--_danger);
+      font-weight: 500;
+    }
+    .failed-text {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .marker {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      width: 16px;
+      height: 16px;
+      border-radius: 50%;
+      background: var(--_danger);
+      color: var(--_bg);
+      font-size: 11px;
+      font-weight: 700;
+    }
+    .retrying {
+      color: var(--_text-muted);
+      font-weight: 400;
+    }
+    .delivery-actions {
+      display: inline-flex;
+      gap: 4px;
+    }
+    .btn.small {
+      min-height: 26px;
+      padding: 0 8px;
+      font-size: 12px;
+    }
+
+    .row.system {
+      justify-content: center;
+    }
+    .system-line {
+      margin: 4px 0;
+      display: inline-flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 6px;
+      max-width: 80%;
+      padding: 2px 10px;
+      border-radius: 999px;
+      background: var(--_surface);
+      color: var(--_text-muted);
+      font-size: 12px;
+      text-align: center;
+      overflow-wrap: anywhere;
+    }
+    .sep {
+      opacity: 0.6;
+    }
+
+    /* ---------------------------------------------------------------- typing */
+    .typing {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      min-height: 24px;
+      padding: 0 16px;
+      color: var(--_text-muted);
+      font-size: 12px;
+      font-style: italic;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+    .typing-dots {
+      display: inline-flex;
+      gap: 3px;
+    }
+    .typing-dots i {
+      width: 5px;
+      height: 5px;
+      border-radius: 50%;
+      background: currentColor;
+      animation: blink 1.2s infinite ease-in-out;
+    }
+    .typing-dots i:nth-child(2) {
+      animation-delay: 0.15s;
+    }
+    .typing-dots i:nth-child(3) {
+      animation-delay: 0.3s;
+    }
+    @keyframes blink {
+      0%,
+      80%,
+      100% {
+        opacity: 0.25;
+      }
+      40% {
+        opacity: 1;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .typing-dots i,
+      .spinner {
+        animation: none;
+      }
+    }
+
+    /* ---------------------------------------------------------------- composer */
+    .composer {
+      margin: 0 16px 16px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface-raised);
+      box-shadow: var(--_shadow);
+    }
+    .composer:focus-within {
+      border-color: var(--_accent);
+    }
+    textarea {
+      display: block;
+      width: 100%;
+      min-height: 44px;
+      max-height: 160px;
+      field-sizing: content;
+      resize: none;
+      border: 0;
+      padding: 12px 12px 4px;
+      background: transparent;
+      color: var(--_text);
+      font: inherit;
+      line-height: 1.45;
+      border-radius: var(--_radius) var(--_radius) 0 0;
+    }
+    textarea:focus,
+    textarea:focus-visible {
+      outline: none;
+      box-shadow: none;
+    }
+    textarea::placeholder {
+      color: var(--_text-muted);
+    }
+    .composer-bar {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+      padding: 4px 8px 8px 12px;
+    }
+    .hint {
+      color: var(--_text-muted);
+      font-size: 12px;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .read-only {
+      margin: 0 16px 16px;
+      padding: 12px 16px;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text-muted);
+      text-align: center;
+    }
+
+    /* ---------------------------------------------------------------- empty / loading */
+    .empty {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 12px;
+      height: 100%;
+      min-height: 240px;
+      padding: 32px;
+      color: var(--_text-muted);
+      text-align: center;
+    }
+    .empty p {
+      margin: 0;
+      max-width: 36ch;
+    }
+    .empty-icon {
+      width: 56px;
+      height: 44px;
+      border-radius: 14px 14px 14px 4px;
+      background: var(--_accent-soft);
+      position: relative;
+    }
+    .empty-icon::after {
+      content: '';
+      position: absolute;
+      inset: 16px 14px auto;
+      height: 4px;
+      border-radius: 2px;
+      background: var(--_accent);
+      box-shadow: 0 8px 0 var(--_accent);
+      opacity: 0.6;
+    }
+    .skeleton {
+      display: grid;
+      gap: 12px;
+      padding: 16px;
+    }
+    .sk {
+      border-radius: var(--_radius);
+      background: linear-gradient(90deg, var(--_surface), var(--_border), var(--_surface));
+      background-size: 200% 100%;
+      animation: shimmer 1.4s infinite linear;
+    }
+    .sk-header {
+      height: 48px;
+    }
+    .sk-line {
+      height: 36px;
+      width: 60%;
+    }
+    .sk-line.short {
+      width: 40%;
+      justify-self: end;
+    }
+    @keyframes shimmer {
+      to {
+        background-position: -200% 0;
+      }
+    }
+    .spinner {
+      width: 12px;
+      height: 12px;
+      border: 2px solid var(--_border);
+      border-top-color: var(--_accent);
+      border-radius: 50%;
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+
+    @media (forced-colors: active) {
+      .bubble,
+      .system-line {
+        border: 1px solid CanvasText;
+      }
+    }
+  `,
+];

@@ -1,0 +1,530 @@
+import { localized, msg, str } from '@lit/localize';
+import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatBytes, formatDateTime, formatDay, formatTime, dayKey } from '../../i18n/format.js';
+import type { Attachment, MessageView, SystemEvent } from '../../model/message.js';
+import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
+import { canWrite } from '../../service/selectors.js';
+import type { SessionHistory } from '../../service/state.js';
+import { ChatElement } from '../base/chat-element.js';
+import { renderMessageText } from '../message-text/message-text.js';
+import { renderAvatar } from './avatar.js';
+import { styles } from './chat-conversation.styles.js';
+import { SessionWatchController } from './session-watch-controller.js';
+import { TypingNotifier } from './typing-notifier.js';
+
+/** One row of the message log: a day separator or a message. */
+type LogRow =
+  | { readonly type: 'day'; readonly key: string; readonly label: string }
+  | { readonly type: 'message'; readonly key: string; readonly message: MessageView };
+
+/** How close (px) to the bottom of the log counts as "at the bottom". */
+const BOTTOM_SLACK = 32;
+
+/**
+ * The conversation with one chat customer: header with the customer and the chat's state, the
+ * message history (a live `role="log"` region with day separators), the customer's typing
+ * indicator and the composer. Shows the selected session, or the one in `session-id`.
+ *
+ * While it shows a session it watches it through the service, which loads the history and keeps
+ * the unread count at 0. Sending is optimistic: the message shows at once as "Sending…", and a
+ * failed message keeps its text with Retry and Delete buttons. The composer keeps a draft per
+ * session and keeps focus after sending. When the agent may not write in the chat (ended,
+ * queued, another agent's) the composer is replaced by a short note.
+ *
+ * Message text is always shown as text: light formatting and links from the customer's text are
+ * rendered as elements, and only http, https and mailto links become links.
+ *
+ * @summary The selected chat's messages, composer and actions.
+ * @tag chat-conversation
+ *
+ * @slot empty - Replaces the text shown when no session is selected.
+ * @slot header-actions - Extra buttons in the header, before "End chat".
+ *
+ * @csspart header - The header with the customer's name and the chat's state.
+ * @csspart log - The scrolling message history (`role="log"`).
+ * @csspart composer - The message form.
+ * @csspart read-only-note - The note shown instead of the composer when the agent cannot write.
+ * @csspart empty - The empty state.
+ * @csspart no-service - The explanation shown without a chat service.
+ *
+ * @cssprop [--chat-color-bubble-agent=light-dark(#2357d8, #3a5bb8)] - Background of the agent's message bubbles.
+ * @cssprop [--chat-color-bubble-agent-text=#ffffff] - Text colour of the agent's message bubbles.
+ * @cssprop [--chat-color-bubble-customer=light-dark(#f0f2f5, #2a2f3a)] - Background of the customer's message bubbles.
+ * @cssprop [--chat-color-background=light-dark(#ffffff, #16181d)] - Background of the conversation.
+ * @cssprop [--chat-color-border=light-dark(#e2e5ea, #343946)] - Border colour.
+ * @cssprop [--chat-color-danger=light-dark(#c62828, #ff8a80)] - Colour of the failed-message marker.
+ *
+ * @fires {CustomEvent<{ sessionId: string; clientId: string; text: string; attachmentIds: readonly string[] }>} chat-message-send - The agent sends a message; cancelable: `preventDefault()` stops the send and keeps the text in the composer.
+ * @fires {CustomEvent<{ sessionId: string }>} chat-session-end - The agent pressed "End chat".
+ */
+@localized()
+export class ChatConversation extends ChatElement {
+  static override styles = styles;
+
+  /**
+   * Id of the session to show. When empty, the element shows the session selected in the
+   * service (e.g. by `<chat-session-list>`).
+   * Attribute: `session-id`. Default: `''` (follow the selection).
+   */
+  @property({ attribute: 'session-id', reflect: true }) sessionId = '';
+
+  @query('.log') private logElement?: HTMLElement;
+  @query('textarea') private composerElement?: HTMLTextAreaElement;
+
+  private readonly selected = this.observe(() => this.service?.selectedSessionId$);
+  private readonly session = this.observe(
+    () => (this.currentId ? this.service?.session$(this.currentId) : undefined),
+    () => [this.currentId],
+  );
+  private readonly history = this.observe(
+    () => (this.currentId ? this.service?.history$(this.currentId) : undefined),
+    () => [this.currentId],
+  );
+  private readonly draft = this.observe(
+    () => (this.currentId ? this.service?.draft$(this.currentId) : undefined),
+    () => [this.currentId],
+  );
+  private readonly writable = this.observe(
+    () => {
+      const id = this.currentId;
+      return id ? this.service?.select((s) => canWrite(s, s.sessions[id])) : undefined;
+    },
+    () => [this.currentId],
+  );
+  private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
+  private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
+  private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
+
+  private readonly typing = new TypingNotifier((id, isTyping) => void this.service?.setTyping(id, isTyping));
+
+  /** Whether the log is scrolled to (near) the bottom; new messages then keep it there. */
+  private pinned = true;
+  /** Scroll anchor while older messages load: keeps the visible messages in place. */
+  private olderAnchor: { height: number; top: number } | undefined;
+  private shownId: string | null = null;
+  /** Client ids of failed messages being retried: they keep their failed marker until confirmed. */
+  private readonly retrying = new Set<string>();
+  private rowsCache: { items: readonly MessageView[]; zone: string | undefined; locale: string; now: number; rows: LogRow[] } | undefined;
+
+  constructor() {
+    super();
+    // One watch of the shown session while connected: loads its history and keeps it read.
+    new SessionWatchController(this, () => ({ service: this.service, id: this.currentId }));
+  }
+
+  /** The id of the session shown: `session-id`, else the selected one. */
+  private get currentId(): string | null {
+    return this.sessionId || this.selected.value || null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.typing.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.currentId !== this.shownId) {
+      this.shownId = this.currentId;
+      this.typing.stop();
+      this.pinned = true;
+      this.olderAnchor = undefined;
+      this.retrying.clear();
+    }
+    if (this.retrying.size) {
+      const items = this.history.value?.items ?? [];
+      for (const clientId of this.retrying) {
+        if (!items.some((m) => m.clientId === clientId && m.status === 'sending')) this.retrying.delete(clientId);
+      }
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const log = this.logElement;
+    if (!log) return;
+    if (this.olderAnchor) {
+      const history = this.history.value;
+      if (history && !history.loading) {
+        log.scrollTop = this.olderAnchor.top + (log.scrollHeight - this.olderAnchor.height);
+        this.olderAnchor = undefined;
+      }
+      return;
+    }
+    if (this.pinned) log.scrollTop = log.scrollHeight;
+  }
+
+  override render(): TemplateResult {
+    if (!this.service) return this.renderNoService();
+    const id = this.currentId;
+    if (!id) {
+      return html`<div class="empty" part="empty">
+        <div class="empty-icon" aria-hidden="true"></div>
+        <slot name="empty"><p>${msg('Select a chat from the list, or get the next customer from the queue.')}</p></slot>
+      </div>`;
+    }
+    const session = this.session.value;
+    if (!session) {
+      return this.loadStatus.value === 'loading'
+        ? html`<div class="skeleton" aria-busy="true" aria-label=${msg('Loading conversation')}>
+            <div class="sk sk-header"></div><div class="sk sk-line"></div><div class="sk sk-line short"></div>
+          </div>`
+        : html`<div class="empty" part="empty"><p>${msg('This chat could not be found.')}</p></div>`;
+    }
+    const history = this.history.value;
+    return html`<section class="conversation">
+      ${this.renderHeader(session)}
+      <div class="log-area">
+        <div
+          class="log"
+          part="log"
+          role="log"
+          tabindex="0"
+          aria-label=${msg(str`Conversation with ${session.customer.name}`)}
+          aria-busy=${history?.loading ? 'true' : 'false'}
+          @scroll=${this.onScroll}
+        >
+          ${this.renderHistoryStart(history)}
+          ${repeat(
+            this.rows(history?.items ?? []),
+            (row) => row.key,
+            (row) => (row.type === 'day' ? this.renderDay(row.label) : this.renderMessage(row.message)),
+          )}
+        </div>
+      </div>
+      <div class="typing" aria-live="polite">
+        ${session.customerTyping
+          ? html`<span class="typing-dots" aria-hidden="true"><i></i><i></i><i></i></span
+              ><span>${msg(str`${session.customer.name} is typing…`)}</span>`
+          : nothing}
+      </div>
+      ${this.writable.value ? this.renderComposer(session) : this.renderReadOnly(session)}
+    </section>`;
+  }
+
+  // ------------------------------------------------------------------ header
+
+  private renderHeader(session: ChatSession): TemplateResult {
+    const name = session.customer.name;
+    const channel = this.channels.value?.[session.channelId]?.name ?? '';
+    const phase = sessionPhase(session);
+    const me = this.service?.agentId;
+    const canEnd = session.status === 'ongoing' && session.agentId === me;
+    return html`<header class="header" part="header">
+      ${renderAvatar(name)}
+      <div class="who">
+        <h2 class="name" title=${name}><bdi>${name}</bdi></h2>
+        <div class="sub">
+          ${channel ? html`<span class="channel" title=${channel}>${channel}</span><span class="sep" aria-hidden="true">·</span>` : nothing}
+          <span class="status ${phase}"><span class="dot" aria-hidden="true"></span>${this.phaseLabel(phase)}</span>
+          ${this.renderTransferBadge(session)}
+        </div>
+      </div>
+      <div class="actions">
+        <slot name="header-actions"></slot>
+        ${canEnd
+          ? html`<button type="button" class="btn" @click=${() => this.onEnd(session.id)}>${msg('End chat')}</button>`
+          : nothing}
+      </div>
+    </header>`;
+  }
+
+  private renderTransferBadge(session: ChatSession): TemplateResult | typeof nothing {
+    const transfer = session.transferTo;
+    if (!transfer || session.status !== 'ongoing') return nothing;
+    const me = this.service?.agentId;
+    const agentName = (id: string) => this.agents.value?.[id]?.name ?? id;
+    if (transfer.toAgentId === me) {
+      return html`<span class="pill warning">${msg(str`Transfer from ${agentName(transfer.fromAgentId)}`)}</span>`;
+    }
+    return html`<span class="pill warning">${msg(str`Transfer to ${agentName(transfer.toAgentId)} pending`)}</span>`;
+  }
+
+  private phaseLabel(phase: SessionPhase): string {
+    switch (phase) {
+      case 'queued':
+        return msg('Waiting in queue');
+      case 'waiting-for-agent':
+        return msg('Waiting for agent');
+      case 'waiting-for-customer':
+        return msg('Waiting for customer');
+      case 'ended':
+        return msg('Ended');
+      case 'missed':
+        return msg('Missed');
+    }
+  }
+
+  // ------------------------------------------------------------------ history
+
+  private renderHistoryStart(history: SessionHistory | undefined): TemplateResult | typeof nothing {
+    if (!history?.loaded) {
+      return history?.loading || !history
+        ? html`<div class="history-start"><span class="spinner" aria-hidden="true"></span>${msg('Loading messages…')}</div>`
+        : nothing;
+    }
+    if (history.hasMore) {
+      return html`<div class="history-start">
+        <button type="button" class="btn ghost small" ?disabled=${history.loading} @click=${this.onLoadOlder}>
+          ${history.loading ? msg('Loading…') : msg('Load earlier messages')}
+        </button>
+      </div>`;
+    }
+    return html`<div class="history-start muted">${msg('Start of conversation')}</div>`;
+  }
+
+  /** Day separators and messages, in time order (memoised per history, zone, locale and day). */
+  private rows(items: readonly MessageView[]): LogRow[] {
+    const display = this.display;
+    const now = this.service?.state.now ?? 0;
+    const today = dayKey(now, display);
+    const cache = this.rowsCache;
+    if (
+      cache &&
+      cache.items === items &&
+      cache.zone === display.timeZone &&
+      cache.locale === display.locale &&
+      dayKey(cache.now, display) === today
+    ) {
+      return cache.rows;
+    }
+    const rows: LogRow[] = [];
+    let lastDay = '';
+    for (const message of items) {
+      const day = dayKey(message.sentAt, display);
+      if (day !== lastDay) {
+        rows.push({ type: 'day', key: `day:${day}`, label: formatDay(message.sentAt, now, display) });
+        lastDay = day;
+      }
+      rows.push({ type: 'message', key: `m:${message.clientId ?? message.id}`, message });
+    }
+    this.rowsCache = { items, zone: display.timeZone, locale: display.locale, now, rows };
+    return rows;
+  }
+
+  private renderDay(label: string): TemplateResult {
+    return html`<div class="day" role="separator" aria-label=${label}><span aria-hidden="true">${label}</span></div>`;
+  }
+
+  private renderMessage(m: MessageView): TemplateResult {
+    const display = this.display;
+    const time = html`<time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, display)}>${formatTime(m.sentAt, display)}</time>`;
+    if (m.kind === 'system') {
+      return html`<div class="row system" data-message-id=${m.id} data-status=${m.status}>
+        <p class="system-line" title=${m.text}>
+          <span>${this.systemLabel(m)}</span><span class="sep" aria-hidden="true">·</span>${time}
+        </p>
+      </div>`;
+    }
+    const side = m.kind === 'to-customer' ? 'agent' : 'customer';
+    const author = m.authorName || (m.agentId ? (this.agents.value?.[m.agentId]?.name ?? '') : '');
+    const state = m.status === 'sending' && this.retrying.has(m.clientId ?? m.id) ? 'failed retrying' : m.status;
+    return html`<div class="row ${side} ${state}" data-message-id=${m.id} data-status=${m.status}>
+      <article class="message">
+        <div class="meta">
+          <span class="author" title=${author}><bdi>${author}</bdi></span>
+          ${time}
+        </div>
+        <div class="bubble">
+          ${m.text ? html`<div class="body message-text" dir="auto">${renderMessageText(m.text)}</div>` : nothing}
+          ${m.attachments.length ? this.renderAttachments(m.attachments) : nothing}
+        </div>
+        ${this.renderDelivery(m)}
+      </article>
+    </div>`;
+  }
+
+  private renderAttachments(attachments: readonly Attachment[]): TemplateResult {
+    return html`<ul class="attachments">
+      ${attachments.map((a) => {
+        const href = attachmentHref(a.url);
+        const label = html`<span class="file-icon" aria-hidden="true"></span><span class="file-name" title=${a.name}><bdi>${a.name}</bdi></span>
+          <span class="file-size">${formatBytes(a.size, this.display)}</span>`;
+        return html`<li>
+          ${href
+            ? html`<a class="file" href=${href} target="_blank" rel="noopener noreferrer" download=${a.name}>${label}</a>`
+            : html`<span class="file">${label}</span>`}
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderDelivery(m: MessageView): TemplateResult | typeof nothing {
+    const clientId = m.clientId ?? m.id;
+    const retrying = m.status === 'sending' && this.retrying.has(clientId);
+    if (m.status === 'sending' && !retrying) {
+      return html`<div class="delivery sending">${msg('Sending…')}</div>`;
+    }
+    if (m.status === 'failed' || retrying) {
+      // A retried message keeps its failed marker until the backend confirms it.
+      const sessionId = m.sessionId;
+      return html`<div class="delivery failed">
+        <span class="failed-text" role="alert"
+          ><span class="marker" aria-hidden="true">!</span>${m.errorCode === 'timeout'
+            ? msg('Failed: no answer from the server')
+            : msg('Failed: not delivered')}</span
+        >
+        <span class="delivery-actions">
+          ${retrying
+            ? html`<span class="retrying">${msg('Retrying…')}</span>`
+            : html`<button type="button" class="btn small" @click=${() => this.onRetry(sessionId, clientId)}>${msg('Retry')}</button>
+                <button type="button" class="btn small danger" @click=${() => this.onDiscard(sessionId, clientId)}>
+                  ${msg('Delete')}
+                </button>`}
+        </span>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  private systemLabel(m: MessageView): string {
+    const event: SystemEvent | undefined = m.systemEvent;
+    const agent = m.agentId ? (this.agents.value?.[m.agentId]?.name ?? '') : '';
+    switch (event) {
+      case 'welcome':
+        return msg('Welcome message sent');
+      case 'answered':
+        return agent ? msg(str`${agent} answered the chat`) : msg('Chat answered');
+      case 'transfer-requested':
+        return msg('Transfer requested');
+      case 'transferred':
+        return msg('Chat transferred');
+      case 'transfer-rejected':
+        return msg('Transfer rejected');
+      case 'transfer-cancelled':
+        return msg('Transfer cancelled');
+      case 'closed-by-agent':
+        return msg('Chat closed by agent');
+      case 'closed-by-customer':
+        return msg('Closed by customer');
+      case 'closed-by-idle':
+        return msg('Closed after inactivity');
+      case 'reopened':
+        return msg('Chat reopened by customer');
+      case 'file-type-refused':
+        return msg('File refused: type not allowed');
+      default:
+        return m.text;
+    }
+  }
+
+  // ------------------------------------------------------------------ composer
+
+  private renderComposer(session: ChatSession): TemplateResult {
+    return html`<form class="composer" part="composer" @submit=${this.onSubmit}>
+      <label class="visually-hidden" for="composer">${msg('Message')}</label>
+      <textarea
+        id="composer"
+        rows="1"
+        placeholder=${msg(str`Reply to ${session.customer.name}…`)}
+        .value=${live(this.draft.value ?? '')}
+        @input=${this.onInput}
+        @keydown=${this.onKeyDown}
+      ></textarea>
+      <div class="composer-bar">
+        <span class="hint">${msg('Enter to send, Shift+Enter for a new line')}</span>
+        <button type="submit" class="btn primary">${msg('Send')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderReadOnly(session: ChatSession): TemplateResult {
+    const me = this.service?.agentId;
+    const owner = session.agentId ? (this.agents.value?.[session.agentId]?.name ?? '') : '';
+    let note: string;
+    if (session.status === 'ended') note = msg('This chat has ended.');
+    else if (session.status === 'missed') note = msg('The customer left before the chat was answered.');
+    else if (session.status === 'queued') note = msg('This chat is waiting in the queue. Answer it to reply.');
+    else if (session.transferTo?.toAgentId === me) note = msg('This chat is being transferred to you. Accept the transfer to reply.');
+    else note = owner ? msg(str`${owner} is handling this chat. You can read along.`) : msg('Another agent is handling this chat.');
+    return html`<p class="read-only" part="read-only-note" role="note">${note}</p>`;
+  }
+
+  private onInput(event: InputEvent): void {
+    const id = this.currentId;
+    if (!id || !this.service) return;
+    const text = (event.target as HTMLTextAreaElement).value;
+    this.service.setDraft(id, text);
+    if (text.trim()) this.typing.input(id);
+    else this.typing.stop();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    this.send();
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.send();
+    this.composerElement?.focus();
+  }
+
+  /** Send the composer's text: one cancelable event, then one service command. */
+  private send(): void {
+    const id = this.currentId;
+    const textarea = this.composerElement;
+    if (!id || !this.service || !textarea) return;
+    const text = textarea.value.trim();
+    if (!text) return;
+    const clientId = crypto.randomUUID();
+    if (!this.emit('chat-message-send', { sessionId: id, clientId, text, attachmentIds: [] }, true)) return;
+    try {
+      this.service.sendMessage(id, { text, clientId });
+    } catch {
+      // Refused (e.g. the chat just ended): the text stays in the composer; the state shows why.
+      return;
+    }
+    // Clear at once so a second Enter before the next render cannot send the text again.
+    textarea.value = '';
+    this.typing.stop();
+    this.pinned = true;
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private onScroll(): void {
+    const log = this.logElement;
+    if (!log) return;
+    this.pinned = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+  }
+
+  private onLoadOlder(): void {
+    const id = this.currentId;
+    const log = this.logElement;
+    if (!id || !this.service) return;
+    if (log) this.olderAnchor = { height: log.scrollHeight, top: log.scrollTop };
+    void this.run(this.service.loadHistory(id, true));
+  }
+
+  private onRetry(sessionId: string, clientId: string): void {
+    this.retrying.add(clientId);
+    void this.run(() => this.service?.retrySend(sessionId, clientId));
+    // The Retry button goes away while retrying: keep keyboard focus in the composer.
+    this.composerElement?.focus();
+  }
+
+  private onDiscard(sessionId: string, clientId: string): void {
+    this.service?.discardFailed(sessionId, clientId);
+  }
+
+  private onEnd(sessionId: string): void {
+    if (!this.service) return;
+    this.emit('chat-session-end', { sessionId });
+    void this.run(this.service.endSession(sessionId));
+  }
+}
+
+/** An attachment URL that may be opened (http, https, blob), else null. */
+function attachmentHref(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return ['http:', 'https:', 'blob:'].includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

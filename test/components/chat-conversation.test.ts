@@ -1,0 +1,587 @@
+import { expect, fixture } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { SendMessageInput } from '../../src/backend/adapter.js';
+import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
+import type { ChatMessage } from '../../src/model/message.js';
+import {
+  type Setup,
+  allByRole,
+  byRole,
+  deepActiveElement,
+  deepAll,
+  deepQuery,
+  deepText,
+  mount,
+  queryByRole,
+  settle,
+  setup,
+  waitUntil,
+} from '../helpers.js';
+
+declare global {
+  interface Window {
+    __xss?: unknown;
+  }
+}
+
+interface Open extends Setup {
+  id: string;
+  el: ChatConversation;
+}
+
+/** A demo backend with one answered chat of "Mira Okafor", selected and shown in a conversation. */
+async function openChat(
+  options: Parameters<typeof setup>[0] = {},
+  customer: { name?: string; email?: string; text?: string } = { name: 'Mira Okafor', text: 'Hi, my parcel is late' },
+): Promise<Open> {
+  const s = await setup(options);
+  const id = s.backend.script.customerArrives({ channelId: 'sales', ...customer });
+  await s.service.answer(id);
+  const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+  await settle(el);
+  return { ...s, id, el };
+}
+
+function log(el: Element): HTMLElement {
+  return byRole(el, 'log');
+}
+
+function composer(el: Element): HTMLTextAreaElement {
+  return byRole<HTMLTextAreaElement>(el, 'textbox', 'Message');
+}
+
+/** The message rows in DOM order. */
+function rows(el: Element): HTMLElement[] {
+  return deepAll(el, '.row[data-message-id]') as HTMLElement[];
+}
+
+/** Rows of the agent's own messages. */
+function ownRows(el: Element): HTMLElement[] {
+  return rows(el).filter((r) => r.classList.contains('agent'));
+}
+
+async function type(el: Element, text: string): Promise<void> {
+  composer(el).focus();
+  await sendKeys({ type: text });
+  await settle(el);
+}
+
+async function pressEnter(el: Element): Promise<void> {
+  await sendKeys({ press: 'Enter' });
+  await settle(el);
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Replace the adapter's sendMessage with `impl`, recording the calls; the real one stays available. */
+function stubSend(
+  s: Setup,
+  impl: (real: (sessionId: string, input: SendMessageInput) => Promise<ChatMessage>, sessionId: string, input: SendMessageInput) => Promise<ChatMessage>,
+): SendMessageInput[] {
+  const calls: SendMessageInput[] = [];
+  const real = s.backend.sendMessage.bind(s.backend);
+  s.backend.sendMessage = (sessionId: string, input: SendMessageInput) => {
+    calls.push(input);
+    return impl(real, sessionId, input);
+  };
+  return calls;
+}
+
+describe('<chat-conversation>', () => {
+  afterEach(() => {
+    delete window.__xss;
+  });
+
+  describe('states', () => {
+    it('explains that a chat service is missing when no provider is above it', async () => {
+      const el = await fixture<ChatConversation>(html`<chat-conversation></chat-conversation>`);
+      expect(deepText(el)).to.contain('No chat service');
+    });
+
+    it('shows a helpful empty state when no session is selected', async () => {
+      const s = await setup();
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+      expect(deepText(el)).to.contain('Select a chat from the list, or get the next customer from the queue');
+      expect(queryByRole(el, 'log')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the selected session with the customer name, channel and status in the header', async () => {
+      const { el } = await openChat();
+      const header = deepQuery(el, 'header')!;
+      expect(deepText(header)).to.contain('Mira Okafor');
+      expect(deepText(header)).to.contain('Sales website');
+      expect(deepText(header)).to.contain('Waiting for customer');
+      expect(header.querySelector('bdi')?.textContent).to.equal('Mira Okafor');
+    });
+
+    it('follows the session-id attribute rather than the selection', async () => {
+      const s = await setup();
+      const a = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hello' });
+      const b = s.backend.script.customerArrives({ channelId: 'sales', name: 'Tomasz Weber', text: 'Hi' });
+      await s.service.answer(a);
+      await s.service.answer(b);
+      s.service.selectSession(a);
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation session-id=${b}></chat-conversation>`);
+      expect(deepText(deepQuery(el, 'header')!)).to.contain('Tomasz Weber');
+    });
+
+    it('has a labelled log, the messages and no accessibility violations, also with a failed message', async () => {
+      const s = await openChat({ sendTimeoutMs: 1000 });
+      stubSend(s, () => Promise.reject(new Error('network')));
+      await type(s.el, 'Could you share the order number?');
+      await pressEnter(s.el);
+      await waitUntil(() => deepQuery(s.el, '.row[data-status="failed"]'), 'failed bubble');
+      await settle(s.el);
+      expect(log(s.el).getAttribute('aria-label')).to.equal('Conversation with Mira Okafor');
+      await expect(s.el).to.be.accessible();
+    });
+  });
+
+  describe('watching', () => {
+    it('reading a conversation clears its unread count and keeps it at 0 for new messages', async () => {
+      const { el, backend, service, id } = await openChat();
+      backend.script.customerWrites(id, 'Are you there?');
+      await settle(el);
+      expect(service.state.sessions[id]!.unreadCount).to.equal(0);
+      expect(deepText(log(el))).to.contain('Are you there?');
+    });
+
+    it('releases the watch when removed and keeps exactly one when moved', async () => {
+      const { el, backend, service, id } = await openChat();
+      const provider = el.parentElement!;
+      const box = document.createElement('div');
+      provider.append(box);
+      box.append(el); // move
+      await settle(el);
+      backend.script.customerWrites(id, 'Still reading?');
+      await settle(el);
+      expect(service.state.sessions[id]!.unreadCount).to.equal(0);
+      el.remove();
+      await settle();
+      backend.script.customerWrites(id, 'Hello?');
+      await settle();
+      expect(service.state.sessions[id]!.unreadCount).to.equal(1);
+    });
+  });
+
+  describe('message list', () => {
+    it('shows agent messages right, customer messages left and system lines centred', async () => {
+      const { el, backend, id } = await openChat();
+      backend.script.agentWrites('a1', id, 'Let me check that for you');
+      await settle(el);
+      const customer = rows(el).find((r) => r.textContent!.includes('my parcel is late'))!;
+      const agent = rows(el).find((r) => r.textContent!.includes('Let me check'))!;
+      expect(getComputedStyle(customer).justifyContent).to.equal('flex-start');
+      expect(getComputedStyle(agent).justifyContent).to.equal('flex-end');
+      backend.script.customerLeaves(id);
+      await settle(el);
+      const system = deepQuery(el, '.row.system')!;
+      expect(system.textContent).to.contain('Closed by customer');
+      expect(getComputedStyle(system).justifyContent).to.equal('center');
+    });
+
+    it('shows the author and the time of each message', async () => {
+      const { el } = await openChat();
+      const customer = rows(el).find((r) => r.textContent!.includes('my parcel is late'))!;
+      expect(customer.querySelector('.author')!.textContent).to.contain('Mira Okafor');
+      expect(customer.querySelector('time')!.textContent).to.equal('9:00 AM');
+    });
+
+    it('B06: shows messages in time order, equal times in a stable order, whatever the arrival order', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor' });
+      await s.service.answer(id);
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+      await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+      s.backend.script.customerWrites(id, 'm3', { at: '2024-05-21T12:55:00Z' });
+      s.backend.script.customerWrites(id, 'm1', { at: '2024-05-17T15:43:00Z' });
+      s.backend.script.customerWrites(id, 'm2', { at: '2024-05-20T18:13:00Z' });
+      s.backend.script.customerWrites(id, 'm4', { at: '2024-05-21T13:00:00Z' });
+      s.backend.script.customerWrites(id, 'm5', { at: '2024-05-21T13:00:00Z' });
+      await settle(el);
+      const order = () =>
+        rows(el)
+          .map((r) => r.querySelector('.body')?.textContent?.trim())
+          .filter((t) => t && /^m\d$/.test(t));
+      expect(order()).to.deep.equal(['m1', 'm2', 'm3', 'm4', 'm5']);
+      el.requestUpdate();
+      await settle(el);
+      expect(order()).to.deep.equal(['m1', 'm2', 'm3', 'm4', 'm5']);
+    });
+
+    it('puts day separators and times in the provider time zone', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor' });
+      await s.service.answer(id);
+      s.backend.script.customerWrites(id, 'late night question', { at: '2026-11-27T23:30:00Z' });
+      const provider = await fixture<HTMLElement>(
+        html`<chat-provider .service=${s.service} time-zone="Europe/Amsterdam"><chat-conversation></chat-conversation></chat-provider>`,
+      );
+      const el = provider.firstElementChild as ChatConversation;
+      await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+      await settle(el);
+      const separators = deepAll(el, '.day').map((d) => d.getAttribute('aria-label'));
+      // 23:30 UTC on Friday 27 November is 00:30 on Saturday 28 November in Amsterdam.
+      expect(separators).to.deep.equal(['Saturday, November 28, 2026', 'Today']);
+      const row = rows(el).find((r) => r.textContent!.includes('late night question'))!;
+      expect(row.querySelector('time')!.textContent).to.equal('12:30 AM');
+    });
+
+    it('shows the customer typing indicator outside the log', async () => {
+      const { el, backend, id } = await openChat();
+      backend.script.customerTyping(id, true);
+      await settle(el);
+      expect(deepText(el)).to.contain('Mira Okafor is typing…');
+      expect(deepText(log(el))).to.not.contain('is typing');
+      backend.script.customerTyping(id, false);
+      await settle(el);
+      expect(deepText(el)).to.not.contain('is typing');
+    });
+
+    it('B15: shows an HTML customer name and message as literal text in the header and the list', async () => {
+      const s = await openChat({}, { name: '<img src=x onerror="window.__xss=1">Mira', text: '<script>window.__xss=1</script><b>bold?</b>' });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(deepAll(s.el, 'img, script, b')).to.have.length(0);
+      expect(deepText(deepQuery(s.el, 'header')!)).to.contain('<img src=x');
+      expect(deepText(log(s.el))).to.contain('<script>window.__xss=1</script><b>bold?</b>');
+      expect(window.__xss).to.equal(undefined);
+    });
+
+    it('B14: renders only the https link of hostile markdown in a customer message, and clicking anything runs nothing', async () => {
+      const { el, backend, id } = await openChat();
+      backend.script.customerWrites(
+        id,
+        '[Open invoice](javascript:window.__xss=1) [a](JaVaScRiPt:window.__xss=1) [b](java&#x09;script:window.__xss=1) ' +
+          '[c](data:text/html;base64,PHNjcmlwdD4=) [d](vbscript:msgbox(1)) [Help](https://example.com/help)',
+      );
+      await settle(el);
+      const anchors = deepAll(el, 'a') as HTMLAnchorElement[];
+      expect(anchors.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/help']);
+      expect(anchors[0]!.target).to.equal('_blank');
+      expect(anchors[0]!.rel).to.contain('noopener').and.to.contain('noreferrer');
+      const bubble = rows(el).find((r) => r.textContent!.includes('Open invoice'))!;
+      for (const node of Array.from(bubble.querySelectorAll('*'))) {
+        node.addEventListener('click', (e) => e.preventDefault(), { once: true });
+        (node as HTMLElement).click();
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      expect(window.__xss).to.equal(undefined);
+    });
+
+    it('B14: an agent text with the same payloads goes through the same safe renderer', async () => {
+      const { el, backend, id } = await openChat();
+      backend.script.agentWrites('a1', id, '[Open invoice](javascript:window.__xss=1) and [Help](https://example.com/help)');
+      await settle(el);
+      const row = ownRows(el).find((r) => r.textContent!.includes('Open invoice'))!;
+      expect(Array.from(row.querySelectorAll('a')).map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/help']);
+    });
+
+    it('gives message bodies dir="auto" and a start-relative alignment', async () => {
+      const { el, backend, id } = await openChat();
+      backend.script.customerWrites(id, 'שלום, ההזמנה שלך נשלחה היום.');
+      await settle(el);
+      const body = rows(el)
+        .map((r) => r.querySelector<HTMLElement>('.body'))
+        .find((b) => b?.textContent?.includes('שלום'))!;
+      expect(body.getAttribute('dir')).to.equal('auto');
+      expect(body.matches(':dir(rtl)')).to.equal(true);
+      expect(getComputedStyle(body).textAlign).to.equal('start');
+    });
+
+    it('offers "Load earlier messages" when older messages exist, and loads them', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'first' });
+      await s.service.answer(id);
+      s.backend.script.addMessages(id, 80);
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+      await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+      await settle(el);
+      const before = rows(el).length;
+      byRole(el, 'button', 'Load earlier messages').click();
+      await waitUntil(() => !s.service.state.histories[id]!.loading && rows(el).length > before, 'older page');
+      expect(rows(el).length).to.be.greaterThan(before);
+    });
+
+    it('keeps the log at the bottom when a message arrives and the agent is at the bottom', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'first' });
+      await s.service.answer(id);
+      s.backend.script.addMessages(id, 30);
+      const provider = await fixture<HTMLElement>(
+        html`<chat-provider .service=${s.service}><div style="height: 400px"><chat-conversation></chat-conversation></div></chat-provider>`,
+      );
+      const el = provider.querySelector('chat-conversation')!;
+      await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+      await settle(el);
+      const list = log(el);
+      expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
+      s.backend.script.customerWrites(id, 'newest message');
+      await settle(el);
+      expect(list.scrollHeight - list.scrollTop - list.clientHeight).to.be.at.most(2);
+    });
+  });
+
+  describe('composer', () => {
+    it('has a textbox named "Message" and a "Send" button', async () => {
+      const { el } = await openChat();
+      expect(composer(el).tagName).to.equal('TEXTAREA');
+      expect(byRole(el, 'button', 'Send')).to.exist;
+    });
+
+    it('sends with Enter and shows the message at once', async () => {
+      const { el, service, id } = await openChat();
+      await type(el, 'Thanks, checking now');
+      await pressEnter(el);
+      expect(ownRows(el).some((r) => r.textContent!.includes('Thanks, checking now'))).to.equal(true);
+      expect(composer(el).value).to.equal('');
+      await waitUntil(() => service.state.histories[id]!.items.some((m) => m.text === 'Thanks, checking now' && m.status === 'sent'), 'sent');
+    });
+
+    it('inserts a newline with Shift+Enter instead of sending', async () => {
+      const { el, service, id } = await openChat();
+      await type(el, 'line one');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ up: 'Shift' });
+      await sendKeys({ type: 'line two' });
+      await settle(el);
+      expect(composer(el).value).to.equal('line one\nline two');
+      expect(service.state.histories[id]!.items.some((m) => m.text.includes('line one'))).to.equal(false);
+    });
+
+    it('fires a cancelable chat-message-send with the client id the message is sent under', async () => {
+      const { el, service, id } = await openChat();
+      const events: CustomEvent[] = [];
+      document.addEventListener('chat-message-send', (e) => events.push(e), { once: true });
+      await type(el, 'Hello Mira');
+      byRole(el, 'button', 'Send').click();
+      await settle(el);
+      expect(events).to.have.length(1);
+      const { detail, bubbles, composed, cancelable } = events[0]!;
+      expect({ bubbles, composed, cancelable }).to.deep.equal({ bubbles: true, composed: true, cancelable: true });
+      expect(detail).to.deep.include({ sessionId: id, text: 'Hello Mira' });
+      expect(service.state.histories[id]!.items.find((m) => m.text === 'Hello Mira')!.clientId).to.equal(detail.clientId);
+    });
+
+    it('does not send and keeps the text when the host cancels chat-message-send', async () => {
+      const { el, service, id } = await openChat();
+      const cancel = (e: Event) => e.preventDefault();
+      document.addEventListener('chat-message-send', cancel);
+      try {
+        await type(el, 'Not this one');
+        await pressEnter(el);
+      } finally {
+        document.removeEventListener('chat-message-send', cancel);
+      }
+      expect(composer(el).value).to.equal('Not this one');
+      expect(service.state.histories[id]!.items.some((m) => m.text === 'Not this one')).to.equal(false);
+    });
+
+    it('keeps a draft per session and never carries it to another session', async () => {
+      const s = await setup();
+      const a = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hello' });
+      const b = s.backend.script.customerArrives({ channelId: 'sales', name: 'Tomasz Weber', text: 'Hi' });
+      await s.service.answer(b);
+      await s.service.answer(a);
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+      await type(el, 'Half a reply for Mira');
+      s.service.selectSession(b);
+      await settle(el);
+      expect(composer(el).value).to.equal('');
+      s.service.selectSession(a);
+      await settle(el);
+      expect(composer(el).value).to.equal('Half a reply for Mira');
+    });
+
+    it('reports the agent typing to the service, at most once while typing on', async () => {
+      const s = await openChat();
+      const calls: boolean[] = [];
+      s.backend.setTyping = (_id: string, isTyping: boolean) => {
+        calls.push(isTyping);
+        return Promise.resolve();
+      };
+      await type(s.el, 'abc');
+      await type(s.el, 'def');
+      expect(calls).to.deep.equal([true]);
+      await pressEnter(s.el);
+      expect(calls).to.deep.equal([true, false]);
+    });
+
+    it('B03: Enter, Enter and Send during a slow send call sendMessage once and show one pending bubble', async () => {
+      const s = await openChat();
+      const pending = deferred<ChatMessage>();
+      let confirm!: () => Promise<ChatMessage>;
+      const calls = stubSend(s, (real, sessionId, input) => {
+        confirm = () => real(sessionId, input);
+        return pending.promise;
+      });
+      await type(s.el, 'Thanks, Mira – checking now');
+      await pressEnter(s.el);
+      await pressEnter(s.el);
+      byRole(s.el, 'button', 'Send').click();
+      await settle(s.el);
+      expect(calls).to.have.length(1);
+      expect(calls[0]!.clientId).to.be.a('string').and.not.equal('');
+      const bubbles = () => ownRows(s.el).filter((r) => r.textContent!.includes('Thanks, Mira – checking now'));
+      expect(bubbles()).to.have.length(1);
+      expect(bubbles()[0]!.dataset.status).to.equal('sending');
+      expect(deepText(bubbles()[0]!)).to.contain('Sending…');
+      pending.resolve(await confirm());
+      await waitUntil(() => bubbles()[0]?.dataset.status === 'sent', 'confirmed');
+      await settle(s.el);
+      expect(bubbles()).to.have.length(1);
+    });
+
+    it('B04: a rejected send keeps the bubble as failed with Retry and Delete; Retry reuses the client id', async () => {
+      const s = await openChat();
+      let fail = true;
+      const calls = stubSend(s, async (real, sessionId, input) => {
+        await new Promise((r) => setTimeout(r, 50));
+        if (fail) throw new Error('network');
+        return real(sessionId, input);
+      });
+      await type(s.el, 'Could you share the order number?');
+      await pressEnter(s.el);
+      const bubble = () => ownRows(s.el).filter((r) => r.textContent!.includes('Could you share the order number?'));
+      await waitUntil(() => bubble()[0]?.dataset.status === 'failed', 'failed');
+      await settle(s.el);
+      expect(bubble()).to.have.length(1);
+      expect(deepQuery(bubble()[0]!, '[role="alert"]')!.textContent).to.contain('Failed');
+      expect(deepQuery(bubble()[0]!, '.marker')).to.exist;
+      fail = false;
+      byRole(bubble()[0]!, 'button', 'Retry').click();
+      await settle(s.el);
+      expect(calls).to.have.length(2);
+      expect(calls[1]!.clientId).to.equal(calls[0]!.clientId);
+      // Not cleared on click: the marker stays until the adapter confirms.
+      expect(bubble()[0]!.dataset.status).to.equal('sending');
+      expect(deepQuery(bubble()[0]!, '.marker')).to.exist;
+      expect(deepText(bubble()[0]!)).to.contain('Retrying…');
+      await waitUntil(() => bubble()[0]?.dataset.status === 'sent', 'sent after retry');
+      await settle(s.el);
+      expect(bubble()).to.have.length(1);
+      expect(deepQuery(bubble()[0]!, '[role="alert"]')).to.equal(null);
+      expect(deepQuery(bubble()[0]!, '.marker')).to.equal(null);
+      expect(queryByRole(bubble()[0]!, 'button', 'Retry')).to.equal(null);
+    });
+
+    it('B04: a send that never settles turns failed after the send timeout', async () => {
+      const s = await openChat({ sendTimeoutMs: 1000 });
+      stubSend(s, () => new Promise<ChatMessage>(() => undefined));
+      await type(s.el, 'Anyone there?');
+      await pressEnter(s.el);
+      const bubble = () => ownRows(s.el).find((r) => r.textContent!.includes('Anyone there?'))!;
+      expect(bubble().dataset.status).to.equal('sending');
+      await s.clock.advance(999);
+      await settle(s.el);
+      expect(bubble().dataset.status).to.equal('sending');
+      await s.clock.advance(1);
+      await settle(s.el);
+      expect(bubble().dataset.status).to.equal('failed');
+      expect(byRole(bubble(), 'button', 'Retry')).to.exist;
+    });
+
+    it('B04: Delete removes the failed message and puts its text back in the empty composer', async () => {
+      const s = await openChat();
+      stubSend(s, () => Promise.reject(new Error('network')));
+      await type(s.el, 'Lost words');
+      await pressEnter(s.el);
+      await waitUntil(() => deepQuery(s.el, '.row[data-status="failed"]'), 'failed');
+      await settle(s.el);
+      byRole(s.el, 'button', 'Delete').click();
+      await settle(s.el);
+      expect(deepQuery(s.el, '.row[data-status="failed"]')).to.equal(null);
+      expect(composer(s.el).value).to.equal('Lost words');
+    });
+
+    it('B24: keeps focus in the composer after sending with Enter', async () => {
+      const { el } = await openChat();
+      await type(el, 'Hello');
+      await pressEnter(el);
+      expect(deepActiveElement()).to.equal(composer(el));
+    });
+
+    it('B24: keeps focus in the composer after clicking Send', async () => {
+      const { el } = await openChat();
+      await type(el, 'Hello');
+      const send = byRole(el, 'button', 'Send');
+      send.focus();
+      send.click();
+      await settle(el);
+      expect(deepActiveElement()).to.equal(composer(el));
+    });
+
+    it('B24: does not move focus into the error bubble when the send fails', async () => {
+      const s = await openChat();
+      stubSend(s, () => Promise.reject(new Error('network')));
+      await type(s.el, 'Hello');
+      await pressEnter(s.el);
+      await waitUntil(() => deepQuery(s.el, '.row[data-status="failed"]'), 'failed');
+      await settle(s.el);
+      expect(deepActiveElement()).to.equal(composer(s.el));
+    });
+  });
+
+  describe('read-only and ending', () => {
+    it('"End chat" ends the session, fires chat-session-end and shows a read-only note', async () => {
+      const { el, service, id } = await openChat();
+      const events: CustomEvent[] = [];
+      document.addEventListener('chat-session-end', (e) => events.push(e), { once: true });
+      byRole(el, 'button', 'End chat').click();
+      await waitUntil(() => service.state.sessions[id]!.status === 'ended', 'ended');
+      await settle(el);
+      expect(events.map((e) => e.detail)).to.deep.equal([{ sessionId: id }]);
+      expect(queryByRole(el, 'textbox', 'Message')).to.equal(null);
+      expect(queryByRole(el, 'button', 'End chat')).to.equal(null);
+      expect(deepText(el)).to.contain('This chat has ended');
+      expect(deepText(deepQuery(el, 'header')!)).to.contain('Ended');
+      expect(deepText(log(el))).to.contain('Chat closed by agent');
+    });
+
+    it('shows a queued chat without a composer', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hello?' });
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation session-id=${id}></chat-conversation>`);
+      expect(queryByRole(el, 'textbox', 'Message')).to.equal(null);
+      expect(deepText(el)).to.contain('waiting in the queue');
+      expect(deepText(deepQuery(el, 'header')!)).to.contain('Waiting in queue');
+    });
+
+    it("shows another agent's chat read-only, naming the agent", async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hello?' });
+      s.backend.script.agentAnswers('a2', id);
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation session-id=${id}></chat-conversation>`);
+      await settle(el);
+      expect(queryByRole(el, 'textbox', 'Message')).to.equal(null);
+      expect(queryByRole(el, 'button', 'End chat')).to.equal(null);
+      expect(deepText(el)).to.contain('Sanne Bakker is handling this chat');
+    });
+
+    it('replaces the composer when the chat is transferred away', async () => {
+      const { el, backend, id } = await openChat();
+      backend.script.transfer(id, 'a1', 'a2');
+      backend.script.acceptTransfer('a2', id);
+      await settle(el);
+      expect(queryByRole(el, 'textbox', 'Message')).to.equal(null);
+      expect(allByRole(el, 'note').length).to.be.greaterThan(0);
+    });
+  });
+});
