@@ -77,7 +77,7 @@ export interface BackendInspector {
  * - With `autoplay` (default) a seeded simulator plays customers and colleagues on the `clock`.
  * - `dispose()` stops the simulator and every timer.
  */
-export class InMemoryChatBackend extends InMemoryAgentAdapter {
+export class InMemoryChatBackend extends InMemoryAgentAdapter implements ChatBackendAdapter {
   /** Hand-driven changes for tests, stories and demos (see {@link ChatScript}). */
   readonly script: ChatScript;
   /** Read-only truth for tests. */

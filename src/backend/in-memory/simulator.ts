@@ -136,6 +136,7 @@ export class Simulator {
         start,
         run: () => {
           const id = this.pastChat(dialogue, me, start, 2);
+          this.store.markRead(me, id, this.store.session(id).lastSeq);
           if (byCustomer) this.store.customerLeaves(id, end);
           else this.store.endSession(me, id, end);
           const match = this.store.personCandidates(this.store.session(id).customer).find((c) => c.matchedOn === 'email');
@@ -159,17 +160,24 @@ export class Simulator {
     }
     // Colleagues' ongoing chats.
     const colleagueCount = this.random.int(3, 4);
+    const seededLoad = new Map<string, number>();
     for (let i = 0; i < colleagueCount; i++) {
       const dialogue = take((d) => this.colleaguesFor(d.channelId).length > 0);
       if (!dialogue) break;
-      const owner = this.random.pick(this.colleaguesFor(dialogue.channelId));
+      // The least busy colleague of the channel (ties at random), so the seeded chats spread out.
+      const colleagues = this.random.shuffle(this.colleaguesFor(dialogue.channelId));
+      const owner = colleagues.sort((a, b) => (seededLoad.get(a) ?? 0) - (seededLoad.get(b) ?? 0))[0];
+      seededLoad.set(owner, (seededLoad.get(owner) ?? 0) + 1);
       const start = now - this.random.int(6, 14) * MINUTE;
       const extra = this.random.chance(0.5);
       plan.push({
         start,
         run: () => {
           const id = this.pastChat(dialogue, owner, start, 1);
-          if (extra) this.store.agentWrites(owner, id, this.agentLine(this.plays.get(id)!), now - 20 * SECOND);
+          if (extra) {
+            this.store.markRead(owner, id, this.store.session(id).lastSeq);
+            this.store.agentWrites(owner, id, this.agentLine(this.plays.get(id)!), now - 20 * SECOND);
+          }
         },
       });
     }
@@ -221,6 +229,7 @@ export class Simulator {
     this.store.customerWrites(id, dialogue.lines[play.next++], t);
     for (let i = 0; i < exchanges && play.next < dialogue.lines.length; i++) {
       t += this.random.int(20, 60) * SECOND;
+      this.store.markRead(agentId, id, this.store.session(id).lastSeq);
       this.store.agentWrites(agentId, id, this.agentLine(play), t);
       t += this.random.int(20, 60) * SECOND;
       this.store.customerWrites(id, dialogue.lines[play.next++], t);
@@ -247,8 +256,10 @@ export class Simulator {
       if (!play) return;
       const session = this.store.session(event.message.sessionId);
       if (session.status !== 'ongoing') return;
-      if (event.message.kind === 'to-customer') this.scheduleCustomerReply(session.id);
-      else if (event.message.kind === 'from-customer' && this.isColleague(session.agentId)) this.scheduleAgentReply(session.id);
+      const { kind, systemEvent } = event.message;
+      if (kind === 'to-customer') this.scheduleCustomerReply(session.id);
+      else if (kind === 'from-customer' && this.isColleague(session.agentId)) this.scheduleAgentReply(session.id);
+      else if (systemEvent === 'transfer-rejected' || systemEvent === 'transfer-cancelled') this.resume(session.id);
     } else if (event.type === 'session-updated') {
       const { session } = event;
       if (session.status === 'ended' || session.status === 'missed') {
@@ -286,9 +297,17 @@ export class Simulator {
     const play = this.plays.get(sessionId);
     if (!play || play.customerTimer !== undefined || play.leaving) return;
     if (play.next >= play.dialogue.lines.length) {
+      // The dialogue ran out: after a while the customer leaves, or a colleague closes the chat.
       play.leaving = true;
+      const colleagueCloses = this.random.chance(0.5);
       play.customerTimer = this.later(this.random.int(20 * SECOND, 60 * SECOND), () => {
-        if (this.store.session(sessionId).status === 'ongoing') this.store.customerLeaves(sessionId);
+        const session = this.store.session(sessionId);
+        if (session.status !== 'ongoing') return;
+        if (colleagueCloses && this.isColleague(session.agentId) && !session.transferTo) {
+          this.store.endSession(session.agentId, sessionId);
+        } else {
+          this.store.customerLeaves(sessionId);
+        }
       });
       return;
     }
@@ -305,15 +324,16 @@ export class Simulator {
     });
   }
 
-  /** A colleague replies to the customer after 8–25 s. */
+  /** A colleague reads and replies to the customer after 8–25 s (not while handing the chat over). */
   private scheduleAgentReply(sessionId: string): void {
     const play = this.plays.get(sessionId);
     if (!play || play.agentTimer !== undefined) return;
     play.agentTimer = this.later(this.random.int(8 * SECOND, 25 * SECOND), () => {
       play.agentTimer = undefined;
       const session = this.store.session(sessionId);
-      if (session.status !== 'ongoing' || !this.isColleague(session.agentId)) return;
+      if (session.status !== 'ongoing' || !this.isColleague(session.agentId) || session.transferTo) return;
       if (session.lastMessage?.kind !== 'from-customer') return;
+      this.store.markRead(session.agentId, sessionId, session.lastSeq);
       this.store.agentWrites(session.agentId, sessionId, this.agentLine(play));
     });
   }
