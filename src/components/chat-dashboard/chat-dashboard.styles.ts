@@ -1,0 +1,238 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    min-width: 0;
+    min-height: 0;
+    height: 100%;
+    overflow-y: auto;
+    background: var(--_surface);
+  }
+
+  .content {
+    display: grid;
+    gap: 24px;
+    max-width: var(--chat-dashboard-max-width, 1200px);
+    margin: 0 auto;
+    padding: 24px;
+  }
+
+  .notice-area:not(:has(.notice)) {
+    display: none;
+  }
+
+  .stats {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
+    gap: 16px;
+    margin: 0;
+  }
+  .stat {
+    display: grid;
+    gap: 4px;
+    padding: 16px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    box-shadow: var(--_shadow);
+  }
+  .stat dt {
+    font-size: 12px;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--_text-muted);
+  }
+  .stat dd {
+    display: flex;
+    align-items: baseline;
+    flex-wrap: wrap;
+    gap: 0 8px;
+    margin: 0;
+  }
+  .stat-value {
+    font-size: 26px;
+    font-weight: 650;
+    line-height: 1.2;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .stat.busy .stat-value {
+    color: var(--_accent);
+  }
+  .stat-hint {
+    font-size: 12px;
+    color: var(--_text-muted);
+  }
+
+  .section {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    box-shadow: var(--_shadow);
+    overflow: hidden;
+  }
+  .section-header {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 12px 16px;
+    border-bottom: 1px solid var(--_border);
+  }
+  h2 {
+    margin: 0;
+    font-size: 15px;
+    font-weight: 600;
+  }
+  .count {
+    min-width: 22px;
+    padding: 0 7px;
+    border-radius: 999px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    font-size: 12px;
+    font-weight: 600;
+    line-height: 20px;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+    color: var(--_text-muted);
+  }
+  .count.busy {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+
+  .incoming {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .incoming-row {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto auto;
+    align-items: center;
+    gap: 16px;
+    padding: 12px 16px;
+  }
+  .incoming-row + .incoming-row {
+    border-top: 1px solid var(--_border);
+  }
+  .incoming-row:hover {
+    background: var(--_surface);
+  }
+  .incoming-row.late {
+    box-shadow: inset 3px 0 0 var(--_warning);
+  }
+  .incoming-main {
+    min-width: 0;
+    display: grid;
+    gap: 2px;
+  }
+  .line {
+    display: flex;
+    align-items: baseline;
+    gap: 8px;
+    min-width: 0;
+  }
+  .name {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .channel {
+    flex: none;
+    font-size: 12px;
+    color: var(--_text-muted);
+  }
+  .preview {
+    margin: 0;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-size: 13px;
+    color: var(--_text-muted);
+  }
+  .preview.muted {
+    font-style: italic;
+  }
+  .wait {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font-size: 13px;
+    font-variant-numeric: tabular-nums;
+    color: var(--_text-muted);
+    white-space: nowrap;
+  }
+  .wait.late {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 13px;
+  }
+  th {
+    padding: 8px 16px;
+    text-align: start;
+    font-size: 12px;
+    font-weight: 600;
+    color: var(--_text-muted);
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+    white-space: nowrap;
+  }
+  td {
+    padding: 8px 16px;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: middle;
+    max-width: 240px;
+  }
+  tbody tr:last-child td {
+    border-bottom: 0;
+  }
+  tbody tr:hover td {
+    background: var(--_surface);
+  }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .cell-person {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-width: 0;
+  }
+  .agent {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .you {
+    margin-inline-start: 4px;
+    color: var(--_text-muted);
+  }
+  .channel-cell {
+    color: var(--_text-muted);
+    white-space: nowrap;
+  }
+
+  .empty {
+    padding: 24px 16px;
+    text-align: center;
+    color: var(--_text-muted);
+    font-size: 13px;
+  }
+`;
