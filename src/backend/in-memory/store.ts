@@ -288,18 +288,22 @@ export class ChatStore {
     return agent;
   }
 
+  /** One agent; throws `not-found`. */
   agent(agentId: string): Agent {
     return this.agents.get(agentId) ?? fail('not-found', `No agent ${agentId}`);
   }
 
+  /** Every agent, the demo's own first. */
   allAgents(): Agent[] {
     return [...this.agents.values()];
   }
 
+  /** Every channel with its current `open` state. */
   allChannels(): Channel[] {
     return [...this.channels.values()];
   }
 
+  /** One channel; throws `not-found`. */
   channel(channelId: string): Channel {
     return this.channels.get(channelId) ?? fail('not-found', `No channel ${channelId}`);
   }
@@ -924,10 +928,12 @@ export class ChatStore {
     return this.requestLogs.get(requestId);
   }
 
+  /** The published FAQs. */
   listFaqs(): Faq[] {
     return [...this.faqs];
   }
 
+  /** The shared reply templates. */
   listTemplates(): ReplyTemplate[] {
     return [...this.templates];
   }
@@ -944,6 +950,7 @@ export class ChatStore {
     return { name, text };
   }
 
+  /** Create a quick reply for the agent; throws `invalid-input` without name or text. */
   createQuickReply(agentId: string, input: { name: string; text: string }): QuickReply {
     const reply: QuickReply = { id: `QR${++this.quickReplyCounter}`, agentId, ...this.quickReplyInput(input) };
     this.quickReplies.push(reply);
@@ -957,6 +964,7 @@ export class ChatStore {
     return index;
   }
 
+  /** Change the agent's own quick reply; throws `not-found`, `not-permitted`, `invalid-input`. */
   updateQuickReply(agentId: string, id: string, input: { name: string; text: string }): QuickReply {
     const index = this.ownQuickReply(agentId, id);
     const reply: QuickReply = { ...this.quickReplies[index], ...this.quickReplyInput(input) };
@@ -964,6 +972,7 @@ export class ChatStore {
     return reply;
   }
 
+  /** Delete the agent's own quick reply; throws `not-found`, `not-permitted`. */
   deleteQuickReply(agentId: string, id: string): void {
     this.quickReplies.splice(this.ownQuickReply(agentId, id), 1);
   }
