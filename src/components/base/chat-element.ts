@@ -15,10 +15,19 @@ import type { DisplaySettings } from '../../service/state.js';
  * explanation instead of failing when no provider is above it.
  */
 export class ChatElement extends LitElement {
-  /** The chat service, from the nearest `<chat-provider>` (or `<chat-screen>` with inputs). */
+  /** The service received through context (see {@link ChatElement.service}). */
   @consume({ context: chatServiceContext, subscribe: true })
   @state()
-  protected service?: ChatService;
+  private contextService?: ChatService;
+
+  /**
+   * The chat service, from the nearest `<chat-provider>` (or `<chat-screen>` with inputs).
+   * An accessor, so an element that can also provide a service itself (`<chat-screen>`) can
+   * override it with a public input without fighting the context consumer over one field.
+   */
+  protected get service(): ChatService | undefined {
+    return this.contextService;
+  }
 
   private readonly displayState = this.observe(() => this.service?.select((s) => s.display));
 

@@ -88,7 +88,7 @@ export class ChatSessionList extends ChatElement {
   private renderHeader(): TemplateResult {
     const count = this.queueCount.value ?? 0;
     const empty = count === 0;
-    return html`<header class="header" part="header">
+    return html`<div class="header" part="header">
       <div class="queue">
         <span class="queue-icon ${empty ? '' : 'busy'}">${queueIcon}</span>
         <span class="queue-count" part="queue-count">
@@ -108,7 +108,7 @@ export class ChatSessionList extends ChatElement {
       ${empty
         ? html`<p class="reason" id="take-next-reason">${msg('The queue is empty: there is no customer to take.')}</p>`
         : nothing}
-    </header>`;
+    </div>`;
   }
 
   private renderList(active: readonly ChatSession[], recent: readonly ChatSession[]): TemplateResult {

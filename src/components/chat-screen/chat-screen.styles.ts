@@ -1,0 +1,275 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    height: var(--chat-screen-height, 100%);
+    min-height: 480px;
+    min-width: 0;
+    overflow: hidden;
+    background: var(--_bg);
+    container: chat-screen / inline-size;
+    --_list-width: var(--chat-screen-list-width, 300px);
+    --_panel-width: var(--chat-screen-panel-width, 320px);
+  }
+
+  .banner {
+    flex: none;
+    padding: 4px 16px;
+    background: var(--_warning-soft);
+    color: var(--_warning);
+    border-bottom: 1px solid color-mix(in srgb, var(--_warning) 30%, transparent);
+    font-size: 12px;
+    font-weight: 600;
+    text-align: center;
+  }
+
+  .header {
+    flex: none;
+    display: flex;
+    align-items: center;
+    gap: 16px;
+    min-height: 56px;
+    padding: 0 16px;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
+  }
+  .spacer {
+    flex: 1;
+  }
+
+  .tablist {
+    display: flex;
+    align-self: stretch;
+    gap: 4px;
+  }
+  .tab {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    padding: 0 12px;
+    border: 0;
+    background: transparent;
+    color: var(--_text-muted);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .tab::after {
+    content: '';
+    position: absolute;
+    left: 8px;
+    right: 8px;
+    bottom: 0;
+    height: 2px;
+    border-radius: 2px 2px 0 0;
+    background: transparent;
+  }
+  .tab:hover {
+    color: var(--_text);
+  }
+  .tab.selected {
+    color: var(--_text);
+  }
+  .tab.selected::after {
+    background: var(--_accent);
+  }
+  .tab:focus-visible {
+    box-shadow: inset 0 0 0 2px var(--_accent);
+    border-radius: var(--_radius-small);
+  }
+  .tab .badge.zero {
+    background: var(--_surface);
+    color: var(--_text-muted);
+    border: 1px solid var(--_border);
+  }
+
+  .agent {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-width: 0;
+  }
+  .agent-avatar {
+    position: relative;
+    display: inline-flex;
+  }
+  .dot {
+    position: absolute;
+    right: -1px;
+    bottom: -1px;
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    border: 2px solid var(--_surface-raised);
+    background: var(--_text-muted);
+  }
+  .dot.present {
+    background: var(--_success);
+  }
+  .agent-text {
+    display: grid;
+    min-width: 0;
+    line-height: 1.25;
+  }
+  .agent-name {
+    max-width: 180px;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-weight: 600;
+    font-size: 13px;
+  }
+  .presence-text {
+    font-size: 12px;
+    color: var(--_text-muted);
+  }
+  .switch {
+    position: relative;
+    flex: none;
+    width: 36px;
+    height: 20px;
+    padding: 0;
+    border: 0;
+    border-radius: 10px;
+    background: color-mix(in srgb, var(--_text-muted) 45%, transparent);
+    cursor: pointer;
+    transition: background 0.15s;
+  }
+  .switch[aria-checked='true'] {
+    background: var(--_success);
+  }
+  .switch .thumb {
+    position: absolute;
+    top: 2px;
+    left: 2px;
+    width: 16px;
+    height: 16px;
+    border-radius: 50%;
+    background: #fff;
+    box-shadow: 0 1px 2px rgb(0 0 0 / 0.3);
+    transition: transform 0.15s;
+  }
+  .switch[aria-checked='true'] .thumb {
+    transform: translateX(16px);
+  }
+
+  .panel {
+    flex: 1;
+    min-height: 0;
+    min-width: 0;
+  }
+  .dashboard-panel {
+    display: block;
+    overflow: hidden;
+  }
+
+  .chats {
+    position: relative;
+    display: grid;
+    grid-template-columns: minmax(240px, var(--_list-width)) minmax(0, 1fr) minmax(240px, var(--_panel-width));
+  }
+  .area-list {
+    min-height: 0;
+    border-inline-end: 1px solid var(--_border);
+  }
+  .area-conversation {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    min-height: 0;
+  }
+  .area-conversation > chat-conversation {
+    flex: 1;
+    min-height: 0;
+  }
+  .area-panel {
+    min-width: 0;
+    min-height: 0;
+    overflow: auto;
+    border-inline-start: 1px solid var(--_border);
+    background: var(--_bg);
+  }
+  .panel-toggle {
+    display: none;
+  }
+
+  @container chat-screen (max-width: 1180px) {
+    .chats {
+      grid-template-columns: minmax(220px, 264px) minmax(0, 1fr) minmax(220px, 272px);
+    }
+  }
+
+  @container chat-screen (max-width: 900px) {
+    .chats {
+      grid-template-columns: minmax(200px, 240px) minmax(0, 1fr);
+    }
+    .panel-toggle {
+      display: inline-flex;
+      position: absolute;
+      top: 8px;
+      inset-inline-end: 8px;
+      z-index: 2;
+    }
+    .area-panel {
+      display: none;
+    }
+    .panel-open .area-panel {
+      display: block;
+      position: absolute;
+      top: 0;
+      bottom: 0;
+      inset-inline-end: 0;
+      width: min(320px, 90%);
+      z-index: 3;
+      box-shadow: var(--_shadow), -8px 0 24px rgb(0 0 0 / 0.12);
+    }
+    .panel-open .panel-toggle {
+      inset-inline-end: min(328px, 90%);
+    }
+  }
+
+  .state {
+    flex: 1;
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    gap: 8px;
+    padding: 32px;
+    color: var(--_text-muted);
+    text-align: center;
+  }
+  .state p {
+    margin: 0;
+  }
+  .state-title {
+    font-weight: 600;
+    color: var(--_text);
+  }
+  .state.error .state-title {
+    color: var(--_danger);
+  }
+  .state-text {
+    overflow-wrap: anywhere;
+  }
+  .spinner {
+    width: 24px;
+    height: 24px;
+    border-radius: 50%;
+    border: 3px solid var(--_border);
+    border-top-color: var(--_accent);
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.4s;
+    }
+  }
+`;

@@ -1,0 +1,312 @@
+import { localized, msg, str } from '@lit/localize';
+import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ChatBackendAdapter } from '../../backend/adapter.js';
+import { ServiceHostController } from '../../controllers/service-host-controller.js';
+import type { ChatService } from '../../service/chat-service.js';
+import { tokens } from '../../styles/tokens.js';
+import { ChatElement } from '../base/chat-element.js';
+import { avatarStyles, renderAvatar } from '../chat-session-list/avatar.js';
+import { styles } from './chat-screen.styles.js';
+
+/** The screen's tabs. */
+export type ChatScreenTab = 'dashboard' | 'chats';
+
+const TABS: readonly ChatScreenTab[] = ['dashboard', 'chats'];
+
+/**
+ * The whole agent Chat screen: tabs **Dashboard** (`<chat-dashboard>`) and **Chats** (the session
+ * list, the conversation and the person panel side by side), each tab with a badge (customers
+ * waiting; chats the agent handles), and the agent's name and presence.
+ *
+ * Place it inside a `<chat-provider>`, or use it alone with the same inputs as the provider
+ * (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`): it then provides the service
+ * to the elements inside it itself. Answering a chat on the dashboard or taking the next one
+ * switches to the Chats tab.
+ *
+ * Keyboard: Arrow Left / Right, Home and End move between the tabs.
+ *
+ * @summary The agent's whole Chat screen: Dashboard and Chats tabs.
+ * @tag chat-screen
+ *
+ * @slot header-actions - Extra controls in the header, before the agent's name.
+ *
+ * @csspart header - The top bar with the tabs and the agent.
+ * @csspart tablist - The tab list.
+ * @csspart tab - A tab (also `tab selected`).
+ * @csspart badge - A tab's count badge.
+ * @csspart agent - The agent's name and presence.
+ * @csspart presence - The Present / Away switch.
+ * @csspart panel - A tab panel.
+ * @csspart chats - The Chats tab's grid of three areas.
+ * @csspart banner - The "Reconnecting…" banner.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart session-list - The `<chat-session-list>` element.
+ * @csspart session-list-header - Exported from the session list: its header.
+ * @csspart queue-count - Exported from the session list: the queue count.
+ * @csspart take-next - Exported from the session list: "Get next in queue".
+ * @csspart sessions - Exported from the session list: the listbox.
+ * @csspart session - Exported from the session list: one row.
+ * @csspart conversation - The `<chat-conversation>` element.
+ * @csspart person-panel - The `<chat-person-panel>` element.
+ * @csspart dashboard - The `<chat-dashboard>` element.
+ * @csspart stats - Exported from the dashboard: the statistic cards.
+ * @csspart stat - Exported from the dashboard: one card.
+ * @csspart incoming - Exported from the dashboard: incoming chats.
+ * @csspart incoming-row - Exported from the dashboard: one waiting chat.
+ * @csspart answer - Exported from the dashboard: an "Answer" button.
+ * @csspart ongoing - Exported from the dashboard: ongoing chats.
+ *
+ * @cssprop [--chat-screen-height=100%] - Height of the screen (it fills its container by default).
+ * @cssprop [--chat-screen-list-width=300px] - Width of the session list.
+ * @cssprop [--chat-screen-panel-width=320px] - Width of the person panel.
+ *
+ * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command failed (only when the screen provides the service itself).
+ * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (only when the screen provides the service itself).
+ */
+@localized()
+export class ChatScreen extends ChatElement {
+  static override styles = [tokens, avatarStyles, styles];
+
+  /**
+   * A ready chat service to use (and provide to the elements inside). Without `service`,
+   * `backend` or `demo` the screen uses the service of a `<chat-provider>` around it.
+   * Reading it gives the service in effect.
+   */
+  @property({ attribute: false })
+  override get service(): ChatService | undefined {
+    return this.serviceHost?.providing ? this.serviceHost.service : super.service;
+  }
+  override set service(value: ChatService | undefined) {
+    this.inputService = value;
+  }
+
+  /** A backend adapter; the screen builds (and later disposes) a service on it. */
+  @property({ attribute: false }) backend?: ChatBackendAdapter;
+
+  /** Use the in-memory demo backend (when neither `service` nor `backend` is set). */
+  @property({ type: Boolean, reflect: true }) demo = false;
+
+  /** The current agent's id for the demo backend (default: the demo's own agent). */
+  @property({ attribute: 'agent-id' }) agentId?: string;
+
+  /** Language when the screen provides the service: `en` or `nl` (default: the document's, else `en`). */
+  @property() override lang = '';
+
+  /** IANA time zone for every shown time when the screen provides the service (default: the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** The open tab: `dashboard` or `chats` (default `chats`). Changes when the agent switches tabs. */
+  @property({ reflect: true }) tab: ChatScreenTab = 'chats';
+
+  private inputService?: ChatService;
+
+  private readonly serviceHost: ServiceHostController = new ServiceHostController(
+    this,
+    () => ({
+      service: this.inputService,
+      backend: this.backend,
+      demo: this.demo,
+      agentId: this.agentId,
+      lang: this.lang,
+      timeZone: this.timeZone,
+    }),
+    false,
+  );
+
+  private readonly status = this.observe(() => this.service?.select((s) => s.status));
+  private readonly loadError = this.observe(() => this.service?.select((s) => s.loadError));
+  private readonly connection = this.observe(() => this.service?.select((s) => s.connection));
+  private readonly queueCount = this.observe(() => this.service?.queueCount$);
+  private readonly handlingCount = this.observe(() => this.service?.handlingCount$);
+  private readonly agent = this.observe(() => this.service?.agent$);
+  private readonly selectedId = this.observe(() => this.service?.selectedSessionId$);
+
+  /** Whether the person panel is open (only matters in narrow layouts, where it overlays). */
+  @state() private panelOpen = false;
+
+  private lastSelected: string | null | undefined;
+  private lastSelectedService: ChatService | undefined;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A newly selected chat (answered on the dashboard, taken from the queue) opens the Chats tab.
+    const selected = this.selectedId.value;
+    if (this.service !== this.lastSelectedService) {
+      this.lastSelectedService = this.service;
+      this.lastSelected = selected;
+    } else if (selected !== this.lastSelected) {
+      if (this.lastSelected !== undefined && selected) this.tab = 'chats';
+      this.lastSelected = selected;
+    }
+  }
+
+  override render(): TemplateResult {
+    const service = this.service;
+    if (!service) return this.serviceHost.providing ? this.renderLoading() : this.renderNoService();
+    if (this.status.value === 'error') return this.renderError();
+    if (this.status.value !== 'ready') return this.renderLoading();
+    return html`
+      ${this.connection.value === 'offline'
+        ? html`<div class="banner" part="banner" role="status">${msg('Reconnecting…')}</div>`
+        : nothing}
+      ${this.renderHeader()}
+      <div
+        class="panel dashboard-panel"
+        part="panel"
+        role="tabpanel"
+        id="panel-dashboard"
+        aria-labelledby="tab-dashboard"
+        ?hidden=${this.tab !== 'dashboard'}
+      >
+        <chat-dashboard
+          part="dashboard"
+          exportparts="stats, stat, incoming, incoming-row, answer, ongoing"
+        ></chat-dashboard>
+      </div>
+      <div
+        class="panel chats ${this.panelOpen ? 'panel-open' : ''}"
+        part="panel chats"
+        role="tabpanel"
+        id="panel-chats"
+        aria-labelledby="tab-chats"
+        ?hidden=${this.tab !== 'chats'}
+      >
+        <chat-session-list
+          class="area-list"
+          part="session-list"
+          exportparts="header: session-list-header, queue-count, take-next, list: sessions, session"
+        ></chat-session-list>
+        <div class="area-conversation">
+          <chat-conversation part="conversation"></chat-conversation>
+          <button
+            type="button"
+            class="btn panel-toggle"
+            aria-expanded=${this.panelOpen ? 'true' : 'false'}
+            aria-controls="person-panel"
+            @click=${() => (this.panelOpen = !this.panelOpen)}
+          >
+            ${msg('Customer details')}
+          </button>
+        </div>
+        <chat-person-panel class="area-panel" id="person-panel" part="person-panel"></chat-person-panel>
+      </div>
+    `;
+  }
+
+  private renderHeader(): TemplateResult {
+    const queue = this.queueCount.value ?? 0;
+    const handling = this.handlingCount.value ?? 0;
+    const tab = (id: ChatScreenTab, label: string, count: number) => {
+      const selected = this.tab === id;
+      return html`<button
+        type="button"
+        role="tab"
+        id="tab-${id}"
+        class="tab ${selected ? 'selected' : ''}"
+        part="tab${selected ? ' selected' : ''}"
+        aria-selected=${selected ? 'true' : 'false'}
+        aria-controls="panel-${id}"
+        aria-describedby="tab-${id}-count"
+        tabindex=${selected ? '0' : '-1'}
+        @click=${() => this.selectTab(id)}
+      >
+        <span class="tab-label">${label}</span>
+        <span class="badge ${count ? '' : 'zero'}" part="badge" aria-hidden="true">${count}</span>
+      </button>`;
+    };
+    return html`<div class="header" part="header">
+      <div class="tablist" role="tablist" part="tablist" aria-label=${msg('Chat screen')} @keydown=${this.onTabKey}>
+        ${tab('dashboard', msg('Dashboard'), queue)} ${tab('chats', msg('Chats'), handling)}
+      </div>
+      <span id="tab-dashboard-count" hidden
+        >${queue === 1 ? msg('1 customer waiting') : msg(str`${queue} customers waiting`)}</span
+      >
+      <span id="tab-chats-count" hidden
+        >${handling === 1 ? msg('You are handling 1 chat') : msg(str`You are handling ${handling} chats`)}</span
+      >
+      <div class="spacer"></div>
+      <slot name="header-actions"></slot>
+      ${this.renderAgent()}
+    </div>`;
+  }
+
+  private renderAgent(): TemplateResult | typeof nothing {
+    const agent = this.agent.value;
+    if (!agent) return nothing;
+    const present = agent.presence === 'present';
+    return html`<div class="agent" part="agent">
+      <span class="agent-avatar">
+        ${renderAvatar(agent.name, 'small')}
+        <span class="dot ${present ? 'present' : 'away'}" aria-hidden="true"></span>
+      </span>
+      <span class="agent-text">
+        <bdi class="agent-name" title=${agent.name}>${agent.name}</bdi>
+        <span class="presence-text">${present ? msg('Present') : msg('Away')}</span>
+      </span>
+      <button
+        type="button"
+        class="switch"
+        part="presence"
+        role="switch"
+        aria-checked=${present ? 'true' : 'false'}
+        aria-label=${msg('Present')}
+        title=${present ? msg('Switch to Away') : msg('Switch to Present')}
+        @click=${() => this.togglePresence(present)}
+      >
+        <span class="thumb"></span>
+      </button>
+    </div>`;
+  }
+
+  private togglePresence(present: boolean): void {
+    const service = this.service;
+    if (service) void this.run(service.setPresence(present ? 'away' : 'present'));
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div class="state" part="loading" role="status">
+      <span class="spinner" aria-hidden="true"></span>
+      <span>${msg('Loading chats…')}</span>
+    </div>`;
+  }
+
+  private renderError(): TemplateResult {
+    const error = this.loadError.value;
+    return html`<div class="state error" part="error" role="alert">
+      <p class="state-title">${msg('The chats could not be loaded')}</p>
+      ${error ? html`<p class="state-text">${error.message}</p>` : nothing}
+    </div>`;
+  }
+
+  private selectTab(tab: ChatScreenTab, focus = false): void {
+    this.tab = tab;
+    if (focus) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+    }
+  }
+
+  private onTabKey = (event: KeyboardEvent): void => {
+    const index = TABS.indexOf(this.tab);
+    let next: number;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = (index + 1) % TABS.length;
+        break;
+      case 'ArrowLeft':
+        next = (index - 1 + TABS.length) % TABS.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = TABS.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.selectTab(TABS[next]!, true);
+  };
+}

@@ -1,0 +1,290 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ChatBackendAdapter } from '../../src/backend/adapter.js';
+import { ChatBackendError } from '../../src/backend/errors.js';
+import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
+import { ChatService } from '../../src/service/chat-service.js';
+import {
+  allByRole,
+  byRole,
+  deepActiveElement,
+  deepQuery,
+  deepText,
+  mount,
+  queryByRole,
+  settle,
+  setup,
+  waitUntil,
+} from '../helpers.js';
+
+/** The count a tab's badge announces (its aria-describedby text). */
+function tabDescription(screen: ChatScreen, name: string): string {
+  const tab = byRole(screen, 'tab', name);
+  return screen.shadowRoot!.getElementById(tab.getAttribute('aria-describedby')!)!.textContent!.trim();
+}
+
+function badge(screen: ChatScreen, name: string): string {
+  return byRole(screen, 'tab', name).querySelector('.badge')!.textContent!.trim();
+}
+
+describe('<chat-screen>', () => {
+  it('renders an explanation when it has neither inputs nor a provider', async () => {
+    const el = await fixture<ChatScreen>(html`<chat-screen></chat-screen>`);
+    await settle(el);
+    expect(deepText(el)).to.contain('No chat service');
+    expect(queryByRole(el, 'tab', 'Dashboard')).to.equal(null);
+  });
+
+  it('has tabs named exactly "Dashboard" and "Chats" with their counts as descriptions', async () => {
+    const { backend, service } = await setup();
+    backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+    expect(byRole(el, 'tablist')).to.exist;
+    expect(badge(el, 'Dashboard')).to.equal('1');
+    expect(tabDescription(el, 'Dashboard')).to.equal('1 customer waiting');
+    expect(badge(el, 'Chats')).to.equal('0');
+    expect(tabDescription(el, 'Chats')).to.equal('You are handling 0 chats');
+    expect(byRole(el, 'tab', 'Chats').getAttribute('aria-selected')).to.equal('true');
+    expect(byRole(el, 'tabpanel', 'Chats')).to.exist;
+    expect(queryByRole(el, 'tabpanel', 'Dashboard')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the dashboard in the Dashboard tab', async () => {
+    const { backend, service } = await setup();
+    backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+    byRole(el, 'tab', 'Dashboard').click();
+    await settle(el);
+    expect(byRole(el, 'tab', 'Dashboard').getAttribute('aria-selected')).to.equal('true');
+    expect(deepText(byRole(el, 'tabpanel', 'Dashboard'))).to.contain('Incoming chats');
+    expect(el.tab).to.equal('dashboard');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lays out the session list, conversation and person panel in the Chats tab', async () => {
+    const { service } = await setup();
+    const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 1280px; height: 720px"></chat-screen>`);
+    const panel = byRole(el, 'tabpanel', 'Chats');
+    const list = panel.querySelector('chat-session-list')!.getBoundingClientRect();
+    const conversation = panel.querySelector('chat-conversation')!.getBoundingClientRect();
+    const person = panel.querySelector('chat-person-panel')!.getBoundingClientRect();
+    expect(list.width).to.be.within(240, 300);
+    expect(person.width).to.be.within(240, 320);
+    expect(conversation.left).to.be.at.least(list.right - 1);
+    expect(person.left).to.be.at.least(conversation.right - 1);
+    expect(conversation.width).to.be.greaterThan(500);
+  });
+
+  it('keeps all three areas side by side at 1024 px', async () => {
+    const { service } = await setup();
+    const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 1024px; height: 640px"></chat-screen>`);
+    const panel = byRole(el, 'tabpanel', 'Chats');
+    const person = panel.querySelector('chat-person-panel')!.getBoundingClientRect();
+    const conversation = panel.querySelector('chat-conversation')!.getBoundingClientRect();
+    expect(person.width).to.be.greaterThan(200);
+    expect(person.right).to.be.at.most(el.getBoundingClientRect().right + 1);
+    expect(conversation.width).to.be.greaterThan(380);
+  });
+
+  it('puts the person panel behind a toggle below 900 px', async () => {
+    const { service } = await setup();
+    const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 800px; height: 640px"></chat-screen>`);
+    const toggle = byRole(el, 'button', 'Customer details');
+    const panel = () => deepQuery(el, 'chat-person-panel')!;
+    expect(getComputedStyle(panel()).display).to.equal('none');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await settle(el);
+    expect(getComputedStyle(panel()).display).to.not.equal('none');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('switches tabs with the arrow keys', async () => {
+    const { service } = await setup();
+    const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+    byRole(el, 'tab', 'Chats').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await settle(el);
+    expect(el.tab).to.equal('dashboard');
+    expect(deepActiveElement()).to.equal(byRole(el, 'tab', 'Dashboard'));
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(el.tab).to.equal('chats');
+    expect(deepActiveElement()).to.equal(byRole(el, 'tab', 'Chats'));
+  });
+
+  it('lets the keyboard alone switch to Chats and take the next chat', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="dashboard"></chat-screen>`);
+    byRole(el, 'tab', 'Dashboard').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(el.tab).to.equal('chats');
+    // Tab order: the tabs, the presence switch, then the Chats tab's first control.
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(byRole(el, 'switch', 'Present'));
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(byRole(el, 'button', 'Get next in queue'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => service.state.selectedSessionId === id, 'chat taken');
+    await settle(el);
+    expect(service.state.sessions[id]!.agentId).to.equal('a1');
+    expect(byRole(el, 'option', /Mira Okafor/).getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('switches to the Chats tab when a chat is answered on the dashboard', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="dashboard"></chat-screen>`);
+    byRole(el, 'button', 'Answer').click();
+    await waitUntil(() => el.tab === 'chats', 'Chats tab');
+    await settle(el);
+    expect(service.state.selectedSessionId).to.equal(id);
+    expect(byRole(el, 'tab', 'Chats').getAttribute('aria-selected')).to.equal('true');
+    expect(badge(el, 'Chats')).to.equal('1');
+  });
+
+  it('shows the agent and switches presence with the "Present" switch', async () => {
+    const { service } = await setup();
+    const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+    expect(deepText(el)).to.contain('Anna de Vries');
+    const presence = byRole(el, 'switch', 'Present');
+    expect(presence.getAttribute('aria-checked')).to.equal('true');
+    presence.click();
+    await waitUntil(() => service.state.agents.a1?.presence === 'away', 'away');
+    await settle(el);
+    expect(byRole(el, 'switch', 'Present').getAttribute('aria-checked')).to.equal('false');
+    expect(deepText(el)).to.contain('Away');
+  });
+
+  it('shows a "Reconnecting…" banner while the connection is offline', async () => {
+    const { backend, service } = await setup();
+    const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+    backend.script.disconnect();
+    await settle(el);
+    const banner = () => allByRole(el, 'status').filter((s) => deepText(s) === 'Reconnecting…');
+    expect(banner()).to.have.length(1);
+    backend.script.reconnect();
+    await settle(el);
+    expect(banner()).to.have.length(0);
+  });
+
+  it('shows a loading state, then the error message when the service fails to load', async () => {
+    const { backend } = await setup();
+    let fail: (error: unknown) => void = () => undefined;
+    const broken: ChatBackendAdapter = Object.create(backend, {
+      getSnapshot: { value: () => new Promise((_, reject) => (fail = reject)) },
+    });
+    const service = new ChatService({ backend: broken });
+    const el = await fixture<ChatScreen>(html`<chat-screen .service=${service}></chat-screen>`);
+    await settle(el);
+    expect(deepText(byRole(el, 'status'))).to.contain('Loading chats…');
+    fail(new ChatBackendError('network', 'The chat server did not answer'));
+    await waitUntil(() => queryByRole(el, 'alert'), 'error state');
+    expect(deepText(byRole(el, 'alert'))).to.contain('The chat server did not answer');
+    service.dispose();
+  });
+
+  it('provides the context itself when given a service, with its own time zone', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    await service.answer(id);
+    const el = await fixture<ChatScreen>(
+      html`<chat-screen .service=${service} time-zone="Asia/Tokyo"></chat-screen>`,
+    );
+    await settle(el);
+    const row = byRole(el, 'option', /Mira Okafor/);
+    expect(row.querySelector('time')!.textContent).to.match(/6:00\s?PM/);
+  });
+
+  it('builds its own service from .backend and fires chat-incoming for new chats', async () => {
+    const { backend } = await setup();
+    const el = await fixture<ChatScreen>(html`<chat-screen .backend=${backend}></chat-screen>`);
+    await waitUntil(() => queryByRole(el, 'tab', 'Dashboard'), 'screen ready');
+    const incoming: string[] = [];
+    document.addEventListener('chat-incoming', (e) => incoming.push(e.detail.sessionId), { once: true });
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    await settle(el);
+    expect(incoming).to.deep.equal([id]);
+    expect(badge(el, 'Dashboard')).to.equal('1');
+  });
+
+  it('B26: a click on a session row inside the screen reaches document exactly once, composed', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    await service.answer(id);
+    const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+    const heard: CustomEvent[] = [];
+    const names = ['chat-session-select', 'chat-message-send', 'chat-person-link', 'chat-request-create'] as const;
+    const listener = (e: Event) => heard.push(e as CustomEvent);
+    for (const name of names) document.addEventListener(name, listener);
+    try {
+      byRole(el, 'option', /Mira Okafor/).click();
+      await settle(el);
+    } finally {
+      for (const name of names) document.removeEventListener(name, listener);
+    }
+    expect(heard).to.have.length(1);
+    expect(heard[0]!.type).to.equal('chat-session-select');
+    expect(heard[0]!.composed).to.equal(true);
+    expect(heard[0]!.bubbles).to.equal(true);
+    expect(heard[0]!.detail).to.deep.equal({ sessionId: id });
+  });
+
+  it('the main job: a customer arrives, is answered, chatted with and ended', async () => {
+    const { backend, service } = await setup();
+    const el = await mount<ChatScreen>(service, html`<chat-screen style="height: 720px"></chat-screen>`);
+
+    // A customer arrives: the Dashboard tab counts 1.
+    const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+    await settle(el);
+    expect(badge(el, 'Dashboard')).to.equal('1');
+    expect(tabDescription(el, 'Dashboard')).to.equal('1 customer waiting');
+
+    // In the Chats tab the agent takes the next chat in the queue.
+    byRole(el, 'tab', 'Chats').click();
+    await settle(el);
+    byRole(el, 'button', 'Get next in queue').click();
+    await waitUntil(() => queryByRole(el, 'option', /Mira Okafor/), 'the chat in the list');
+    await settle(el);
+    expect(badge(el, 'Dashboard')).to.equal('0');
+    expect(badge(el, 'Chats')).to.equal('1');
+
+    // The chat opens in the conversation with the customer's message.
+    const log = await waitUntil(() => {
+      const found = queryByRole(el, 'log');
+      return found && deepText(found).includes('Hi, my parcel is late') ? found : null;
+    }, 'the customer message in the conversation');
+    expect(log).to.exist;
+
+    // The agent writes and presses Enter.
+    const textbox = byRole<HTMLTextAreaElement>(el, 'textbox', 'Message');
+    textbox.focus();
+    await sendKeys({ type: 'Let me check that for you' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepText(byRole(el, 'log')).includes('Let me check that for you'), 'the agent message');
+    await waitUntil(
+      () => deepText(byRole(el, 'option', /Mira Okafor/)).includes('You: Let me check that for you'),
+      'the preview in the list',
+    );
+
+    // The customer answers: the open conversation keeps unread at 0.
+    backend.script.customerWrites(id, 'Order 4411, thanks!');
+    await waitUntil(() => deepText(byRole(el, 'log')).includes('Order 4411, thanks!'), 'the customer reply');
+    await settle(el);
+    expect(badge(el, 'Chats')).to.equal('1');
+    expect(service.state.sessions[id]!.unreadCount).to.equal(0);
+    expect(deepText(byRole(el, 'option', /Mira Okafor/))).to.not.match(/unread message/);
+
+    // The agent ends the chat: it moves to the Recent part of the list.
+    byRole(el, 'button', 'End chat').click();
+    await waitUntil(() => service.state.sessions[id]!.status === 'ended', 'the chat ended');
+    await settle(el);
+    const recent = byRole(el, 'group', /Recent/);
+    expect(deepText(recent)).to.contain('Mira Okafor');
+    expect(deepText(byRole(el, 'group', /Ongoing/))).to.not.contain('Mira Okafor');
+    expect(badge(el, 'Chats')).to.equal('0');
+  });
+});
