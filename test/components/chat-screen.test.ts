@@ -44,27 +44,29 @@ describe('<chat-screen>', () => {
     expect(tabDescription(el, 'Dashboard')).to.equal('1 customer waiting');
     expect(badge(el, 'Chats')).to.equal('0');
     expect(tabDescription(el, 'Chats')).to.equal('You are handling 0 chats');
-    expect(byRole(el, 'tab', 'Chats').getAttribute('aria-selected')).to.equal('true');
-    expect(byRole(el, 'tabpanel', 'Chats')).to.exist;
-    expect(queryByRole(el, 'tabpanel', 'Dashboard')).to.equal(null);
+    expect(byRole(el, 'tab', 'Dashboard').getAttribute('aria-selected')).to.equal('true');
+    expect(byRole(el, 'tabpanel', 'Dashboard')).to.exist;
+    expect(queryByRole(el, 'tabpanel', 'Chats')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
-  it('shows the dashboard in the Dashboard tab', async () => {
+  it('shows the session list in the Chats tab when it is clicked', async () => {
     const { backend, service } = await setup();
-    backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    await service.answer(id);
     const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
-    byRole(el, 'tab', 'Dashboard').click();
-    await settle(el);
-    expect(byRole(el, 'tab', 'Dashboard').getAttribute('aria-selected')).to.equal('true');
     expect(deepText(byRole(el, 'tabpanel', 'Dashboard'))).to.contain('Incoming chats');
-    expect(el.tab).to.equal('dashboard');
+    byRole(el, 'tab', 'Chats').click();
+    await settle(el);
+    expect(el.tab).to.equal('chats');
+    expect(byRole(el, 'tab', 'Chats').getAttribute('aria-selected')).to.equal('true');
+    expect(byRole(el, 'listbox', 'Chat sessions')).to.exist;
     await expect(el).to.be.accessible();
   });
 
   it('lays out the session list, conversation and person panel in the Chats tab', async () => {
     const { service } = await setup();
-    const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 1280px; height: 720px"></chat-screen>`);
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats" style="width: 1280px; height: 720px"></chat-screen>`);
     const panel = byRole(el, 'tabpanel', 'Chats');
     const list = panel.querySelector('chat-session-list')!.getBoundingClientRect();
     const conversation = panel.querySelector('chat-conversation')!.getBoundingClientRect();
@@ -78,7 +80,7 @@ describe('<chat-screen>', () => {
 
   it('keeps all three areas side by side at 1024 px', async () => {
     const { service } = await setup();
-    const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 1024px; height: 640px"></chat-screen>`);
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats" style="width: 1024px; height: 640px"></chat-screen>`);
     const panel = byRole(el, 'tabpanel', 'Chats');
     const person = panel.querySelector('chat-person-panel')!.getBoundingClientRect();
     const conversation = panel.querySelector('chat-conversation')!.getBoundingClientRect();
@@ -89,7 +91,7 @@ describe('<chat-screen>', () => {
 
   it('puts the person panel behind a toggle below 900 px', async () => {
     const { service } = await setup();
-    const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 800px; height: 640px"></chat-screen>`);
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats" style="width: 800px; height: 640px"></chat-screen>`);
     const toggle = byRole(el, 'button', 'Customer details');
     const panel = () => deepQuery(el, 'chat-person-panel')!;
     expect(getComputedStyle(panel()).display).to.equal('none');
@@ -102,7 +104,7 @@ describe('<chat-screen>', () => {
 
   it('switches tabs with the arrow keys', async () => {
     const { service } = await setup();
-    const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats"></chat-screen>`);
     byRole(el, 'tab', 'Chats').focus();
     await sendKeys({ press: 'ArrowLeft' });
     await settle(el);
@@ -192,7 +194,7 @@ describe('<chat-screen>', () => {
     const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
     await service.answer(id);
     const el = await fixture<ChatScreen>(
-      html`<chat-screen .service=${service} time-zone="Asia/Tokyo"></chat-screen>`,
+      html`<chat-screen .service=${service} time-zone="Asia/Tokyo" tab="chats"></chat-screen>`,
     );
     await settle(el);
     const row = byRole(el, 'option', /Mira Okafor/);
@@ -215,7 +217,7 @@ describe('<chat-screen>', () => {
     const { backend, service } = await setup();
     const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
     await service.answer(id);
-    const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats"></chat-screen>`);
     const heard: CustomEvent[] = [];
     const names = ['chat-session-select', 'chat-message-send', 'chat-person-link', 'chat-request-create'] as const;
     const listener = (e: Event) => heard.push(e as CustomEvent);

@@ -2,8 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: flex;
-    flex-direction: column;
+    display: block;
     height: var(--chat-screen-height, 100%);
     min-height: 480px;
     min-width: 0;
@@ -12,6 +11,13 @@ export const styles = css`
     container: chat-screen / inline-size;
     --_list-width: var(--chat-screen-list-width, 300px);
     --_panel-width: var(--chat-screen-panel-width, 320px);
+  }
+
+  .screen {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    min-height: inherit;
   }
 
   .banner {

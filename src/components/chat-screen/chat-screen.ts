@@ -97,8 +97,8 @@ export class ChatScreen extends ChatElement {
   /** IANA time zone for every shown time when the screen provides the service (default: the browser's). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
-  /** The open tab: `dashboard` or `chats` (default `chats`). Changes when the agent switches tabs. */
-  @property({ reflect: true }) tab: ChatScreenTab = 'chats';
+  /** The open tab: `dashboard` (default) or `chats`. Changes when the agent switches tabs. */
+  @property({ reflect: true }) tab: ChatScreenTab = 'dashboard';
 
   private inputService?: ChatService;
 
@@ -143,6 +143,10 @@ export class ChatScreen extends ChatElement {
   }
 
   override render(): TemplateResult {
+    return html`<div class="screen">${this.renderScreen()}</div>`;
+  }
+
+  private renderScreen(): TemplateResult {
     const service = this.service;
     if (!service) return this.serviceHost.providing ? this.renderLoading() : this.renderNoService();
     if (this.status.value === 'error') return this.renderError();
