@@ -213,6 +213,21 @@ describe('<chat-screen>', () => {
     expect(badge(el, 'Dashboard')).to.equal('1');
   });
 
+  it('closes the backend subscription of the service it built when removed, however often it is mounted', async () => {
+    const { backend } = await setup();
+    const baseline = backend.openSubscriptions;
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    for (let i = 0; i < 10; i++) {
+      const el = document.createElement('chat-screen');
+      el.backend = backend;
+      host.append(el);
+      await waitUntil(() => queryByRole(el, 'tab', 'Dashboard'), 'screen ready');
+      el.remove();
+      await settle(host);
+    }
+    expect(backend.openSubscriptions).to.equal(baseline);
+  });
+
   it('B26: a click on a session row inside the screen reaches document exactly once, composed', async () => {
     const { backend, service } = await setup();
     const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });

@@ -95,7 +95,11 @@ describe('<chat-session-list>', () => {
     backend.script.transfer(id, 'a2', 'a1', 'Can you take this one?');
     const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
     await waitUntil(() => queryByRole(el, 'option', /Mira Okafor/), 'transferred row');
-    expect(deepText(byRole(el, 'option', /Mira Okafor/))).to.contain('Transfer to you');
+    const text = deepText(byRole(el, 'option', /Mira Okafor/));
+    expect(text).to.contain('Transfer to you');
+    // The colleague's welcome line is not attributed to this agent.
+    expect(text).to.contain('Agent:');
+    expect(text).to.not.contain('You:');
   });
 
   it('marks a chat the agent is transferring away with "Transfer pending"', async () => {

@@ -204,7 +204,9 @@ export class ChatSessionList extends ChatElement {
     if (!last) return html`<span class="preview muted">${msg('No messages yet')}</span>`;
     if (last.kind === 'system') return html`<span class="preview system" dir="auto">${last.text}</span>`;
     if (last.kind === 'to-customer') {
-      return html`<span class="preview"><span class="author">${msg('You:')}</span> <span dir="auto">${last.text}</span></span>`;
+      // The preview does not say which agent wrote; "You" only where the agent handled the chat.
+      const author = session.agentId === this.agentId.value ? msg('You:') : msg('Agent:');
+      return html`<span class="preview"><span class="author">${author}</span> <span dir="auto">${last.text}</span></span>`;
     }
     return html`<span class="preview customer" dir="auto">${last.text}</span>`;
   }

@@ -1,0 +1,84 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define.js';
+import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
+import { ChatService } from '../src/service/chat-service.js';
+import { FakeClock } from '../src/service/clock.js';
+
+const MINUTE = 60_000;
+
+/** A scripted, deterministic busy afternoon: a queue, ongoing chats of the agent and colleagues, an ended chat. */
+async function busyService(): Promise<ChatService> {
+  const clock = new FakeClock('2026-11-30T12:00:00Z');
+  const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
+  const { script } = backend;
+  const ended = script.customerArrives({ channelId: 'support', name: 'Niamh O’Brien', text: 'Can I change my delivery address?' });
+  script.agentAnswers('a1', ended);
+  script.agentWrites('a1', ended, 'Done, the new address is saved.');
+  script.customerWrites(ended, 'Good to know, thanks!');
+  script.agentEnds('a1', ended);
+  await clock.advance(90 * MINUTE);
+  const mine = script.customerArrives({ channelId: 'support', name: 'Mira Okafor', email: 'mira.okafor@example.org', text: 'Hi, my parcel is late' });
+  script.agentAnswers('a1', mine);
+  script.agentWrites('a1', mine, 'Sorry to hear that! Could you give me your order number?');
+  script.customerWrites(mine, 'It is ORD-4521.');
+  const other = script.customerArrives({ channelId: 'webshop-nl', name: 'Mehmet Yilmaz', text: 'Kan ik ruilen?' });
+  script.agentAnswers('a1', other);
+  script.customerWrites(other, 'Moet ik hem opsturen of naar de winkel brengen?');
+  const colleague = script.customerArrives({ channelId: 'sales', name: 'Hannah Lawson', text: 'Can I upgrade mid-month?' });
+  script.agentAnswers('a2', colleague);
+  await clock.advance(5 * MINUTE);
+  script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'The desk lamp arrived with a cracked base.' });
+  await clock.advance(MINUTE);
+  script.customerArrives({ channelId: 'sales', name: 'Harry P.', text: 'Could someone call me back?' });
+  const service = new ChatService({ backend, clock });
+  await service.ready;
+  service.selectSession(mine);
+  return service;
+}
+
+const frame = 'height: 720px; border: 1px solid #e2e5ea; border-radius: 8px; overflow: hidden';
+
+const meta: Meta = {
+  title: 'Chat/Screen',
+  component: 'chat-screen',
+  parameters: { layout: 'fullscreen' },
+};
+export default meta;
+
+type Story = StoryObj;
+
+/** The live demo: the in-memory backend simulates customers and colleagues in real time. */
+export const LiveDemo: Story = {
+  render: () => html`<chat-screen demo style="height: 100vh"></chat-screen>`,
+};
+
+/** A scripted busy state (deterministic): queue, the agent's chats, a colleague's chat, an ended chat. */
+export const Busy: Story = {
+  loaders: [async () => ({ service: await busyService() })],
+  render: (_args, { loaded }) =>
+    html`<chat-screen .service=${loaded.service as ChatService} tab="chats" time-zone="Europe/Amsterdam" style=${frame}></chat-screen>`,
+};
+
+/** The busy state in Dutch. */
+export const Dutch: Story = {
+  loaders: [async () => ({ service: await busyService() })],
+  render: (_args, { loaded }) =>
+    html`<chat-screen .service=${loaded.service as ChatService} lang="nl" tab="chats" time-zone="Europe/Amsterdam" style=${frame}></chat-screen>`,
+};
+
+/** The dark theme: the host only sets `color-scheme: dark` on a wrapper. */
+export const DarkTheme: Story = {
+  loaders: [async () => ({ service: await busyService() })],
+  render: (_args, { loaded }) => html`<div style="color-scheme: dark; background: #0f1115; padding: 16px">
+    <chat-screen .service=${loaded.service as ChatService} tab="chats" time-zone="Europe/Amsterdam" style=${frame}></chat-screen>
+  </div>`,
+};
+
+/** The dark theme on the dashboard. */
+export const DarkDashboard: Story = {
+  loaders: [async () => ({ service: await busyService() })],
+  render: (_args, { loaded }) => html`<div style="color-scheme: dark; background: #0f1115; padding: 16px">
+    <chat-screen .service=${loaded.service as ChatService} tab="dashboard" time-zone="Europe/Amsterdam" style=${frame}></chat-screen>
+  </div>`,
+};
