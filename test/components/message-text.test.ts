@@ -1,5 +1,5 @@
-import { expect, fixture } from '@open-wc/testing';
-import { html, render } from 'lit';
+import { expect } from '@open-wc/testing';
+import { render } from 'lit';
 import { renderMessageText, safeHref } from '../../src/components/message-text/message-text.js';
 
 declare global {
@@ -8,9 +8,22 @@ declare global {
   }
 }
 
+const containers: HTMLElement[] = [];
+
+/** A fresh element in the page (removed after the test). */
+function container(style = ''): HTMLElement {
+  const el = document.createElement('div');
+  el.setAttribute('style', style);
+  document.body.append(el);
+  containers.push(el);
+  return el;
+}
+
 /** Render untrusted text through the message renderer into a fresh container. */
 async function show(text: string): Promise<HTMLElement> {
-  const el = await fixture<HTMLElement>(html`<div class="message-text" dir="auto"></div>`);
+  const el = container();
+  el.className = 'message-text';
+  el.dir = 'auto';
   render(renderMessageText(text), el);
   return el;
 }
@@ -27,6 +40,7 @@ const B14_PAYLOADS = [
 describe('message text rendering', () => {
   afterEach(() => {
     delete window.__xss;
+    for (const el of containers.splice(0)) el.remove();
   });
 
   it('B14: renders only the https link of the markdown payloads as an anchor, with target and rel', async () => {
@@ -98,7 +112,7 @@ describe('message text rendering', () => {
 
   it('B09: wraps a 400-character word and a 450-character URL inside a narrow box', async () => {
     const url = `https://example.com/${'a'.repeat(400)}?q=${'b'.repeat(27)}`;
-    const box = await fixture<HTMLElement>(html`<div style="width: 200px; overflow-wrap: anywhere"></div>`);
+    const box = container('width: 200px');
     const { messageTextStyles } = await import('../../src/components/message-text/message-text.js');
     const host = document.createElement('div');
     box.append(host);

@@ -18,14 +18,14 @@ export const styles = [
       display: flex;
       flex-direction: column;
       gap: 12px;
-      padding: 16px;
+      padding: 12px;
       min-width: 0;
     }
     .card {
       background: var(--_surface-raised);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 16px;
+      padding: 14px;
       min-width: 0;
     }
     .card.error {
@@ -176,7 +176,11 @@ export const styles = [
       margin: 0;
       padding: 0 8px 8px;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 2px;
+    }
+    .records > li {
+      min-width: 0;
     }
     .record {
       display: flex;
@@ -269,6 +273,7 @@ export const styles = [
       margin: 0;
       padding: 0;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 8px;
     }
     .candidate {

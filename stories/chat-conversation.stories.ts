@@ -1,0 +1,176 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define.js';
+import { ChatBackendError } from '../src/backend/errors.js';
+import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
+import { ChatService } from '../src/service/chat-service.js';
+import { FakeClock } from '../src/service/clock.js';
+
+/** A scripted demo (no simulator, fixed clock) and the session the story shows. */
+interface Scene {
+  service: ChatService;
+  sessionId: string;
+}
+
+const NOW = '2026-11-30T10:00:00Z';
+
+/** Build a deterministic demo backend, let `script` set the scene, and wait for the service. */
+async function scene(script: (backend: InMemoryChatBackend) => string | Promise<string>, after?: (s: Scene) => void | Promise<void>): Promise<Scene> {
+  const clock = new FakeClock(NOW);
+  const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
+  const sessionId = await script(backend);
+  const service = new ChatService({ backend, clock });
+  await service.ready;
+  const result = { service, sessionId };
+  await after?.(result);
+  return result;
+}
+
+/** Render the scene's session inside a provider. */
+function show(s: Scene | undefined, lang = 'en') {
+  if (!s) return html``;
+  return html`<chat-provider .service=${s.service} lang=${lang} time-zone="Europe/Amsterdam">
+    <div style="height: 640px; max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px; overflow: hidden">
+      <chat-conversation session-id=${s.sessionId}></chat-conversation>
+    </div>
+  </chat-provider>`;
+}
+
+/** A busy, friendly chat: earlier day, markdown, links, the customer typing now. */
+function lively(backend: InMemoryChatBackend): string {
+  const { script } = backend;
+  const id = script.customerArrives({
+    channelId: 'support',
+    name: 'Mira Okafor',
+    email: 'mira.okafor@example.org',
+    text: 'Hi! My parcel was supposed to arrive yesterday but the tracking has not moved since Friday.',
+  });
+  script.agentAnswers('a1', id);
+  script.agentWrites('a1', id, 'Hi Mira, sorry to hear that. Could you share your **order number**?');
+  script.customerWrites(id, 'Sure, it is `ORD-4521`. The tracking page is https://example.com/track?id=4521');
+  script.agentWrites(
+    'a1',
+    id,
+    'Thanks! I checked with the carrier:\n\n- the parcel is at the depot in Utrecht\n- it goes out for delivery **today**\n\nYou can follow it [here](https://example.com/track?id=4521).',
+  );
+  script.customerWrites(id, 'That is great news, thank you so much 🙏');
+  script.customerTyping(id, true);
+  return id;
+}
+
+const meta: Meta = {
+  title: 'Chat/Conversation',
+  component: 'chat-conversation',
+  parameters: { layout: 'padded' },
+};
+export default meta;
+
+type Story = StoryObj;
+
+/** Nothing selected: a hint where to start. */
+export const Empty: Story = {
+  loaders: [async () => ({ scene: await scene(() => '') })],
+  render: (_args, { loaded }) => html`<chat-provider .service=${(loaded.scene as Scene).service}>
+    <div style="height: 480px; max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px; overflow: hidden">
+      <chat-conversation></chat-conversation>
+    </div>
+  </chat-provider>`,
+};
+
+/** An ongoing chat with formatting, links, the agent's own replies and the customer typing. */
+export const LivelyConversation: Story = {
+  loaders: [async () => ({ scene: await scene(lively) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
+/** The agent's last message failed to send: it keeps its text with Retry and Delete. */
+export const FailedMessage: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene(lively, async ({ service, sessionId }) => {
+        const backend = service.backend as InMemoryChatBackend;
+        const original = backend.sendMessage;
+        backend.sendMessage = () => Promise.reject(new ChatBackendError('network', 'The connection dropped'));
+        await service.loadHistory(sessionId);
+        service.sendMessage(sessionId, 'I have also asked the carrier to call you before delivery.');
+        await new Promise((r) => setTimeout(r, 0));
+        // Later sends (e.g. Retry in the story) go through again.
+        backend.sendMessage = original;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
+/** A chat that has ended: the history stays readable, the composer gives way to a note. */
+export const EndedChat: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene((backend) => {
+        const { script } = backend;
+        const id = script.customerArrives({ channelId: 'sales', name: 'Tomasz Weber', text: 'Do you offer a discount for non-profits?' });
+        script.agentAnswers('a1', id);
+        script.agentWrites('a1', id, 'Yes: registered charities get 40% off every plan.');
+        script.customerWrites(id, 'Perfect, thanks!');
+        script.agentEnds('a1', id);
+        return id;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
+/** The same screen in Dutch (lang="nl"), with times in Amsterdam time. */
+export const Dutch: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene((backend) => {
+        const { script } = backend;
+        const id = script.customerArrives({
+          channelId: 'webshop-nl',
+          name: 'Sanne de Jong',
+          text: 'Hoi, mijn bestelling is nog niet binnen. Kunnen jullie even kijken?',
+        });
+        script.agentAnswers('a1', id);
+        script.agentWrites('a1', id, 'Hoi Sanne, natuurlijk! Wat is je **bestelnummer**?');
+        script.customerWrites(id, 'Het is NL-20931.');
+        script.customerTyping(id, true);
+        return id;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene, 'nl'),
+};
+
+/** Hostile input: HTML in the name and messages, script links, a 400-character word, a huge URL. */
+export const HostileText: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene((backend) => {
+        const { script } = backend;
+        const id = script.customerArrives({
+          channelId: 'support',
+          name: '<img src=x onerror="alert(1)">Mira',
+          text: '<script>alert(1)</script><b>bold?</b>',
+        });
+        script.agentAnswers('a1', id);
+        script.customerWrites(
+          id,
+          '[Open invoice](javascript:alert(1)) [a](JaVaScRiPt:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=) [Help](https://example.com/help)',
+        );
+        script.customerWrites(id, 'S'.repeat(400));
+        script.customerWrites(id, `https://example.com/${'very-long-path/'.repeat(26)}?q=${'x'.repeat(40)}`);
+        script.customerWrites(id, 'שלום, ההזמנה שלך נשלחה היום.');
+        return id;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
+/** Without a provider the element explains what is missing instead of failing. */
+export const NoProvider: Story = {
+  render: () => html`<div style="max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px">
+    <chat-conversation></chat-conversation>
+  </div>`,
+};
