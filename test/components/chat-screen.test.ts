@@ -216,7 +216,7 @@ describe('<chat-screen>', () => {
   it('closes the backend subscription of the service it built when removed, however often it is mounted', async () => {
     const { backend } = await setup();
     const baseline = backend.openSubscriptions;
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const host = document.body.appendChild(document.createElement('div'));
     for (let i = 0; i < 10; i++) {
       const el = document.createElement('chat-screen');
       el.backend = backend;
@@ -225,6 +225,7 @@ describe('<chat-screen>', () => {
       el.remove();
       await settle(host);
     }
+    host.remove();
     expect(backend.openSubscriptions).to.equal(baseline);
   });
 

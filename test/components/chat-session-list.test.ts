@@ -210,13 +210,11 @@ describe('<chat-session-list>', () => {
       const q1 = anna.backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi, my parcel is late' });
       await anna.clock.advance(MINUTE);
       const q2 = anna.backend.script.customerArrives({ name: 'Tomasz Weber', text: 'Hello' });
-      const container = await fixture<HTMLElement>(html`<div>
-        <chat-provider .service=${anna.service}><chat-session-list id="anna"></chat-session-list></chat-provider>
-        <chat-provider .service=${ben}><chat-session-list id="ben"></chat-session-list></chat-provider>
-      </div>`);
-      const annaList = container.querySelector<ChatSessionList>('#anna')!;
-      const benList = container.querySelector<ChatSessionList>('#ben')!;
-      await settle(container);
+      // Two fixtures side by side on one page (Lit roots: fixture() then needs no animation frame).
+      const annaList = await mount<ChatSessionList>(anna.service, html`<chat-session-list></chat-session-list>`);
+      const benList = await mount<ChatSessionList>(ben, html`<chat-session-list></chat-session-list>`);
+      const container = document.body;
+      await settle(annaList);
       return { anna, ben, q1, q2, annaList, benList, container };
     }
 
