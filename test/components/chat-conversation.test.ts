@@ -181,6 +181,39 @@ describe('<chat-conversation>', () => {
     });
   });
 
+  describe('lifecycle', () => {
+    it('B27: mounting and removing 50 times leaves no subscription and no watch behind', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
+      await s.service.answer(id);
+      const baseline = s.backend.openSubscriptions;
+      const provider = await fixture<HTMLElement>(html`<chat-provider .service=${s.service}></chat-provider>`);
+      for (let i = 0; i < 50; i++) {
+        const el = document.createElement('chat-conversation');
+        el.setAttribute('session-id', id);
+        provider.append(el);
+        await el.updateComplete;
+        el.remove();
+        expect(s.backend.openSubscriptions).to.equal(baseline);
+      }
+      s.backend.script.customerWrites(id, 'Anyone?');
+      await settle();
+      // No watch left open: the new message counts as unread.
+      expect(s.service.state.sessions[id]!.unreadCount).to.equal(1);
+    });
+
+    it('B27: a moved conversation keeps updating', async () => {
+      const { el, backend, id } = await openChat();
+      const other = document.createElement('div');
+      el.parentElement!.append(other);
+      other.append(el);
+      await settle(el);
+      backend.script.customerWrites(id, 'After the move');
+      await settle(el);
+      expect(deepText(log(el))).to.contain('After the move');
+    });
+  });
+
   describe('message list', () => {
     it('shows agent messages right, customer messages left and system lines centred', async () => {
       const { el, backend, id } = await openChat();
