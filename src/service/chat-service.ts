@@ -187,6 +187,11 @@ export class ChatService {
     return this.backend.agentId;
   }
 
+  /** The service clock's current time, ms since epoch (for ticking displays such as waiting times). */
+  now(): number {
+    return this.clock.now();
+  }
+
   // ---------------------------------------------------------------- selectors
 
   /**

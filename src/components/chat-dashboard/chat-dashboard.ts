@@ -74,10 +74,9 @@ export class ChatDashboard extends ChatElement {
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly me = this.observe(() => this.service?.agent$);
-  private readonly serviceNow = this.observe(() => this.service?.select((s) => s.now));
   private readonly clock = new NowController(
     this,
-    () => this.serviceNow.value,
+    () => this.service?.now(),
     () => !!(this.queue.value?.length || this.ongoing.value?.length),
   );
 
@@ -108,7 +107,9 @@ export class ChatDashboard extends ChatElement {
   private renderStats(): TemplateResult {
     const stats = this.stats.value;
     const waiting = stats?.waiting ?? 0;
-    const elapsed = waiting ? this.clock.elapsed : 0;
+    // The figures were computed at the service's last change; waits have grown since.
+    const now = this.clock.now;
+    const elapsed = waiting ? Math.max(0, now - (this.service?.state.now ?? now)) : 0;
     const card = (label: string, value: string, hint: string, tone = '') =>
       html`<div class="stat ${tone}" part="stat">
         <dt>${label}</dt>
