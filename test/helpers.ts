@@ -114,13 +114,23 @@ export function queryByRole<T extends Element = HTMLElement>(
   return allByRole<T>(root, role, name)[0] ?? null;
 }
 
-/** Poll until `check` returns truthy (default 2 s); throws with `what` on timeout. */
+/**
+ * Poll until `check` returns truthy (default 2 s). A check that throws counts as "not yet"; on
+ * timeout the error names `what` and the last thrown message.
+ */
 export async function waitUntil<T>(check: () => T, what = 'condition', timeoutMs = 2000): Promise<NonNullable<T>> {
   const start = performance.now();
+  let lastError = '';
   for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    try {
+      const value = check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    if (performance.now() - start > timeoutMs) {
+      throw new Error(`Timed out waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 10));
   }
 }
