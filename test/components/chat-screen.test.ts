@@ -251,6 +251,63 @@ describe('<chat-screen>', () => {
     expect(heard[0]!.detail).to.deep.equal({ sessionId: id });
   });
 
+  it('B26: every public event fired from its innermost control reaches document once, composed, with ids', async () => {
+    const { backend, service } = await setup();
+    const person = backend.inspect.persons()[0]!;
+    const id = backend.script.customerArrives({
+      name: `${person.firstName} ${person.lastName}`,
+      email: person.email,
+      text: 'Hello, a question about my order',
+    });
+    await service.answer(id);
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats" style="height: 720px"></chat-screen>`);
+    const heard: CustomEvent[] = [];
+    const listener = (e: Event) => {
+      if (e.type.startsWith('chat-')) heard.push(e as CustomEvent);
+    };
+    const names = [
+      'chat-session-select', 'chat-message-send', 'chat-person-link', 'chat-person-open',
+      'chat-session-end', 'chat-error', 'chat-incoming',
+    ];
+    for (const name of names) document.addEventListener(name, listener);
+    const take = (type: string) => {
+      const found = heard.filter((e) => e.type === type);
+      expect(found, type).to.have.length(1);
+      expect(found[0]!.composed, `${type} composed`).to.equal(true);
+      expect(found[0]!.bubbles, `${type} bubbles`).to.equal(true);
+      return found[0]!.detail as Record<string, unknown>;
+    };
+    try {
+      byRole(el, 'option', new RegExp(person.lastName)).click();
+      await settle(el);
+      expect(take('chat-session-select')).to.deep.equal({ sessionId: id });
+
+      const composer = byRole<HTMLTextAreaElement>(el, 'textbox', 'Message');
+      composer.focus();
+      await sendKeys({ type: 'Let me check that for you' });
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      expect(take('chat-message-send')).to.include({ sessionId: id, text: 'Let me check that for you' });
+
+      (await waitUntil(() => queryByRole(el, 'button', 'Link'), 'a Link button for the candidate')).click();
+      await waitUntil(() => heard.some((e) => e.type === 'chat-person-link'), 'chat-person-link');
+      expect(take('chat-person-link')).to.deep.equal({ sessionId: id, personId: person.id });
+
+      (await waitUntil(() => queryByRole(el, 'button', 'Open in CRM'), 'the open-person button')).click();
+      expect(take('chat-person-open')).to.deep.equal({ id: person.id });
+
+      byRole(el, 'button', 'End chat').click();
+      await waitUntil(() => heard.some((e) => e.type === 'chat-session-end'), 'chat-session-end');
+      expect(take('chat-session-end')).to.deep.equal({ sessionId: id });
+
+      const incoming = backend.script.customerArrives({ channelId: 'support', name: 'New Customer', text: 'Hi' });
+      await settle(el);
+      expect(take('chat-incoming')).to.deep.equal({ sessionId: incoming, channelId: 'support' });
+    } finally {
+      for (const name of names) document.removeEventListener(name, listener);
+    }
+  });
+
   it('the main job: a customer arrives, is answered, chatted with and ended', async () => {
     const { backend, service } = await setup();
     const el = await mount<ChatScreen>(service, html`<chat-screen style="height: 720px"></chat-screen>`);
