@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
 import { messageTextStyles } from '../message-text/message-text.js';
-import { avatarStyles } from './avatar.js';
+import { avatarStyles } from '../shared/avatar.js';
 
 export const styles = [
   tokens,

@@ -10,7 +10,7 @@ import { canWrite } from '../../service/selectors.js';
 import type { SessionHistory } from '../../service/state.js';
 import { ChatElement } from '../base/chat-element.js';
 import { renderMessageText } from '../message-text/message-text.js';
-import { renderAvatar } from './avatar.js';
+import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
 import { SessionWatchController } from './session-watch-controller.js';
 import { TypingNotifier } from './typing-notifier.js';

@@ -9,7 +9,7 @@ import type { ChatService } from '../../service/chat-service.js';
 import { type ChatStats, computeStats, ongoingSessions, queuedSessions } from '../../service/selectors.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
-import { avatarStyles, renderAvatar } from '../chat-session-list/avatar.js';
+import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { warningIcon } from '../chat-session-list/icons.js';
 import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
 import { styles } from './chat-dashboard.styles.js';

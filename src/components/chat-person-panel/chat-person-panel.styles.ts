@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
-import { avatarStyles } from '../chat-conversation/avatar.js';
+import { avatarStyles } from '../shared/avatar.js';
 
 export const styles = [
   tokens,

@@ -14,7 +14,7 @@ import type {
 } from '../../model/crm.js';
 import type { ChatCustomer, ChatSession } from '../../model/session.js';
 import { ChatElement } from '../base/chat-element.js';
-import { renderAvatar } from '../chat-conversation/avatar.js';
+import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-person-panel.styles.js';
 
 /** Which inline form is open. */

@@ -6,7 +6,7 @@ import { ServiceHostController } from '../../controllers/service-host-controller
 import type { ChatService } from '../../service/chat-service.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
-import { avatarStyles, renderAvatar } from '../chat-session-list/avatar.js';
+import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-screen.styles.js';
 
 /** The screen's tabs. */

@@ -8,7 +8,7 @@ import { formatDateTime, formatTime } from '../../i18n/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
 import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
-import { avatarStyles, renderAvatar } from './avatar.js';
+import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { chatIcon, queueIcon, warningIcon } from './icons.js';
 import { styles } from './chat-session-list.styles.js';
 

@@ -1,5 +1,10 @@
 import { type TemplateResult, css, html } from 'lit';
 
+/**
+ * Avatars with initials, coloured by a hash of the name, shared by every element so a person keeps
+ * one colour everywhere. The name is untrusted text; only its initials are rendered, as text.
+ */
+
 /** Up to two initials of a name ("Mira Okafor" → "MO"); "?" for an empty name. */
 export function initials(name: string): string {
   const words = name
