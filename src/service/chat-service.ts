@@ -58,6 +58,8 @@ export interface ChatServiceOptions {
   readonly display?: Partial<DisplaySettings>;
   /** Makes client message ids (default: `crypto.randomUUID()`). */
   readonly newClientId?: () => string;
+  /** Info notices (e.g. "another agent was first") go away after this many ms (default 8,000). */
+  readonly noticeTimeoutMs?: number;
 }
 
 /** A failure the service reports to the host (the provider turns it into a `chat-error` event). */
@@ -95,6 +97,8 @@ export class ChatService {
   private readonly clock: ChatClock;
   private readonly sendTimeoutMs: number;
   private readonly pageSize: number;
+  private readonly noticeTimeoutMs: number;
+  private readonly noticeTimers = new Set<TimerHandle>();
   private readonly newClientId: () => string;
   private readonly store: BehaviorSubject<ChatState>;
   private readonly errorsSubject = new Subject<ChatServiceError>();
@@ -145,6 +149,7 @@ export class ChatService {
     this.clock = options.clock ?? systemClock;
     this.sendTimeoutMs = options.sendTimeoutMs ?? 15_000;
     this.pageSize = options.pageSize ?? 50;
+    this.noticeTimeoutMs = options.noticeTimeoutMs ?? 8_000;
     this.newClientId = options.newClientId ?? (() => crypto.randomUUID());
     const display: DisplaySettings = {
       locale: options.display?.locale ?? 'en',
@@ -628,6 +633,8 @@ export class ChatService {
     for (const s of this.subscriptions) s.unsubscribe();
     for (const t of this.sendTimers.values()) this.clock.clearTimeout(t);
     this.sendTimers.clear();
+    for (const t of this.noticeTimers) this.clock.clearTimeout(t);
+    this.noticeTimers.clear();
     if (this.windowTimer !== undefined) this.clock.clearTimeout(this.windowTimer);
     this.errorsSubject.complete();
     this.incomingSubject.complete();
@@ -789,6 +796,12 @@ export class ChatService {
   private notice(level: ChatNotice['level'], code: ChatNotice['code'], sessionId?: string): void {
     const notice: ChatNotice = { id: `n${++this.noticeSeq}`, level, code, sessionId, at: this.clock.now() };
     this.patch({ notices: [...this.state.notices.slice(-4), notice] });
+    if (level !== 'info') return;
+    const timer = this.clock.setTimeout(() => {
+      this.noticeTimers.delete(timer);
+      this.dismissNotice(notice.id);
+    }, this.noticeTimeoutMs);
+    this.noticeTimers.add(timer);
   }
 
   private findMessage(sessionId: string, clientId: string): MessageView | undefined {

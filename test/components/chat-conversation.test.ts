@@ -608,6 +608,59 @@ describe('<chat-conversation>', () => {
       expect(deepText(el)).to.contain('Sanne Bakker is handling this chat');
     });
 
+    it('offers Accept transfer and Reject transfer, with the note, for a chat transferred to the agent; accepting opens the composer', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hello?' });
+      s.backend.script.agentAnswers('a2', id);
+      s.backend.script.transfer(id, 'a2', 'a1', 'Please take over, I am leaving');
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation session-id=${id}></chat-conversation>`);
+      await settle(el);
+      expect(queryByRole(el, 'textbox', 'Message')).to.equal(null);
+      const offer = byRole(el, 'group', 'Sanne Bakker wants to transfer this chat to you');
+      expect(deepText(offer)).to.contain('Please take over, I am leaving');
+      await expect(el).to.be.accessible();
+      byRole(el, 'button', 'Accept transfer').click();
+      await waitUntil(() => queryByRole(el, 'textbox', 'Message'), 'the composer after accepting');
+      expect(s.service.state.sessions[id]!.agentId).to.equal('a1');
+      expect(s.service.state.sessions[id]!.transferTo).to.equal(undefined);
+    });
+
+    it('rejecting a transfer leaves the chat with the sender', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hello?' });
+      s.backend.script.agentAnswers('a2', id);
+      s.backend.script.transfer(id, 'a2', 'a1');
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation session-id=${id}></chat-conversation>`);
+      await settle(el);
+      byRole(el, 'button', 'Reject transfer').click();
+      await waitUntil(() => !s.service.state.sessions[id]!.transferTo, 'the transfer to be gone');
+      await settle(el);
+      expect(s.service.state.sessions[id]!.agentId).to.equal('a2');
+      expect(queryByRole(el, 'button', 'Accept transfer')).to.equal(null);
+      expect(deepText(el)).to.contain('Sanne Bakker is handling this chat');
+    });
+
+    it('lets the sender cancel a pending transfer', async () => {
+      const { el, backend, service, id } = await openChat();
+      backend.script.transfer(id, 'a1', 'a2');
+      await settle(el);
+      byRole(el, 'button', 'Cancel transfer').click();
+      await waitUntil(() => !service.state.sessions[id]!.transferTo, 'the transfer to be cancelled');
+      await settle(el);
+      expect(queryByRole(el, 'button', 'Cancel transfer')).to.equal(null);
+      expect(queryByRole(el, 'textbox', 'Message')).to.exist;
+    });
+
+    it('keeps the composer placeholder short for a very long customer name', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'M'.repeat(300), text: 'Hi' });
+      await s.service.answer(id);
+      const el = await mount<ChatConversation>(s.service, html`<chat-conversation session-id=${id}></chat-conversation>`);
+      const placeholder = byRole<HTMLTextAreaElement>(el, 'textbox', 'Message').placeholder;
+      expect(Array.from(placeholder).length).to.be.at.most(60);
+      expect(placeholder.endsWith('…')).to.equal(true);
+    });
+
     it('replaces the composer when the chat is transferred away', async () => {
       const { el, backend, id } = await openChat();
       backend.script.transfer(id, 'a1', 'a2');

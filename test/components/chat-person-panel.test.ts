@@ -111,6 +111,15 @@ describe('<chat-person-panel>', () => {
       expect(deepQuery<HTMLAnchorElement>(el, 'a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:+31612345678');
     });
 
+    it('links only contact details that look like an e-mail address or a phone number', async () => {
+      const { el } = await panelFor({ name: 'Mira Okafor', email: 'not an address <b>', phone: '<svg onload=window.__xss=3>' });
+      expect(deepAll(el, 'a[href^="mailto:"], a[href^="tel:"]')).to.have.length(0);
+      const text = deepText(el);
+      expect(text).to.contain('not an address <b>');
+      expect(text).to.contain('<svg onload=window.__xss=3>');
+      expect(deepAll(el, 'svg b, b')).to.have.length(0);
+    });
+
     it('lists candidates found by e-mail and by name, each with what matched and a Link button', async () => {
       const { el, service, id } = await panelFor({ name: 'Lotte de Graaf', email: OLIVER_EMAIL });
       const candidates = service.state.personContexts[id]!.candidates;

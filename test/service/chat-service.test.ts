@@ -69,6 +69,16 @@ describe('ChatService', () => {
     expect(service.state.notices.map((n) => n.code)).to.deep.equal(['queue-empty']);
   });
 
+  it('lets an info notice go by itself after 8 seconds', async () => {
+    const { service, clock } = await make();
+    await service.takeNextInQueue();
+    expect(service.state.notices).to.have.length(1);
+    await clock.advance(7_999);
+    expect(service.state.notices).to.have.length(1);
+    await clock.advance(1);
+    expect(service.state.notices).to.have.length(0);
+  });
+
   it('lets exactly one of two agents take the last queued chat; the other gets already-taken', async () => {
     const ctx = await make();
     const ben = new ChatService({ backend: ctx.backend.forAgent('ben'), clock: ctx.clock });

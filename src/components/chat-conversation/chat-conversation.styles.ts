@@ -441,6 +441,32 @@ export const styles = [
       text-align: center;
     }
 
+    .transfer-offer {
+      margin: 0 16px 16px;
+      padding: 12px 16px;
+      border: 1px solid var(--_warning);
+      border-radius: var(--_radius);
+      background: var(--_warning-soft);
+    }
+    .transfer-title {
+      margin: 0;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .transfer-note {
+      margin: 6px 0 0;
+      color: var(--_text-muted);
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      text-align: start;
+    }
+    .transfer-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-top: 10px;
+    }
+
     /* ---------------------------------------------------------------- empty / loading */
     .empty {
       display: flex;

@@ -47,6 +47,7 @@ const BOTTOM_SLACK = 32;
  * @csspart log - The scrolling message history (`role="log"`).
  * @csspart composer - The message form.
  * @csspart read-only-note - The note shown instead of the composer when the agent cannot write.
+ * @csspart transfer-offer - Shown instead of the composer for a chat being transferred to the agent: who asks, their note, Accept transfer / Reject transfer.
  * @csspart empty - The empty state.
  * @csspart no-service - The explanation shown without a chat service.
  *
@@ -225,6 +226,11 @@ export class ChatConversation extends ChatElement {
       </div>
       <div class="actions">
         <slot name="header-actions"></slot>
+        ${canEnd && session.transferTo?.fromAgentId === me
+          ? html`<button type="button" class="btn" @click=${() => this.run(() => this.service!.cancelTransfer(session.id))}>
+              ${msg('Cancel transfer')}
+            </button>`
+          : nothing}
         ${canEnd
           ? html`<button type="button" class="btn" @click=${() => this.onEnd(session.id)}>${msg('End chat')}</button>`
           : nothing}
@@ -419,7 +425,7 @@ export class ChatConversation extends ChatElement {
       <textarea
         id="composer"
         rows="1"
-        placeholder=${msg(str`Reply to ${session.customer.name}…`)}
+        placeholder=${msg(str`Reply to ${shorten(session.customer.name, 40)}…`)}
         .value=${live(this.draft.value ?? '')}
         @input=${this.onInput}
         @keydown=${this.onKeyDown}
@@ -438,9 +444,27 @@ export class ChatConversation extends ChatElement {
     if (session.status === 'ended') note = msg('This chat has ended.');
     else if (session.status === 'missed') note = msg('The customer left before the chat was answered.');
     else if (session.status === 'queued') note = msg('This chat is waiting in the queue. Answer it to reply.');
-    else if (session.transferTo?.toAgentId === me) note = msg('This chat is being transferred to you. Accept the transfer to reply.');
+    else if (session.transferTo?.toAgentId === me) return this.renderIncomingTransfer(session);
     else note = owner ? msg(str`${owner} is handling this chat. You can read along.`) : msg('Another agent is handling this chat.');
     return html`<p class="read-only" part="read-only-note" role="note">${note}</p>`;
+  }
+
+  /** A transfer addressed to the agent: who asks, their note, and Accept / Reject. */
+  private renderIncomingTransfer(session: ChatSession): TemplateResult {
+    const transfer = session.transferTo!;
+    const from = this.agents.value?.[transfer.fromAgentId]?.name ?? transfer.fromAgentId;
+    return html`<div class="transfer-offer" part="transfer-offer" role="group" aria-labelledby="transfer-offer-title">
+      <p class="transfer-title" id="transfer-offer-title">${msg(str`${from} wants to transfer this chat to you`)}</p>
+      ${transfer.note ? html`<p class="transfer-note" dir="auto">${transfer.note}</p>` : nothing}
+      <div class="transfer-actions">
+        <button type="button" class="btn primary" @click=${() => this.run(() => this.service!.acceptTransfer(session.id))}>
+          ${msg('Accept transfer')}
+        </button>
+        <button type="button" class="btn" @click=${() => this.run(() => this.service!.rejectTransfer(session.id))}>
+          ${msg('Reject transfer')}
+        </button>
+      </div>
+    </div>`;
   }
 
   private onInput(event: InputEvent): void {
@@ -527,4 +551,10 @@ function attachmentHref(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** `text` cut to at most `max` characters (whole code points), with an ellipsis when cut. */
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -62,7 +62,11 @@ export const styles = [
       overflow: hidden;
       text-overflow: ellipsis;
     }
-    .title,
+    .title {
+      color: var(--_text-muted);
+      font-size: 13px;
+      overflow-wrap: anywhere;
+    }
     .company {
       color: var(--_text-muted);
       font-size: 13px;

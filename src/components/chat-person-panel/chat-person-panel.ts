@@ -179,9 +179,9 @@ export class ChatPersonPanel extends ChatElement {
           </div>
         </div>
         <dl class="facts">
-          ${person.email ? this.fact(msg('E-mail'), html`<a href=${`mailto:${person.email}`}>${person.email}</a>`) : nothing}
-          ${person.phone ? this.fact(msg('Phone'), html`<a href=${telHref(person.phone)}>${person.phone}</a>`) : nothing}
-          ${person.mobile ? this.fact(msg('Mobile'), html`<a href=${telHref(person.mobile)}>${person.mobile}</a>`) : nothing}
+          ${person.email ? this.fact(msg('E-mail'), emailLink(person.email)) : nothing}
+          ${person.phone ? this.fact(msg('Phone'), phoneLink(person.phone)) : nothing}
+          ${person.mobile ? this.fact(msg('Mobile'), phoneLink(person.mobile)) : nothing}
         </dl>
         <div class="card-actions">
           <button type="button" class="btn" @click=${() => this.emit('chat-person-open', { id: person.id })}>
@@ -272,8 +272,8 @@ export class ChatPersonPanel extends ChatElement {
           </div>
         </div>
         <dl class="facts">
-          ${customer.email ? this.fact(msg('E-mail'), html`<a href=${`mailto:${customer.email}`}>${customer.email}</a>`) : nothing}
-          ${customer.phone ? this.fact(msg('Phone'), html`<a href=${telHref(customer.phone)}>${customer.phone}</a>`) : nothing}
+          ${customer.email ? this.fact(msg('E-mail'), emailLink(customer.email)) : nothing}
+          ${customer.phone ? this.fact(msg('Phone'), phoneLink(customer.phone)) : nothing}
           ${customer.companyName ? this.fact(msg('Company (as given)'), html`<bdi>${customer.companyName}</bdi>`) : nothing}
         </dl>
       </section>
@@ -448,9 +448,24 @@ function splitName(name: string): [string, string] {
   return [words[0] ?? '', words.slice(1).join(' ')];
 }
 
-/** A `tel:` link for a phone number as written (digits and a leading + kept). */
-function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+/**
+ * An e-mail address as a `mailto:` link when it looks like one (else plain text), with line-break
+ * opportunities after the `@` and before dots so it wraps at sensible places.
+ */
+function emailLink(email: string): TemplateResult {
+  const parts = email.split(/(?=[.@])|(?<=@)/);
+  const text = parts.map((part, i) => (i ? html`<wbr>${part}` : part));
+  return /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/.test(email)
+    ? html`<a href=${`mailto:${email}`}>${text}</a>`
+    : html`<span>${text}</span>`;
+}
+
+/** A phone number as a `tel:` link (digits and a leading + kept) when it looks like one, else plain text. */
+function phoneLink(phone: string): TemplateResult {
+  const digits = phone.replace(/\D/g, '');
+  return /^\+?[\d\s().\-/]+$/.test(phone.trim()) && digits.length >= 6
+    ? html`<a href=${`tel:${phone.trim().startsWith('+') ? '+' : ''}${digits}`}>${phone}</a>`
+    : html`<span>${phone}</span>`;
 }
 
 function matchLabel(on: PersonCandidate['matchedOn']): string {
