@@ -75,6 +75,30 @@ describe('<chat-session-list>', () => {
     await waitUntil(() => deepText(byRole(el, 'option', /Mira Okafor/)).includes('You: We are looking into it'), 'agent preview');
   });
 
+  it('starts a right-to-left customer name at the same edge as a left-to-right one', async () => {
+    const { backend, service } = await setup();
+    const rtl = backend.script.customerArrives({ name: 'דנה לוי', text: 'שלום' });
+    const ltr = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hello' });
+    await service.answer(rtl);
+    await service.answer(ltr);
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list style="width: 300px"></chat-session-list>`);
+    // Where the name's text is drawn (the element box and the text inside it).
+    const nameOf = (pattern: RegExp) => {
+      const bdi = byRole(el, 'option', pattern).querySelector('bdi.name')!;
+      const range = document.createRange();
+      range.selectNodeContents(bdi);
+      const text = range.getBoundingClientRect();
+      const box = bdi.getBoundingClientRect();
+      expect(Math.abs(text.left - box.left), 'the text starts at the element start').to.be.at.most(1);
+      return text;
+    };
+    const hebrew = nameOf(/דנה לוי/);
+    const latin = nameOf(/Mira Okafor/);
+    expect(Math.abs(hebrew.left - latin.left)).to.be.at.most(1);
+    const time = byRole(el, 'option', /דנה לוי/).querySelector('time')!.getBoundingClientRect();
+    expect(hebrew.right).to.be.lessThan(time.left - 4);
+  });
+
   it('shows times in the agent\'s time zone', async () => {
     const { backend, service } = await setup({ start: '2026-11-30T09:00:00Z' });
     const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hello' });

@@ -141,9 +141,13 @@ export const styles = css`
     gap: 8px;
     min-width: 0;
   }
+  /* The name keeps its own width (a <bdi>: its text direction is its own), so a right-to-left
+     name starts where a left-to-right one does instead of stretching and aligning right. */
   .name {
-    flex: 1;
+    flex: 0 1 auto;
     min-width: 0;
+    unicode-bidi: isolate;
+    text-align: start;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -155,6 +159,7 @@ export const styles = css`
   }
   .time {
     flex: none;
+    margin-inline-start: auto;
     font-size: 12px;
     color: var(--_text-muted);
     font-variant-numeric: tabular-nums;
