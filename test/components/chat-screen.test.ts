@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ChatBackendAdapter } from '../../src/backend/adapter.js';
 import { ChatBackendError } from '../../src/backend/errors.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
@@ -33,6 +33,17 @@ describe('<chat-screen>', () => {
     await settle(el);
     expect(deepText(el)).to.contain('No chat service');
     expect(queryByRole(el, 'tab', 'Dashboard')).to.equal(null);
+  });
+
+  it('tells how to give a bare <chat-screen> a service: .backend, .service, demo or a provider', async () => {
+    const el = await fixture<ChatScreen>(html`<chat-screen></chat-screen>`);
+    await settle(el);
+    const text = deepText(el);
+    expect(text).to.contain('.backend');
+    expect(text).to.contain('.service');
+    expect(text).to.contain('demo');
+    expect(text).to.contain('<chat-provider>');
+    expect(text).to.not.contain('or <chat-screen>');
   });
 
   it('has tabs named exactly "Dashboard" and "Chats" with their counts as descriptions', async () => {
@@ -102,6 +113,128 @@ describe('<chat-screen>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
   });
 
+  /** A screen of `width` px in the Chats tab with one answered, selected chat (all in the viewport). */
+  async function chatsAt(width: number, height = 640) {
+    await setViewport({ width: Math.max(1280, width + 64), height: Math.max(800, height + 64) });
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+    await service.answer(id);
+    service.selectSession(id);
+    const el = await mount<ChatScreen>(
+      service,
+      html`<chat-screen tab="chats" style="width: ${width}px; height: ${height}px"></chat-screen>`,
+    );
+    await waitUntil(() => queryByRole(el, 'button', 'End chat'), 'the End chat button');
+    await settle(el);
+    return { el, backend, service, id };
+  }
+
+  /** Whether the centre of `target` hit-tests to `target` (or inside it) in its own shadow root. */
+  function hitsItself(target: Element): boolean {
+    const r = target.getBoundingClientRect();
+    const root = target.getRootNode() as ShadowRoot | Document;
+    const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && (hit === target || target.contains(hit));
+  }
+
+  for (const width of [800, 900, 1000]) {
+    it(`leaves the conversation's "End chat" button uncovered at ${width} px`, async () => {
+      const { el } = await chatsAt(width);
+      const end = byRole(el, 'button', 'End chat');
+      const r = end.getBoundingClientRect();
+      const hit = (end.getRootNode() as ShadowRoot).elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      expect(hitsItself(end), `End chat is on top at its centre, not ${hit?.outerHTML.slice(0, 120)}`).to.equal(true);
+    });
+  }
+
+  it('keeps the "Customer details" toggle off the conversation, also with the drawer open', async () => {
+    const { el } = await chatsAt(800);
+    const toggle = byRole(el, 'button', 'Customer details');
+    const conversation = deepQuery(el, 'chat-conversation')!.getBoundingClientRect();
+    const overlaps = () => {
+      const t = toggle.getBoundingClientRect();
+      return t.bottom > conversation.top && t.top < conversation.bottom && t.right > conversation.left && t.left < conversation.right;
+    };
+    expect(overlaps()).to.equal(false);
+    toggle.click();
+    await settle(el);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(overlaps()).to.equal(false);
+    expect(hitsItself(toggle)).to.equal(true);
+  });
+
+  it('closes the customer details drawer with Escape and returns focus to the toggle', async () => {
+    const { el } = await chatsAt(800);
+    const toggle = byRole(el, 'button', 'Customer details');
+    toggle.click();
+    await settle(el);
+    const panel = deepQuery(el, 'chat-person-panel')!;
+    expect(getComputedStyle(panel).display).to.not.equal('none');
+    const inside = allByRole(panel, 'button')[0]!;
+    inside.focus();
+    expect(deepActiveElement()).to.equal(inside);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(getComputedStyle(panel).display).to.equal('none');
+    expect(deepActiveElement()).to.equal(toggle);
+  });
+
+  it('closes the customer details drawer when the agent clicks outside it', async () => {
+    const { el } = await chatsAt(800);
+    const toggle = byRole(el, 'button', 'Customer details');
+    toggle.click();
+    await settle(el);
+    const panel = deepQuery(el, 'chat-person-panel')!;
+    panel.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await settle(el);
+    expect(toggle.getAttribute('aria-expanded'), 'a click inside keeps it open').to.equal('true');
+    byRole(el, 'log').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await settle(el);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(getComputedStyle(panel).display).to.equal('none');
+  });
+
+  it('keeps the whole screen inside a fixed-height host while "Reconnecting…" shows', async () => {
+    const { el, backend } = await chatsAt(1024, 560);
+    const screen = el.shadowRoot!.querySelector<HTMLElement>('.screen')!;
+    backend.script.disconnect();
+    await settle(el);
+    expect(allByRole(el, 'status').some((s) => deepText(s) === 'Reconnecting…')).to.equal(true);
+    const host = el.getBoundingClientRect();
+    expect(screen.scrollHeight).to.be.at.most(screen.clientHeight + 1);
+    expect(screen.getBoundingClientRect().bottom).to.be.at.most(host.bottom + 1);
+    const composer = byRole(el, 'textbox', 'Message').getBoundingClientRect();
+    expect(composer.bottom).to.be.at.most(host.bottom + 1);
+    expect(composer.height).to.be.greaterThan(0);
+  });
+
+  it('has no horizontal scroll and no overlapping header controls at 600 px', async () => {
+    const { el } = await chatsAt(600);
+    const screen = el.shadowRoot!.querySelector<HTMLElement>('.screen')!;
+    expect(screen.scrollWidth).to.be.at.most(screen.clientWidth + 1);
+    const header = el.shadowRoot!.querySelector<HTMLElement>('.header')!;
+    expect(header.scrollWidth).to.be.at.most(header.clientWidth + 1);
+    const list = deepQuery(el, 'chat-session-list')!.getBoundingClientRect();
+    expect(list.width).to.be.within(200, 240);
+    const host = el.getBoundingClientRect();
+    const controls = [
+      byRole(el, 'tab', 'Dashboard'),
+      byRole(el, 'tab', 'Chats'),
+      byRole(el, 'button', 'Customer details'),
+      el.shadowRoot!.querySelector('.agent-name')!,
+      byRole(el, 'switch', 'Present'),
+    ].map((c) => c.getBoundingClientRect());
+    for (const [i, r] of controls.entries()) {
+      expect(r.width, `control ${i} visible`).to.be.greaterThan(0);
+      expect(r.right, `control ${i} inside`).to.be.at.most(host.right + 1);
+      const next = controls[i + 1];
+      if (next) expect(next.left, `control ${i + 1} after ${i}`).to.be.at.least(r.right - 1);
+    }
+    expect(hitsItself(byRole(el, 'switch', 'Present'))).to.equal(true);
+    expect(hitsItself(byRole(el, 'button', 'End chat'))).to.equal(true);
+  });
+
   it('switches tabs with the arrow keys', async () => {
     const { service } = await setup();
     const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats"></chat-screen>`);
@@ -119,7 +252,8 @@ describe('<chat-screen>', () => {
   it('lets the keyboard alone switch to Chats and take the next chat', async () => {
     const { backend, service } = await setup();
     const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi, my parcel is late' });
-    const el = await mount<ChatScreen>(service, html`<chat-screen tab="dashboard"></chat-screen>`);
+    // Wide: no "Customer details" drawer toggle between the switch and the Chats tab's content.
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="dashboard" style="width: 1280px"></chat-screen>`);
     byRole(el, 'tab', 'Dashboard').focus();
     await sendKeys({ press: 'ArrowRight' });
     await settle(el);

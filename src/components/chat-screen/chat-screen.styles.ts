@@ -13,15 +13,30 @@ export const styles = css`
     --_panel-width: var(--chat-screen-panel-width, 320px);
   }
 
+  /* One grid: banner (when offline), header, then the open tab panel takes what is left, so the
+     banner never pushes the screen past the host's height. */
   .screen {
-    display: flex;
-    flex-direction: column;
+    display: grid;
+    grid-template-rows: auto auto minmax(0, 1fr);
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'banner' 'header' 'panel';
     height: 100%;
     min-height: inherit;
+    max-height: 100%;
+    overflow: hidden;
+  }
+  .screen > .panel {
+    grid-area: panel;
+  }
+  .screen > .state {
+    grid-row: 1 / -1;
+  }
+  .screen > .no-service {
+    grid-row: 1 / -1;
   }
 
   .banner {
-    flex: none;
+    grid-area: banner;
     padding: 4px 16px;
     background: var(--_warning-soft);
     color: var(--_warning);
@@ -32,10 +47,11 @@ export const styles = css`
   }
 
   .header {
-    flex: none;
+    grid-area: header;
     display: flex;
     align-items: center;
     gap: 16px;
+    min-width: 0;
     min-height: 56px;
     padding: 0 16px;
     border-bottom: 1px solid var(--_border);
@@ -43,9 +59,11 @@ export const styles = css`
   }
   .spacer {
     flex: 1;
+    min-width: 0;
   }
 
   .tablist {
+    flex: none;
     display: flex;
     align-self: stretch;
     gap: 4px;
@@ -92,6 +110,7 @@ export const styles = css`
   }
 
   .agent {
+    flex: 0 1 auto;
     display: flex;
     align-items: center;
     gap: 8px;
@@ -99,6 +118,7 @@ export const styles = css`
   }
   .agent-avatar {
     position: relative;
+    flex: none;
     display: inline-flex;
   }
   .dot {
@@ -120,6 +140,7 @@ export const styles = css`
     line-height: 1.25;
   }
   .agent-name {
+    min-width: 0;
     max-width: 180px;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -128,6 +149,9 @@ export const styles = css`
     font-size: 13px;
   }
   .presence-text {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     font-size: 12px;
     color: var(--_text-muted);
   }
@@ -162,7 +186,6 @@ export const styles = css`
   }
 
   .panel {
-    flex: 1;
     min-height: 0;
     min-width: 0;
   }
@@ -200,6 +223,16 @@ export const styles = css`
   }
   .panel-toggle {
     display: none;
+    position: relative;
+    flex: none;
+    align-items: center;
+    gap: 6px;
+    white-space: nowrap;
+  }
+  .panel-toggle[aria-expanded='true'] {
+    background: var(--_accent-soft);
+    border-color: color-mix(in srgb, var(--_accent) 40%, transparent);
+    color: var(--_accent);
   }
 
   @container chat-screen (max-width: 1180px) {
@@ -214,10 +247,6 @@ export const styles = css`
     }
     .panel-toggle {
       display: inline-flex;
-      position: absolute;
-      top: 8px;
-      inset-inline-end: 8px;
-      z-index: 2;
     }
     .area-panel {
       display: none;
@@ -232,8 +261,34 @@ export const styles = css`
       z-index: 3;
       box-shadow: var(--_shadow), -8px 0 24px rgb(0 0 0 / 0.12);
     }
-    .panel-open .panel-toggle {
-      inset-inline-end: min(328px, 90%);
+  }
+
+  /* Narrow hosts (down to 600 px): a slimmer list, tighter header, the toggle shows only its icon
+     (its text stays its accessible name) and the agent's name truncates. */
+  @container chat-screen (max-width: 720px) {
+    .chats {
+      grid-template-columns: minmax(0, 220px) minmax(0, 1fr);
+    }
+    .header {
+      gap: 8px;
+      padding: 0 12px;
+    }
+    .tab {
+      padding: 0 8px;
+    }
+    .panel-toggle {
+      padding-inline: 8px;
+    }
+    .panel-toggle-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .agent-name {
+      max-width: 120px;
     }
   }
 

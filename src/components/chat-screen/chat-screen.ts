@@ -1,6 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
-import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyValues, type TemplateResult, html, nothing, svg } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import type { ChatBackendAdapter } from '../../backend/adapter.js';
 import { ServiceHostController } from '../../controllers/service-host-controller.js';
 import type { ChatService } from '../../service/chat-service.js';
@@ -14,6 +14,8 @@ export type ChatScreenTab = 'dashboard' | 'chats';
 
 const TABS: readonly ChatScreenTab[] = ['dashboard', 'chats'];
 
+const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><circle cx="8" cy="5.5" r="2.75" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M2.75 14c.6-2.9 2.6-4.5 5.25-4.5s4.65 1.6 5.25 4.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>`;
+
 /**
  * The whole agent Chat screen: tabs **Dashboard** (`<chat-dashboard>`) and **Chats** (the session
  * list, the conversation and the person panel side by side), each tab with a badge (customers
@@ -24,7 +26,11 @@ const TABS: readonly ChatScreenTab[] = ['dashboard', 'chats'];
  * to the elements inside it itself. Answering a chat on the dashboard or taking the next one
  * switches to the Chats tab.
  *
- * Keyboard: Arrow Left / Right, Home and End move between the tabs.
+ * Below about 900 px wide the person panel becomes a drawer behind the "Customer details" button
+ * in the header; Escape or a click outside closes it.
+ *
+ * Keyboard: Arrow Left / Right, Home and End move between the tabs; Escape closes the
+ * customer details drawer and returns focus to its button.
  *
  * @summary The agent's whole Chat screen: Dashboard and Chats tabs.
  * @tag chat-screen
@@ -37,6 +43,7 @@ const TABS: readonly ChatScreenTab[] = ['dashboard', 'chats'];
  * @csspart badge - A tab's count badge.
  * @csspart agent - The agent's name and presence.
  * @csspart presence - The Present / Away switch.
+ * @csspart panel-toggle - The "Customer details" button that opens the person panel drawer (narrow layouts only).
  * @csspart panel - A tab panel.
  * @csspart chats - The Chats tab's grid of three areas.
  * @csspart banner - The "Reconnecting…" banner.
@@ -59,7 +66,7 @@ const TABS: readonly ChatScreenTab[] = ['dashboard', 'chats'];
  * @csspart ongoing - Exported from the dashboard: ongoing chats.
  *
  * @cssprop [--chat-screen-height=100%] - Height of the screen (it fills its container by default).
- * @cssprop [--chat-screen-list-width=300px] - Width of the session list.
+ * @cssprop [--chat-screen-list-width=300px] - Width of the session list (narrower on narrow screens).
  * @cssprop [--chat-screen-panel-width=320px] - Width of the person panel.
  *
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command failed (only when the screen provides the service itself).
@@ -126,6 +133,25 @@ export class ChatScreen extends ChatElement {
   /** Whether the person panel is open (only matters in narrow layouts, where it overlays). */
   @state() private panelOpen = false;
 
+  @query('.panel-toggle') private panelToggle?: HTMLButtonElement | null;
+  @query('#person-panel') private personPanel?: HTMLElement | null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
+    super.disconnectedCallback();
+  }
+
+  protected override renderNoService(): TemplateResult {
+    return html`<div class="no-service" role="note" part="no-service">
+      ${msg('No chat service: set .backend, .service or the demo attribute on <chat-screen>, or place it inside <chat-provider>.')}
+    </div>`;
+  }
+
   private lastSelected: string | null | undefined;
   private lastSelectedService: ChatService | undefined;
 
@@ -143,7 +169,7 @@ export class ChatScreen extends ChatElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="screen">${this.renderScreen()}</div>`;
+    return html`<div class="screen" @keydown=${this.onScreenKey}>${this.renderScreen()}</div>`;
   }
 
   private renderScreen(): TemplateResult {
@@ -184,15 +210,6 @@ export class ChatScreen extends ChatElement {
         ></chat-session-list>
         <div class="area-conversation">
           <chat-conversation part="conversation"></chat-conversation>
-          <button
-            type="button"
-            class="btn panel-toggle"
-            aria-expanded=${this.panelOpen ? 'true' : 'false'}
-            aria-controls="person-panel"
-            @click=${() => (this.panelOpen = !this.panelOpen)}
-          >
-            ${msg('Customer details')}
-          </button>
         </div>
         <chat-person-panel class="area-panel" id="person-panel" part="person-panel"></chat-person-panel>
       </div>
@@ -231,6 +248,19 @@ export class ChatScreen extends ChatElement {
         >${handling === 1 ? msg('You are handling 1 chat') : msg(str`You are handling ${handling} chats`)}</span
       >
       <div class="spacer"></div>
+      ${this.tab === 'chats'
+        ? html`<button
+            type="button"
+            class="btn panel-toggle"
+            part="panel-toggle"
+            aria-expanded=${this.panelOpen ? 'true' : 'false'}
+            aria-controls="person-panel"
+            title=${msg('Customer details')}
+            @click=${() => (this.panelOpen = !this.panelOpen)}
+          >
+            ${personIcon}<span class="panel-toggle-label">${msg('Customer details')}</span>
+          </button>`
+        : nothing}
       <slot name="header-actions"></slot>
       ${this.renderAgent()}
     </div>`;
@@ -263,6 +293,30 @@ export class ChatScreen extends ChatElement {
       </button>
     </div>`;
   }
+
+  /** Whether the person panel is a drawer now (the toggle shows only in narrow layouts). */
+  private get drawerLayout(): boolean {
+    const toggle = this.panelToggle;
+    return !!toggle && toggle.getClientRects().length > 0;
+  }
+
+  private closePanel(focusToggle: boolean): void {
+    this.panelOpen = false;
+    if (focusToggle) void this.updateComplete.then(() => this.panelToggle?.focus());
+  }
+
+  private onScreenKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.panelOpen || !this.drawerLayout) return;
+    event.preventDefault();
+    this.closePanel(true);
+  };
+
+  private onDocumentPointerDown = (event: PointerEvent): void => {
+    if (!this.panelOpen || !this.drawerLayout) return;
+    const path = event.composedPath();
+    if ((this.personPanel && path.includes(this.personPanel)) || (this.panelToggle && path.includes(this.panelToggle))) return;
+    this.closePanel(false);
+  };
 
   private togglePresence(present: boolean): void {
     const service = this.service;

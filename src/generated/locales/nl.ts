@@ -79,6 +79,7 @@
 's639ed8489f111dd2': `Overdracht annuleren`,
 's63c3b3807a815380': `Overdracht geweigerd`,
 's64539fc9fe8fc9d1': `Chat overgebracht`,
+'s656e094a654a33a4': `Geen chatservice: stel .backend, .service of het attribuut demo in op &lt;chat-screen&gt;, of plaats het in &lt;chat-provider&gt;.`,
 's66dd6cdcbe0ea0c8': `Chats`,
 's674ee54298214c89': `Gemiddelde wachttijd`,
 's684df35fe3f00a58': `Volgende in wachtrij ophalen`,
