@@ -1,6 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatBytes, formatDateTime, formatDay, formatTime, dayKey } from '../../i18n/format.js';
@@ -8,7 +8,7 @@ import type { Attachment, MessageView, SystemEvent } from '../../model/message.j
 import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
 import { canWrite } from '../../service/selectors.js';
 import type { SessionHistory } from '../../service/state.js';
-import { ChatElement } from '../base/chat-element.js';
+import { ChatSessionElement } from '../base/chat-session-element.js';
 import { renderMessageText } from '../message-text/message-text.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
@@ -62,38 +62,16 @@ const BOTTOM_SLACK = 32;
  * @fires {CustomEvent<{ sessionId: string }>} chat-session-end - The agent pressed "End chat".
  */
 @localized()
-export class ChatConversation extends ChatElement {
+export class ChatConversation extends ChatSessionElement {
   static override styles = styles;
-
-  /**
-   * Id of the session to show. When empty, the element shows the session selected in the
-   * service (e.g. by `<chat-session-list>`).
-   * Attribute: `session-id`. Default: `''` (follow the selection).
-   */
-  @property({ attribute: 'session-id', reflect: true }) sessionId = '';
 
   @query('.log') private logElement?: HTMLElement;
   @query('textarea') private composerElement?: HTMLTextAreaElement;
 
-  private readonly selected = this.observe(() => this.service?.selectedSessionId$);
-  private readonly session = this.observe(
-    () => (this.currentId ? this.service?.session$(this.currentId) : undefined),
-    () => [this.currentId],
-  );
-  private readonly history = this.observe(
-    () => (this.currentId ? this.service?.history$(this.currentId) : undefined),
-    () => [this.currentId],
-  );
-  private readonly draft = this.observe(
-    () => (this.currentId ? this.service?.draft$(this.currentId) : undefined),
-    () => [this.currentId],
-  );
-  private readonly writable = this.observe(
-    () => {
-      const id = this.currentId;
-      return id ? this.service?.select((s) => canWrite(s, s.sessions[id])) : undefined;
-    },
-    () => [this.currentId],
+  private readonly history = this.observeSession((service, id) => service.history$(id));
+  private readonly draft = this.observeSession((service, id) => service.draft$(id));
+  private readonly writable = this.observeSession((service, id) =>
+    service.select((s) => canWrite(s, s.sessions[id])),
   );
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
@@ -114,11 +92,6 @@ export class ChatConversation extends ChatElement {
     super();
     // One watch of the shown session while connected: loads its history and keeps it read.
     new SessionWatchController(this, () => ({ service: this.service, id: this.currentId }));
-  }
-
-  /** The id of the session shown: `session-id`, else the selected one. */
-  private get currentId(): string | null {
-    return this.sessionId || this.selected.value || null;
   }
 
   override disconnectedCallback(): void {

@@ -1,6 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
 import type {
   ChatSessionSummary,
@@ -13,7 +13,7 @@ import type {
   SupportRequest,
 } from '../../model/crm.js';
 import type { ChatCustomer, ChatSession } from '../../model/session.js';
-import { ChatElement } from '../base/chat-element.js';
+import { ChatSessionElement } from '../base/chat-session-element.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-person-panel.styles.js';
 
@@ -56,39 +56,19 @@ type OpenForm = 'person' | 'company' | null;
  * @fires {CustomEvent<{ sessionId: string; personId: string | null }>} chat-person-link - The chat customer was linked to a person (an existing one, or one just created).
  */
 @localized()
-export class ChatPersonPanel extends ChatElement {
+export class ChatPersonPanel extends ChatSessionElement {
   static override styles = styles;
-
-  /**
-   * Id of the session whose customer to show. When empty, the panel follows the session
-   * selected in the service.
-   * Attribute: `session-id`. Default: `''` (follow the selection).
-   */
-  @property({ attribute: 'session-id', reflect: true }) sessionId = '';
 
   @state() private openForm: OpenForm = null;
   @state() private busy = false;
   @state() private formError = '';
   @state() private createdCompany: { id: string; name: string } | null = null;
 
-  private readonly selected = this.observe(() => this.service?.selectedSessionId$);
-  private readonly session = this.observe(
-    () => (this.currentId ? this.service?.session$(this.currentId) : undefined),
-    () => [this.currentId],
-  );
-  private readonly context = this.observe(
-    () => (this.currentId ? this.service?.personContext$(this.currentId) : undefined),
-    () => [this.currentId],
-  );
+  private readonly context = this.observeSession((service, id) => service.personContext$(id));
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
 
   private loadedKey: string | null = null;
   private formFor: string | null = null;
-
-  /** The id of the session shown: `session-id`, else the selected one. */
-  private get currentId(): string | null {
-    return this.sessionId || this.selected.value || null;
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
