@@ -2,26 +2,14 @@ import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { formatBytes, formatDateTime, formatDay, formatTime, dayKey } from '../../i18n/format.js';
-import type { Attachment, MessageView, SystemEvent } from '../../model/message.js';
 import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
 import { canWrite } from '../../service/selectors.js';
-import type { SessionHistory } from '../../service/state.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
-import { renderMessageText } from '../message-text/message-text.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
+import { MessageHistoryController } from './message-history.js';
 import { SessionWatchController } from './session-watch-controller.js';
 import { TypingNotifier } from './typing-notifier.js';
-
-/** One row of the message log: a day separator or a message. */
-type LogRow =
-  | { readonly type: 'day'; readonly key: string; readonly label: string }
-  | { readonly type: 'message'; readonly key: string; readonly message: MessageView };
-
-/** How close (px) to the bottom of the log counts as "at the bottom". */
-const BOTTOM_SLACK = 32;
 
 /**
  * The conversation with one chat customer: header with the customer and the chat's state, the
@@ -65,7 +53,6 @@ const BOTTOM_SLACK = 32;
 export class ChatConversation extends ChatSessionElement {
   static override styles = styles;
 
-  @query('.log') private logElement?: HTMLElement;
   @query('textarea') private composerElement?: HTMLTextAreaElement;
 
   private readonly history = this.observeSession((service, id) => service.history$(id));
@@ -79,14 +66,16 @@ export class ChatConversation extends ChatSessionElement {
 
   private readonly typing = new TypingNotifier((id, isTyping) => void this.service?.setTyping(id, isTyping));
 
-  /** Whether the log is scrolled to (near) the bottom; new messages then keep it there. */
-  private pinned = true;
-  /** Scroll anchor while older messages load: keeps the visible messages in place. */
-  private olderAnchor: { height: number; top: number } | undefined;
+  /** The message history: log rows, delivery state, scroll pinning and older pages. */
+  private readonly historyView = new MessageHistoryController(this, {
+    service: () => this.service,
+    sessionId: () => this.currentId,
+    display: () => this.display,
+    agents: () => this.agents.value,
+    run: (command) => this.run(command),
+    afterRetry: () => this.composerElement?.focus(),
+  });
   private shownId: string | null = null;
-  /** Client ids of failed messages being retried: they keep their failed marker until confirmed. */
-  private readonly retrying = new Set<string>();
-  private rowsCache: { items: readonly MessageView[]; zone: string | undefined; locale: string; now: number; rows: LogRow[] } | undefined;
 
   constructor() {
     super();
@@ -104,31 +93,7 @@ export class ChatConversation extends ChatSessionElement {
     if (this.currentId !== this.shownId) {
       this.shownId = this.currentId;
       this.typing.stop();
-      this.pinned = true;
-      this.olderAnchor = undefined;
-      this.retrying.clear();
     }
-    if (this.retrying.size) {
-      const items = this.history.value?.items ?? [];
-      for (const clientId of this.retrying) {
-        if (!items.some((m) => m.clientId === clientId && m.status === 'sending')) this.retrying.delete(clientId);
-      }
-    }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const log = this.logElement;
-    if (!log) return;
-    if (this.olderAnchor) {
-      const history = this.history.value;
-      if (history && !history.loading) {
-        log.scrollTop = this.olderAnchor.top + (log.scrollHeight - this.olderAnchor.height);
-        this.olderAnchor = undefined;
-      }
-      return;
-    }
-    if (this.pinned) log.scrollTop = log.scrollHeight;
   }
 
   override render(): TemplateResult {
@@ -148,27 +113,9 @@ export class ChatConversation extends ChatSessionElement {
           </div>`
         : html`<div class="empty" part="empty"><p>${msg('This chat could not be found.')}</p></div>`;
     }
-    const history = this.history.value;
     return html`<section class="conversation">
       ${this.renderHeader(session)}
-      <div class="log-area">
-        <div
-          class="log"
-          part="log"
-          role="log"
-          tabindex="0"
-          aria-label=${msg(str`Conversation with ${session.customer.name}`)}
-          aria-busy=${history?.loading ? 'true' : 'false'}
-          @scroll=${this.onScroll}
-        >
-          ${this.renderHistoryStart(history)}
-          ${repeat(
-            this.rows(history?.items ?? []),
-            (row) => row.key,
-            (row) => (row.type === 'day' ? this.renderDay(row.label) : this.renderMessage(row.message)),
-          )}
-        </div>
-      </div>
+      ${this.historyView.render(session, this.history.value)}
       <div class="typing" aria-live="polite">
         ${session.customerTyping
           ? html`<span class="typing-dots" aria-hidden="true"><i></i><i></i><i></i></span
@@ -234,159 +181,6 @@ export class ChatConversation extends ChatSessionElement {
         return msg('Ended');
       case 'missed':
         return msg('Missed');
-    }
-  }
-
-  // ------------------------------------------------------------------ history
-
-  private renderHistoryStart(history: SessionHistory | undefined): TemplateResult | typeof nothing {
-    if (!history?.loaded) {
-      return history?.loading || !history
-        ? html`<div class="history-start"><span class="spinner" aria-hidden="true"></span>${msg('Loading messages…')}</div>`
-        : nothing;
-    }
-    if (history.hasMore) {
-      return html`<div class="history-start">
-        <button type="button" class="btn ghost small" ?disabled=${history.loading} @click=${this.onLoadOlder}>
-          ${history.loading ? msg('Loading…') : msg('Load earlier messages')}
-        </button>
-      </div>`;
-    }
-    return html`<div class="history-start muted">${msg('Start of conversation')}</div>`;
-  }
-
-  /** Day separators and messages, in time order (memoised per history, zone, locale and day). */
-  private rows(items: readonly MessageView[]): LogRow[] {
-    const display = this.display;
-    const now = this.service?.state.now ?? 0;
-    const today = dayKey(now, display);
-    const cache = this.rowsCache;
-    if (
-      cache &&
-      cache.items === items &&
-      cache.zone === display.timeZone &&
-      cache.locale === display.locale &&
-      dayKey(cache.now, display) === today
-    ) {
-      return cache.rows;
-    }
-    const rows: LogRow[] = [];
-    let lastDay = '';
-    for (const message of items) {
-      const day = dayKey(message.sentAt, display);
-      if (day !== lastDay) {
-        rows.push({ type: 'day', key: `day:${day}`, label: formatDay(message.sentAt, now, display) });
-        lastDay = day;
-      }
-      rows.push({ type: 'message', key: `m:${message.clientId ?? message.id}`, message });
-    }
-    this.rowsCache = { items, zone: display.timeZone, locale: display.locale, now, rows };
-    return rows;
-  }
-
-  private renderDay(label: string): TemplateResult {
-    return html`<div class="day" role="separator" aria-label=${label}><span aria-hidden="true">${label}</span></div>`;
-  }
-
-  private renderMessage(m: MessageView): TemplateResult {
-    const display = this.display;
-    const time = html`<time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, display)}>${formatTime(m.sentAt, display)}</time>`;
-    if (m.kind === 'system') {
-      return html`<div class="row system" data-message-id=${m.id} data-status=${m.status}>
-        <p class="system-line" title=${m.text}>
-          <span>${this.systemLabel(m)}</span><span class="sep" aria-hidden="true">·</span>${time}
-        </p>
-      </div>`;
-    }
-    const side = m.kind === 'to-customer' ? 'agent' : 'customer';
-    const author = m.authorName || (m.agentId ? (this.agents.value?.[m.agentId]?.name ?? '') : '');
-    const state = m.status === 'sending' && this.retrying.has(m.clientId ?? m.id) ? 'failed retrying' : m.status;
-    return html`<div class="row ${side} ${state}" data-message-id=${m.id} data-status=${m.status}>
-      <article class="message">
-        <div class="meta">
-          <span class="author" title=${author}><bdi>${author}</bdi></span>
-          ${time}
-        </div>
-        <div class="bubble">
-          ${m.text ? html`<div class="body message-text" dir="auto">${renderMessageText(m.text)}</div>` : nothing}
-          ${m.attachments.length ? this.renderAttachments(m.attachments) : nothing}
-        </div>
-        ${this.renderDelivery(m)}
-      </article>
-    </div>`;
-  }
-
-  private renderAttachments(attachments: readonly Attachment[]): TemplateResult {
-    return html`<ul class="attachments">
-      ${attachments.map((a) => {
-        const href = attachmentHref(a.url);
-        const label = html`<span class="file-icon" aria-hidden="true"></span><span class="file-name" title=${a.name}><bdi>${a.name}</bdi></span>
-          <span class="file-size">${formatBytes(a.size, this.display)}</span>`;
-        return html`<li>
-          ${href
-            ? html`<a class="file" href=${href} target="_blank" rel="noopener noreferrer" download=${a.name}>${label}</a>`
-            : html`<span class="file">${label}</span>`}
-        </li>`;
-      })}
-    </ul>`;
-  }
-
-  private renderDelivery(m: MessageView): TemplateResult | typeof nothing {
-    const clientId = m.clientId ?? m.id;
-    const retrying = m.status === 'sending' && this.retrying.has(clientId);
-    if (m.status === 'sending' && !retrying) {
-      return html`<div class="delivery sending">${msg('Sending…')}</div>`;
-    }
-    if (m.status === 'failed' || retrying) {
-      // A retried message keeps its failed marker until the backend confirms it.
-      const sessionId = m.sessionId;
-      return html`<div class="delivery failed">
-        <span class="failed-text" role="alert"
-          ><span class="marker" aria-hidden="true">!</span>${m.errorCode === 'timeout'
-            ? msg('Failed: no answer from the server')
-            : msg('Failed: not delivered')}</span
-        >
-        <span class="delivery-actions">
-          ${retrying
-            ? html`<span class="retrying">${msg('Retrying…')}</span>`
-            : html`<button type="button" class="btn small" @click=${() => this.onRetry(sessionId, clientId)}>${msg('Retry')}</button>
-                <button type="button" class="btn small danger" @click=${() => this.onDiscard(sessionId, clientId)}>
-                  ${msg('Delete')}
-                </button>`}
-        </span>
-      </div>`;
-    }
-    return nothing;
-  }
-
-  private systemLabel(m: MessageView): string {
-    const event: SystemEvent | undefined = m.systemEvent;
-    const agent = m.agentId ? (this.agents.value?.[m.agentId]?.name ?? '') : '';
-    switch (event) {
-      case 'welcome':
-        return msg('Welcome message sent');
-      case 'answered':
-        return agent ? msg(str`${agent} answered the chat`) : msg('Chat answered');
-      case 'transfer-requested':
-        return msg('Transfer requested');
-      case 'transferred':
-        return msg('Chat transferred');
-      case 'transfer-rejected':
-        return msg('Transfer rejected');
-      case 'transfer-cancelled':
-        return msg('Transfer cancelled');
-      case 'closed-by-agent':
-        return msg('Chat closed by agent');
-      case 'closed-by-customer':
-        return msg('Closed by customer');
-      case 'closed-by-idle':
-        return msg('Closed after inactivity');
-      case 'reopened':
-        return msg('Chat reopened by customer');
-      case 'file-type-refused':
-        return msg('File refused: type not allowed');
-      default:
-        return m.text;
     }
   }
 
@@ -479,50 +273,15 @@ export class ChatConversation extends ChatSessionElement {
     // Clear at once so a second Enter before the next render cannot send the text again.
     textarea.value = '';
     this.typing.stop();
-    this.pinned = true;
+    this.historyView.pin();
   }
 
   // ------------------------------------------------------------------ actions
-
-  private onScroll(): void {
-    const log = this.logElement;
-    if (!log) return;
-    this.pinned = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
-  }
-
-  private onLoadOlder(): void {
-    const id = this.currentId;
-    const log = this.logElement;
-    if (!id || !this.service) return;
-    if (log) this.olderAnchor = { height: log.scrollHeight, top: log.scrollTop };
-    void this.run(this.service.loadHistory(id, true));
-  }
-
-  private onRetry(sessionId: string, clientId: string): void {
-    this.retrying.add(clientId);
-    void this.run(() => this.service?.retrySend(sessionId, clientId));
-    // The Retry button goes away while retrying: keep keyboard focus in the composer.
-    this.composerElement?.focus();
-  }
-
-  private onDiscard(sessionId: string, clientId: string): void {
-    this.service?.discardFailed(sessionId, clientId);
-  }
 
   private onEnd(sessionId: string): void {
     if (!this.service) return;
     this.emit('chat-session-end', { sessionId });
     void this.run(this.service.endSession(sessionId));
-  }
-}
-
-/** An attachment URL that may be opened (http, https, blob), else null. */
-function attachmentHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return ['http:', 'https:', 'blob:'].includes(parsed.protocol) ? parsed.href : null;
-  } catch {
-    return null;
   }
 }
 
