@@ -15,6 +15,16 @@ export type {
   SendMessageInput,
   UploadOptions,
 } from './backend/adapter.js';
+export {
+  CHAT_COMMANDS,
+  withFaults,
+  type ChatCommandName,
+  type FaultControl,
+  type FaultOptions,
+  type FaultStats,
+  type FaultyAdapter,
+  type PerCommand,
+} from './backend/fault-injection.js';
 export { ChatBackendError, isChatError, toChatError, type ChatErrorCode } from './backend/errors.js';
 export { ChatService, mergeMessages, type ChatServiceError, type ChatServiceOptions } from './service/chat-service.js';
 export type {
