@@ -36,6 +36,7 @@ export type {
   SessionHistory,
 } from './service/state.js';
 export * from './service/selectors.js';
+export { transferTargets, type TransferTarget } from './service/transfer-targets.js';
 export { FakeClock, systemClock, type ChatClock, type TimerHandle } from './service/clock.js';
 export { InMemoryChatBackend } from './backend/in-memory/index.js';
 export { chatServiceContext } from './context/chat-service-context.js';

@@ -168,6 +168,62 @@ export const HostileText: Story = {
   render: (_args, { loaded }) => show(loaded.scene as Scene),
 };
 
+/** Click the conversation's button named `name` (a story's play step that opens a dialog). */
+async function press(canvas: HTMLElement, name: string): Promise<void> {
+  const conversation = await waitFor(() => canvas.querySelector('chat-conversation')?.shadowRoot ?? null);
+  const button = await waitFor(
+    () => Array.from(conversation.querySelectorAll('button')).find((b) => b.textContent?.trim() === name) ?? null,
+  );
+  button.click();
+  await waitFor(() => conversation.querySelector('dialog[open]'));
+}
+
+/** Wait (a few animation frames at most) until `find` returns something. */
+async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('Story: element not found');
+}
+
+/** The Transfer dialog: present colleagues of the chat's channel with their chat counts, and a note. */
+export const TransferDialog: Story = {
+  loaders: [async () => ({ scene: await scene(lively) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => press(canvasElement, 'Transfer'),
+};
+
+/** A transfer to a colleague is pending: the sender can cancel it. */
+export const TransferPending: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene((backend) => {
+        const id = lively(backend);
+        backend.script.transfer(id, 'a1', 'a5', 'Knows the depot in Utrecht');
+        return id;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
+/** After the colleague accepted: the sender reads along, without a composer. */
+export const TransferredAway: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene((backend) => {
+        const id = lively(backend);
+        backend.script.transfer(id, 'a1', 'a5');
+        backend.script.acceptTransfer('a5', id);
+        return id;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
 /** Without a provider the element explains what is missing instead of failing. */
 export const NoProvider: Story = {
   render: () => html`<div style="max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px">

@@ -35,6 +35,7 @@ import {
   queuedSessions,
   sentView,
 } from './selectors.js';
+import { type TransferTarget, transferTargets } from './transfer-targets.js';
 import {
   type ChatNotice,
   type ChatState,
@@ -221,6 +222,19 @@ export class ChatService {
   history$(sessionId: string): Observable<SessionHistory> {
     return this.cached(`history:${sessionId}`, () =>
       this.select((s) => s.histories[sessionId] ?? EMPTY_HISTORY),
+    );
+  }
+
+  /**
+   * The agents a session can be transferred to (present, other than the current agent, with the
+   * respond right on its channel), with their current chat counts, by name.
+   */
+  transferTargets$(sessionId: string): Observable<readonly TransferTarget[]> {
+    return this.cached(`transfer-targets:${sessionId}`, () =>
+      this.select(
+        (s) => transferTargets(s, sessionId),
+        (a, b) => a.length === b.length && a.every((t, i) => t.agent === b[i]!.agent && t.chatCount === b[i]!.chatCount),
+      ),
     );
   }
 
@@ -513,6 +527,8 @@ export class ChatService {
     else if (session.transferTo) refusal = new ChatBackendError('invalid-state', 'A transfer is already pending');
     else if (!target || target.presence !== 'present' || toAgentId === this.agentId)
       refusal = new ChatBackendError('not-permitted', 'Chats can only be transferred to another present agent');
+    else if (!target.rights[session.channelId]?.respond)
+      refusal = new ChatBackendError('not-permitted', `${target.name} may not respond on this channel`);
     if (refusal) throw this.fail('requestTransfer', refusal);
     return this.sessionCommand('requestTransfer', () => this.backend.requestTransfer(sessionId, toAgentId, note));
   }

@@ -3,12 +3,16 @@ import { tokens } from '../../styles/tokens.js';
 import { messageTextStyles } from '../message-text/message-text.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { historyStyles } from './message-history.styles.js';
+import { dialogStyles } from './modal.js';
+import { transferDialogStyles } from './transfer-dialog.js';
 
 export const styles = [
   tokens,
   avatarStyles,
   messageTextStyles,
   historyStyles,
+  dialogStyles,
+  transferDialogStyles,
   css`
     :host {
       display: block;

@@ -9,6 +9,7 @@ import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
 import { MessageHistoryController } from './message-history.js';
 import { SessionWatchController } from './session-watch-controller.js';
+import { TransferDialog } from './transfer-dialog.js';
 import { TypingNotifier } from './typing-notifier.js';
 
 /**
@@ -63,6 +64,8 @@ export class ChatConversation extends ChatSessionElement {
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
+
+  private readonly transferDialog = new TransferDialog(this, () => this.service, () => this.display);
 
   private readonly typing = new TypingNotifier((id, isTyping) => void this.service?.setTyping(id, isTyping));
 
@@ -123,6 +126,7 @@ export class ChatConversation extends ChatSessionElement {
           : nothing}
       </div>
       ${this.writable.value ? this.renderComposer(session) : this.renderReadOnly(session)}
+      ${this.transferDialog.render()}
     </section>`;
   }
 
@@ -149,6 +153,16 @@ export class ChatConversation extends ChatSessionElement {
         ${canEnd && session.transferTo?.fromAgentId === me
           ? html`<button type="button" class="btn" @click=${() => this.run(() => this.service!.cancelTransfer(session.id))}>
               ${msg('Cancel transfer')}
+            </button>`
+          : nothing}
+        ${canEnd && !session.transferTo
+          ? html`<button
+              type="button"
+              class="btn"
+              aria-haspopup="dialog"
+              @click=${(e: Event) => void this.transferDialog.open(session.id, e.currentTarget as HTMLElement)}
+            >
+              ${msg('Transfer')}
             </button>`
           : nothing}
         ${canEnd

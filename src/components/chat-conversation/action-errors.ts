@@ -1,0 +1,40 @@
+import { msg, str } from '@lit/localize';
+import { type ChatBackendError, toChatError } from '../../backend/errors.js';
+import { formatBytes } from '../../i18n/format.js';
+import type { DisplaySettings } from '../../service/state.js';
+
+/**
+ * The sentence the conversation shows for a failed action (transfer, upload, request, quick
+ * reply), from the error's code and details (`details.limit` in bytes for `file-too-large`,
+ * `details.allowed` for `file-type-not-allowed`).
+ */
+export function actionErrorText(error: unknown, display: DisplaySettings): string {
+  const e: ChatBackendError = toChatError(error);
+  switch (e.code) {
+    case 'file-too-large': {
+      const limit = typeof e.details['limit'] === 'number' ? formatBytes(e.details['limit'], display) : '';
+      return limit ? msg(str`File is larger than the limit of ${limit}`) : msg('File is too large');
+    }
+    case 'file-type-not-allowed': {
+      const allowed = Array.isArray(e.details['allowed']) ? (e.details['allowed'] as string[]) : [];
+      const list = new Intl.ListFormat(display.locale, { type: 'disjunction' }).format(allowed);
+      return list ? msg(str`This file type is not allowed. Allowed: ${list}`) : msg('This file type is not allowed');
+    }
+    case 'file-empty':
+      return msg('The file is empty');
+    case 'not-permitted':
+      return msg('You are not allowed to do that');
+    case 'invalid-state':
+      return msg('This chat has changed in the meantime');
+    case 'invalid-input':
+      return msg('Please check the fields');
+    case 'not-found':
+      return msg('This item no longer exists');
+    case 'network':
+    case 'timeout':
+    case 'disconnected':
+      return msg('The chat server could not be reached. Try again.');
+    default:
+      return e.details['aborted'] ? msg('Upload cancelled') : msg('Something went wrong');
+  }
+}

@@ -1,0 +1,161 @@
+import { type ReactiveController, type ReactiveControllerHost, css } from 'lit';
+
+/** The element that has focus, looking through shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * Opens one native `<dialog>` of an element modally (`showModal()`: focus trapped, Escape closes,
+ * the rest of the page inert) and returns focus to the control that opened it when it closes.
+ * The dialog is only rendered while open: the host renders it when {@link ModalController.isOpen}
+ * is true and binds {@link ModalController.onClose} to its `close` event.
+ */
+export class ModalController implements ReactiveController {
+  /** Whether the dialog is open (or opening). */
+  isOpen = false;
+  private opener: HTMLElement | null = null;
+
+  /**
+   * @param host the element that renders the dialog
+   * @param find returns the rendered `<dialog>` (e.g. `renderRoot.querySelector('#transfer-dialog')`)
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly find: () => HTMLDialogElement | null | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  /**
+   * Render and open the dialog.
+   * @param opener where focus returns on close (default: the focused element)
+   */
+  async open(opener?: HTMLElement | null): Promise<void> {
+    this.opener = opener ?? deepActiveElement();
+    this.isOpen = true;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const dialog = this.find();
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  /** Close the dialog (focus returns to the opener through {@link ModalController.onClose}). */
+  close(): void {
+    const dialog = this.find();
+    if (dialog?.open) dialog.close();
+    else this.onClose();
+  }
+
+  /** Bind to the dialog's `close` event: forget the dialog and return focus to the opener. */
+  readonly onClose = (): void => {
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    this.host.requestUpdate();
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+  };
+
+  hostDisconnected(): void {
+    this.isOpen = false;
+    this.opener = null;
+  }
+}
+
+/** Styles shared by the conversation's dialogs (native `<dialog>` with a form). */
+export const dialogStyles = css`
+  dialog.dialog {
+    width: min(440px, calc(100vw - 32px));
+    max-height: calc(100vh - 48px);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    color: var(--_text);
+    box-shadow: var(--_shadow);
+    font: inherit;
+  }
+  dialog.dialog.wide {
+    width: min(560px, calc(100vw - 32px));
+  }
+  dialog.dialog::backdrop {
+    background: rgb(15 20 30 / 0.45);
+  }
+  .dialog-form {
+    display: flex;
+    flex-direction: column;
+    gap: 14px;
+    padding: 18px 20px 16px;
+  }
+  .dialog-title {
+    margin: 0;
+    font-size: 16px;
+    font-weight: 600;
+  }
+  .dialog-text {
+    margin: 0;
+    color: var(--_text-muted);
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    min-width: 0;
+  }
+  .field > span,
+  .field-label,
+  fieldset.field > legend {
+    font-size: 13px;
+    font-weight: 600;
+  }
+  fieldset.field {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .field input,
+  .field select,
+  .field textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    padding: 6px 8px;
+    min-width: 0;
+  }
+  .field textarea {
+    resize: vertical;
+    min-height: 64px;
+  }
+  .field input:focus-visible,
+  .field select:focus-visible,
+  .field textarea:focus-visible {
+    outline: 2px solid var(--_focus-ring);
+    outline-offset: 1px;
+  }
+  .field-row {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 12px;
+  }
+  .form-error {
+    margin: 0;
+    padding: 8px 10px;
+    border-radius: var(--_radius-small);
+    background: var(--_danger-soft);
+    color: var(--_danger);
+  }
+  .form-error:empty {
+    display: none;
+  }
+`;

@@ -1,0 +1,207 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
+import { ChatService } from '../../src/service/chat-service.js';
+import {
+  type Setup,
+  allByRole,
+  byRole,
+  deepActiveElement,
+  deepAll,
+  deepQuery,
+  deepText,
+  mount,
+  queryByRole,
+  settle,
+  setup,
+  waitUntil,
+} from '../helpers.js';
+
+/** Two agents on one demo backend: Anna (a1) handles a chat; Sanne (a2) is a present colleague. */
+interface TwoAgents extends Setup {
+  id: string;
+  service2: ChatService;
+  conversation1: ChatConversation;
+  conversation2: ChatConversation;
+  list1: HTMLElement;
+  list2: HTMLElement;
+}
+
+async function twoAgents(): Promise<TwoAgents> {
+  const s = await setup();
+  const service2 = new ChatService({ backend: s.backend.forAgent('a2'), clock: s.clock });
+  await service2.ready;
+  const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+  await s.service.answer(id);
+  const screen1 = await mount<HTMLElement>(
+    s.service,
+    html`<div><chat-session-list></chat-session-list><chat-conversation session-id=${id}></chat-conversation></div>`,
+  );
+  const screen2 = await mount<HTMLElement>(
+    service2,
+    html`<div><chat-session-list></chat-session-list><chat-conversation session-id=${id}></chat-conversation></div>`,
+  );
+  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+  await settle(screen1);
+  return {
+    ...s,
+    id,
+    service2,
+    conversation1: screen1.querySelector('chat-conversation') as ChatConversation,
+    conversation2: screen2.querySelector('chat-conversation') as ChatConversation,
+    list1: screen1.querySelector('chat-session-list') as HTMLElement,
+    list2: screen2.querySelector('chat-session-list') as HTMLElement,
+  };
+}
+
+function marker(list: Element, sessionId: string): HTMLElement | null {
+  const row = deepQuery(list, `[role="option"][data-id="${sessionId}"]`);
+  return row ? (deepQuery(row, '.transfer') as HTMLElement | null) : null;
+}
+
+function dialog(el: Element): HTMLDialogElement {
+  return byRole<HTMLDialogElement>(el, 'dialog', 'Transfer chat');
+}
+
+/** Open the Transfer dialog with the keyboard, choose `agentName`, type a note and submit. */
+async function transferTo(el: ChatConversation, agentName: string, note = ''): Promise<void> {
+  const button = byRole(el, 'button', 'Transfer');
+  button.focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => queryByRole(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
+  await settle(el);
+  byRole(dialog(el), 'radio', new RegExp(agentName)).click();
+  await settle(el);
+  if (note) {
+    byRole(dialog(el), 'textbox', 'Note (optional)').focus();
+    await sendKeys({ type: note });
+  }
+  byRole(dialog(el), 'button', 'Transfer chat').click();
+  await settle(el);
+}
+
+describe('<chat-conversation> transfer', () => {
+  it('lists only present agents with a right on the chat channel, with their chat counts', async () => {
+    const t = await twoAgents();
+    // Tom (a3) is present but has no right on "sales"; Priya (a4) and Emily (a6) are away.
+    const other = t.backend.script.customerArrives({ channelId: 'sales', name: 'Jon Berg', text: 'Hello' });
+    t.backend.script.agentAnswers('a2', other);
+    await settle(t.conversation1);
+    byRole(t.conversation1, 'button', 'Transfer').click();
+    await waitUntil(() => queryByRole(t.conversation1, 'dialog', 'Transfer chat'), 'the transfer dialog');
+    await settle(t.conversation1);
+    const radios = allByRole(dialog(t.conversation1), 'radio');
+    expect(radios.length).to.equal(1);
+    expect(deepText(radios[0]!.closest('label')!)).to.equal('Sanne Bakker 1 chat');
+    await expect(t.conversation1).to.be.accessible();
+  });
+
+  it('traps focus, closes with Escape and returns focus to the Transfer button', async () => {
+    const t = await twoAgents();
+    const button = byRole(t.conversation1, 'button', 'Transfer');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const d = await waitUntil(() => queryByRole<HTMLDialogElement>(t.conversation1, 'dialog', 'Transfer chat'), 'dialog');
+    expect(d.open).to.equal(true);
+    expect(d.matches(':modal')).to.equal(true);
+    // Tab cycles through the dialog's controls (and the browser's own UI), never the page behind.
+    const inside = new Set<Element>();
+    for (let i = 0; i < 8; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActiveElement();
+      if (active && active !== document.body) {
+        expect(d.contains(active), `focus on ${active.outerHTML.slice(0, 60)}`).to.equal(true);
+        inside.add(active);
+      }
+    }
+    expect(inside.size).to.be.at.least(3);
+    await sendKeys({ press: 'Escape' });
+    await settle(t.conversation1);
+    expect(queryByRole(t.conversation1, 'dialog', 'Transfer chat')).to.equal(null);
+    expect(deepActiveElement()).to.equal(button);
+    expect(t.service.state.sessions[t.id]!.transferTo).to.equal(undefined);
+  });
+
+  it('accept: both lists show the marker while pending, then the chat is the receiver’s and the sender’s view turns read-only', async () => {
+    const t = await twoAgents();
+    await transferTo(t.conversation1, 'Sanne Bakker', 'Knows the order');
+    await waitUntil(() => t.service2.state.sessions[t.id]?.transferTo, 'the transfer at a2');
+    await settle(t.list1);
+    await settle(t.list2);
+    expect(marker(t.list1, t.id)?.classList.contains('from-me')).to.equal(true);
+    expect(marker(t.list2, t.id)?.classList.contains('to-me')).to.equal(true);
+    expect(queryByRole(t.conversation1, 'dialog')).to.equal(null);
+    expect(queryByRole(t.conversation1, 'button', 'Cancel transfer')).to.exist;
+    await settle(t.conversation2);
+    expect(deepText(byRole(t.conversation2, 'group', 'Anna de Vries wants to transfer this chat to you'))).to.contain('Knows the order');
+
+    byRole(t.conversation2, 'button', 'Accept transfer').click();
+    await waitUntil(() => t.service.state.sessions[t.id]?.agentId === 'a2', 'the chat to be a2’s');
+    await settle(t.conversation1);
+    await settle(t.conversation2);
+    await settle(t.list1);
+    await settle(t.list2);
+    expect(marker(t.list1, t.id)).to.equal(null);
+    expect(marker(t.list2, t.id)).to.equal(null);
+    expect(queryByRole(t.conversation1, 'textbox', 'Message')).to.equal(null);
+    expect(queryByRole(t.conversation1, 'button', 'Transfer')).to.equal(null);
+    expect(queryByRole(t.conversation1, 'button', 'End chat')).to.equal(null);
+    expect(deepText(t.conversation1)).to.contain('Sanne Bakker is handling this chat. You can read along.');
+    expect(queryByRole(t.conversation2, 'textbox', 'Message')).to.exist;
+    const lines = deepAll(t.conversation1, '.row.system').map((r) => deepText(r));
+    expect(lines.some((l) => l.includes('Transfer requested'))).to.equal(true);
+    expect(lines.some((l) => l.includes('Chat transferred'))).to.equal(true);
+  });
+
+  it('reject: the marker goes from both lists and the sender carries on', async () => {
+    const t = await twoAgents();
+    await transferTo(t.conversation1, 'Sanne Bakker');
+    await waitUntil(() => t.service2.state.sessions[t.id]?.transferTo, 'the transfer at a2');
+    await settle(t.conversation2);
+    byRole(t.conversation2, 'button', 'Reject transfer').click();
+    await waitUntil(() => !t.service.state.sessions[t.id]?.transferTo, 'the transfer to be gone');
+    await settle(t.list1);
+    await settle(t.list2);
+    await settle(t.conversation1);
+    expect(marker(t.list1, t.id)).to.equal(null);
+    expect(marker(t.list2, t.id)).to.equal(null);
+    expect(t.service.state.sessions[t.id]!.agentId).to.equal('a1');
+    expect(queryByRole(t.conversation1, 'textbox', 'Message')).to.exist;
+    expect(queryByRole(t.conversation1, 'button', 'Transfer')).to.exist;
+    expect(deepAll(t.conversation1, '.row.system').some((r) => deepText(r).includes('Transfer rejected'))).to.equal(true);
+  });
+
+  it('cancel: the sender cancels, the marker goes from both lists and the receiver sees no offer', async () => {
+    const t = await twoAgents();
+    await transferTo(t.conversation1, 'Sanne Bakker');
+    await waitUntil(() => t.service2.state.sessions[t.id]?.transferTo, 'the transfer at a2');
+    await settle(t.conversation1);
+    byRole(t.conversation1, 'button', 'Cancel transfer').click();
+    await waitUntil(() => !t.service2.state.sessions[t.id]?.transferTo, 'the transfer to be cancelled at a2');
+    await settle(t.list1);
+    await settle(t.list2);
+    await settle(t.conversation1);
+    await settle(t.conversation2);
+    expect(marker(t.list1, t.id)).to.equal(null);
+    expect(marker(t.list2, t.id)).to.equal(null);
+    expect(queryByRole(t.conversation2, 'button', 'Accept transfer')).to.equal(null);
+    expect(queryByRole(t.conversation1, 'textbox', 'Message')).to.exist;
+    expect(deepAll(t.conversation1, '.row.system').some((r) => deepText(r).includes('Transfer cancelled'))).to.equal(true);
+  });
+
+  it('drops a colleague who goes away from the open dialog', async () => {
+    const t = await twoAgents();
+    byRole(t.conversation1, 'button', 'Transfer').click();
+    await waitUntil(() => queryByRole(t.conversation1, 'dialog', 'Transfer chat'), 'dialog');
+    await settle(t.conversation1);
+    byRole(dialog(t.conversation1), 'radio', /Sanne Bakker/).click();
+    await settle(t.conversation1);
+    await t.service2.setPresence('away');
+    await waitUntil(() => t.service.state.agents['a2']?.presence === 'away', 'a2 away at a1');
+    await settle(t.conversation1);
+    expect(queryByRole(dialog(t.conversation1), 'radio', /Sanne Bakker/)).to.equal(null);
+    expect(deepText(dialog(t.conversation1))).to.contain('No colleague of this channel is present right now.');
+    expect(byRole<HTMLButtonElement>(dialog(t.conversation1), 'button', 'Transfer chat').disabled).to.equal(true);
+  });
+});
