@@ -66,7 +66,10 @@ export interface FaultOptions {
    * reaches the inner adapter. Lost answers are what make idempotent retries necessary.
    */
   readonly lostResponseShare?: number;
-  /** Share of command calls that never settle (default 0). They still reach the inner adapter. */
+  /**
+   * Share of command calls that never settle (default 0). Like failures, the share
+   * `lostResponseShare` of them reach the inner adapter first (the answer never comes back).
+   */
   readonly hangRate?: PerCommand<number>;
   /**
    * Clock time added before each command reaches the inner adapter, in ms (default 0): a fixed
@@ -367,9 +370,13 @@ export function withFaults<A extends ChatBackendAdapter>(adapter: A, options: Fa
         stats.rejectedOffline++;
         throw new ChatBackendError('disconnected', `${command} during a simulated outage`, { details: { injected: true } });
       }
-      if (fails && !afterwards) {
+      if (fails && !afterwards && !hangs) {
         stats.failedBefore++;
         throw network();
+      }
+      if (hangs && !afterwards) {
+        stats.hung++;
+        return new Promise<never>(() => undefined);
       }
       const invoke = (adapter[command] as (...a: unknown[]) => Promise<unknown>).bind(adapter);
       const result = invoke(...args);

@@ -64,6 +64,12 @@ export interface ChatSession {
   readonly requestIds: readonly string[];
   /** Whether the customer is typing right now. */
   readonly customerTyping: boolean;
+  /**
+   * Increases with every change of the session (backend-given). The service ignores a
+   * `session-updated` whose revision is lower than or equal to the one it holds, so late,
+   * repeated or replayed events never undo newer state. Without it the newest event wins.
+   */
+  readonly revision?: number;
 }
 
 /**

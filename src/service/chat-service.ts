@@ -61,6 +61,13 @@ export interface ChatServiceOptions {
   readonly newClientId?: () => string;
   /** Info notices (e.g. "another agent was first") go away after this many ms (default 8,000). */
   readonly noticeTimeoutMs?: number;
+  /**
+   * Wait before repeating background work that failed or may have missed something, in ms
+   * (default 2,000): a re-synchronisation after a reconnect (also a first load that failed with
+   * `network`, `timeout` or `disconnected`), a history catch-up after a gap in message `seq`, a
+   * read mark of a watched session.
+   */
+  readonly retryDelayMs?: number;
 }
 
 /** A failure the service reports to the host (the provider turns it into a `chat-error` event). */
@@ -114,6 +121,14 @@ export class ChatService {
   private noticeSeq = 0;
   private disposed = false;
   private wasOffline = false;
+  private readonly retryDelayMs: number;
+  /** Sessions changed by events while a snapshot was on its way (kept when the snapshot lacks them). */
+  private loadTouched: Set<string> | null = null;
+  private resyncRunning = false;
+  private resyncAgain = false;
+  private resyncTimer: TimerHandle | undefined;
+  private readonly gapTimers = new Map<string, TimerHandle>();
+  private readonly readTimers = new Map<string, TimerHandle>();
 
   /** The whole state; emits on every change. */
   readonly state$: Observable<ChatState>;
@@ -151,6 +166,7 @@ export class ChatService {
     this.sendTimeoutMs = options.sendTimeoutMs ?? 15_000;
     this.pageSize = options.pageSize ?? 50;
     this.noticeTimeoutMs = options.noticeTimeoutMs ?? 8_000;
+    this.retryDelayMs = options.retryDelayMs ?? 2_000;
     this.newClientId = options.newClientId ?? (() => crypto.randomUUID());
     const display: DisplaySettings = {
       locale: options.display?.locale ?? 'en',
@@ -178,9 +194,12 @@ export class ChatService {
     this.notices$ = this.select((s) => s.notices);
 
     this.subscriptions.push(this.backend.events$.subscribe((event) => this.onEvent(event)));
-    this.ready = this.load();
-    // A failed first load is also reported in state; keep the rejection from going unhandled.
-    this.ready.catch(() => undefined);
+    this.ready = this.load(false);
+    // A failed first load is also reported in state; keep the rejection from going unhandled, and
+    // try again later when the failure was the network's (the state turns `ready` then).
+    this.ready.catch((error) => {
+      if (isTransient(error)) this.scheduleResync();
+    });
   }
 
   /** The current state (a snapshot; subscribe to `state$` to follow changes). */
@@ -318,10 +337,12 @@ export class ChatService {
   async markRead(sessionId: string): Promise<void> {
     const session = this.state.sessions[sessionId];
     if (!session || session.agentId !== this.agentId || session.unreadCount === 0) return;
-    this.upsertSession({ ...session, unreadCount: 0 });
+    const read = { ...session, unreadCount: 0 };
+    this.upsertSession(read, true);
     try {
       await this.backend.markRead(sessionId, session.lastSeq);
     } catch (error) {
+      this.onReadFailed(sessionId, read, session.unreadCount);
       throw this.fail('markRead', error);
     }
   }
@@ -332,6 +353,7 @@ export class ChatService {
    * @throws ChatBackendError `already-taken` (after retrying once), `not-permitted`, `network`, ...
    */
   async takeNextInQueue(): Promise<ChatSession | null> {
+    this.requireOnline('takeNextInQueue');
     try {
       const session = await this.backend.takeNextInQueue();
       if (!session) {
@@ -360,6 +382,7 @@ export class ChatService {
     if (session && agent && !agent.rights[session.channelId]?.respond) {
       throw this.fail('answer', new ChatBackendError('not-permitted', 'No respond right on this channel'));
     }
+    this.requireOnline('answer');
     try {
       const answered = await this.backend.answer(sessionId);
       this.upsertSession(answered);
@@ -404,6 +427,7 @@ export class ChatService {
       throw new ChatBackendError('not-permitted', 'Only the agent handling the chat can write in it');
     }
     const clientId = input.clientId ?? this.newClientId();
+    const offline = this.state.connection === 'offline';
     const agent = this.state.agents[this.agentId];
     const optimistic: MessageView = {
       id: clientId,
@@ -416,7 +440,7 @@ export class ChatService {
       agentId: this.agentId,
       sentAt: new Date(this.clock.now()).toISOString(),
       attachments: [],
-      status: 'sending',
+      ...(offline ? { status: 'failed' as const, errorCode: 'disconnected' } : { status: 'sending' as const }),
     };
     const history = this.state.histories[sessionId] ?? { ...EMPTY_HISTORY, hasMore: false };
     this.patch({
@@ -426,6 +450,11 @@ export class ChatService {
         [sessionId]: { ...history, items: [...history.items, optimistic].sort(compareMessages) },
       },
     });
+    if (offline) {
+      // Not sent at all: the bubble shows it failed (text kept, Retry once the connection is back).
+      this.fail('sendMessage', offlineError());
+      return clientId;
+    }
     this.deliver(sessionId, clientId, text, attachmentIds);
     return clientId;
   }
@@ -438,6 +467,10 @@ export class ChatService {
     const message = this.findMessage(sessionId, clientId);
     if (!message || message.status !== 'failed') {
       throw new ChatBackendError('not-found', 'No failed message with that client id');
+    }
+    if (this.state.connection === 'offline') {
+      this.updateMessage(sessionId, clientId, (m) => ({ ...m, errorCode: 'disconnected' }));
+      throw this.fail('sendMessage', offlineError());
     }
     this.updateMessage(sessionId, clientId, (m) => ({ ...m, status: 'sending', errorCode: undefined }));
     this.deliver(
@@ -480,6 +513,7 @@ export class ChatService {
     if (session.agentId !== this.agentId) {
       throw this.fail('endSession', new ChatBackendError('not-permitted', 'Only the agent handling the chat can end it'));
     }
+    this.requireOnline('endSession');
     try {
       const ended = await this.backend.endSession(sessionId);
       this.upsertSession(ended);
@@ -503,6 +537,7 @@ export class ChatService {
    * @throws ChatBackendError from the adapter
    */
   async setPresence(presence: Presence): Promise<Agent> {
+    this.requireOnline('setPresence');
     try {
       const agent = await this.backend.setPresence(presence);
       this.patch({ agents: { ...this.state.agents, [agent.id]: agent } });
@@ -533,9 +568,19 @@ export class ChatService {
     return this.sessionCommand('requestTransfer', () => this.backend.requestTransfer(sessionId, toAgentId, note));
   }
 
-  /** Accept a transfer addressed to the agent. @throws ChatBackendError `already-taken`, `not-found`, ... */
+  /**
+   * Accept a transfer addressed to the agent.
+   * @throws ChatBackendError `not-permitted` (the transfer is addressed to someone else),
+   *   `already-taken` (the sender cancelled first; a notice tells the agent), `not-found`, ...
+   */
   acceptTransfer(sessionId: string): Promise<ChatSession> {
-    return this.sessionCommand('acceptTransfer', () => this.backend.acceptTransfer(sessionId));
+    const transfer = this.state.sessions[sessionId]?.transferTo;
+    if (transfer && transfer.toAgentId !== this.agentId) {
+      return Promise.reject(
+        this.fail('acceptTransfer', new ChatBackendError('not-permitted', 'The transfer is addressed to another agent')),
+      );
+    }
+    return this.sessionCommand('acceptTransfer', () => this.backend.acceptTransfer(sessionId), sessionId);
   }
 
   /** Reject a transfer addressed to the agent. @throws ChatBackendError from the adapter */
@@ -545,7 +590,7 @@ export class ChatService {
 
   /** Cancel a transfer the agent requested. @throws ChatBackendError from the adapter */
   cancelTransfer(sessionId: string): Promise<ChatSession> {
-    return this.sessionCommand('cancelTransfer', () => this.backend.cancelTransfer(sessionId));
+    return this.sessionCommand('cancelTransfer', () => this.backend.cancelTransfer(sessionId), sessionId);
   }
 
   /**
@@ -651,6 +696,10 @@ export class ChatService {
     this.sendTimers.clear();
     for (const t of this.noticeTimers) this.clock.clearTimeout(t);
     this.noticeTimers.clear();
+    for (const t of [...this.gapTimers.values(), ...this.readTimers.values()]) this.clock.clearTimeout(t);
+    this.gapTimers.clear();
+    this.readTimers.clear();
+    if (this.resyncTimer !== undefined) this.clock.clearTimeout(this.resyncTimer);
     if (this.windowTimer !== undefined) this.clock.clearTimeout(this.windowTimer);
     this.errorsSubject.complete();
     this.incomingSubject.complete();
@@ -664,12 +713,27 @@ export class ChatService {
 
   // ---------------------------------------------------------------- internals
 
-  private async load(): Promise<void> {
+  /**
+   * Load the snapshot. A session the service holds at a higher revision than the snapshot's (an
+   * event overtook the snapshot) stays, and so does one an event brought while the snapshot was on
+   * its way. During a re-synchronisation (`resync`) a failure leaves the state as it was.
+   */
+  private async load(resync: boolean): Promise<void> {
+    const touched = new Set<string>();
+    this.loadTouched = touched;
     try {
       const snapshot = await this.backend.getSnapshot();
+      if (this.loadTouched === touched) this.loadTouched = null;
       if (this.disposed) return;
       const sessions: Record<string, ChatSession> = {};
-      for (const s of snapshot.sessions) sessions[s.id] = s;
+      for (const s of snapshot.sessions) {
+        const held = this.state.sessions[s.id];
+        sessions[s.id] = held && isNotOlder(held, s) ? held : s;
+      }
+      for (const id of touched) {
+        const held = this.state.sessions[id];
+        if (held && !sessions[id]) sessions[id] = held;
+      }
       this.patch({
         status: 'ready',
         loadError: undefined,
@@ -686,30 +750,135 @@ export class ChatService {
         void this.markRead(sessionId).catch(() => undefined);
       }
     } catch (error) {
+      if (this.loadTouched === touched) this.loadTouched = null;
       const chatError = toChatError(error);
-      this.patch({ status: 'error', loadError: { code: chatError.code, message: chatError.message } });
+      if (!resync || this.state.status !== 'ready') {
+        this.patch({ status: 'error', loadError: { code: chatError.code, message: chatError.message } });
+      }
       throw this.fail('load', chatError);
     }
   }
 
+  /**
+   * Re-synchronise after a reconnect: a new snapshot, then every loaded history caught up after its
+   * last gap-free message. Runs one at a time (a request during a run runs once more after it);
+   * on any failure it tries again after `retryDelayMs` while the connection is up.
+   */
   private async resync(): Promise<void> {
-    await this.load().catch(() => undefined);
-    // Catch up on every loaded history after its newest confirmed message.
-    for (const [sessionId, history] of Object.entries(this.state.histories)) {
-      if (!history.loaded) continue;
-      const lastSeq = Math.max(0, ...history.items.map((m) => m.seq));
-      try {
-        let page;
-        let after = lastSeq;
-        do {
-          page = await this.backend.getMessages(sessionId, { afterSeq: after, limit: this.pageSize });
-          this.mergeIntoHistory(sessionId, page.messages);
-          after = Math.max(after, ...page.messages.map((m) => m.seq));
-        } while (page.messages.length === this.pageSize);
-      } catch {
-        // The next reconnect tries again.
-      }
+    if (this.resyncTimer !== undefined) this.clock.clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
+    if (this.disposed) return;
+    if (this.resyncRunning) {
+      this.resyncAgain = true;
+      return;
     }
+    this.resyncRunning = true;
+    let ok = true;
+    try {
+      await this.load(true).catch(() => {
+        ok = false;
+      });
+      if (ok) {
+        for (const [sessionId, history] of Object.entries(this.state.histories)) {
+          if (!history.loaded) continue;
+          ok = (await this.catchUp(sessionId)) && ok;
+        }
+      }
+    } finally {
+      this.resyncRunning = false;
+    }
+    if (this.resyncAgain) {
+      this.resyncAgain = false;
+      void this.resync();
+    } else if (!ok) {
+      this.scheduleResync();
+    }
+  }
+
+  private scheduleResync(): void {
+    if (this.disposed || this.resyncTimer !== undefined) return;
+    this.resyncTimer = this.clock.setTimeout(() => {
+      this.resyncTimer = undefined;
+      // While offline the reconnect starts the next attempt.
+      if (this.state.connection === 'online') void this.resync();
+    }, this.retryDelayMs);
+  }
+
+  /**
+   * Load every message of a session after the end of its gap-free run of loaded messages
+   * (`seq` 1, 2, 3, ... from the oldest loaded). Resolves `false` when a page failed.
+   */
+  private async catchUp(sessionId: string): Promise<boolean> {
+    const after = gapFreeEnd(this.state.histories[sessionId]?.items ?? []);
+    let before: number | undefined;
+    try {
+      // Pages come newest first within the range; walk back until the range is exhausted.
+      for (;;) {
+        const page = await this.backend.getMessages(sessionId, {
+          afterSeq: after,
+          limit: this.pageSize,
+          ...(before !== undefined ? { beforeSeq: before } : {}),
+        });
+        this.mergeIntoHistory(sessionId, page.messages);
+        if (!page.hasMore || page.messages.length === 0) return true;
+        before = page.messages[0]!.seq;
+      }
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * After `retryDelayMs`, load the messages a loaded history misses (a `message` event that was
+   * dropped, or one that has not come yet), when the gap is still there then.
+   */
+  private checkGap(sessionId: string): void {
+    if (this.gapTimers.has(sessionId) || this.disposed) return;
+    this.gapTimers.set(
+      sessionId,
+      this.clock.setTimeout(() => {
+        this.gapTimers.delete(sessionId);
+        if (!this.hasGap(sessionId) || this.state.connection === 'offline') return;
+        void this.catchUp(sessionId).then((ok) => {
+          if (!ok || this.hasGap(sessionId)) this.checkGap(sessionId);
+        });
+      }, this.retryDelayMs),
+    );
+  }
+
+  /** Whether a loaded history lacks messages up to the session's `lastSeq`, or has a hole. */
+  private hasGap(sessionId: string): boolean {
+    const history = this.state.histories[sessionId];
+    const session = this.state.sessions[sessionId];
+    if (!history?.loaded || history.loading) return false;
+    const end = gapFreeEnd(history.items);
+    const newest = Math.max(0, ...history.items.map((m) => m.seq));
+    return end < newest || (session !== undefined && end < session.lastSeq);
+  }
+
+  /** Mark a watched session read without a caller; a failure is retried after `retryDelayMs`. */
+  private markReadInBackground(sessionId: string, seq: number, read: ChatSession, unread: number): void {
+    this.backend.markRead(sessionId, seq).catch(() => this.onReadFailed(sessionId, read, unread));
+  }
+
+  /** A read mark failed: show the unread count again unless the session is watched, then retry. */
+  private onReadFailed(sessionId: string, read: ChatSession, unread: number): void {
+    if (this.disposed) return;
+    if (!this.watchers.has(sessionId)) {
+      if (this.state.sessions[sessionId] === read) this.upsertSession({ ...read, unreadCount: unread }, true);
+      return;
+    }
+    if (this.readTimers.has(sessionId)) return;
+    this.readTimers.set(
+      sessionId,
+      this.clock.setTimeout(() => {
+        this.readTimers.delete(sessionId);
+        const session = this.state.sessions[sessionId];
+        if (!session || !this.watchers.has(sessionId) || session.agentId !== this.agentId) return;
+        if (this.state.connection === 'offline') return; // The resync after the reconnect marks it.
+        this.markReadInBackground(sessionId, session.lastSeq, session, unread);
+      }, this.retryDelayMs),
+    );
   }
 
   private onEvent(event: BackendEvent): void {
@@ -717,13 +886,17 @@ export class ChatService {
     switch (event.type) {
       case 'session-updated': {
         const previous = this.state.sessions[event.session.id];
+        // A late, repeated or replayed update never undoes newer state.
+        if (previous && !isNewer(event.session, previous)) break;
+        this.loadTouched?.add(event.session.id);
         let session = event.session;
         // A session the agent is reading stays read.
         if (this.watchers.has(session.id) && session.agentId === this.agentId && session.unreadCount > 0) {
           session = { ...session, unreadCount: 0 };
-          void this.backend.markRead(session.id, event.session.lastSeq).catch(() => undefined);
+          this.markReadInBackground(session.id, event.session.lastSeq, session, event.session.unreadCount);
         }
         this.upsertSession(session);
+        if (this.hasGap(session.id)) this.checkGap(session.id);
         if (session.status === 'queued' && previous?.status !== 'queued' && this.state.status === 'ready') {
           this.incomingSubject.next(session);
         }
@@ -732,6 +905,7 @@ export class ChatService {
       }
       case 'message':
         this.mergeIntoHistory(event.message.sessionId, [event.message]);
+        if (this.hasGap(event.message.sessionId)) this.checkGap(event.message.sessionId);
         break;
       case 'agent-updated':
         this.patch({ agents: { ...this.state.agents, [event.agent.id]: event.agent } });
@@ -791,14 +965,22 @@ export class ChatService {
     if (items !== history.items) this.setHistory(sessionId, { ...history, items });
   }
 
-  private async sessionCommand(command: string, run: () => Promise<ChatSession>): Promise<ChatSession> {
+  private async sessionCommand(command: string, run: () => Promise<ChatSession>, sessionId?: string): Promise<ChatSession> {
+    this.requireOnline(command);
     try {
       const session = await run();
       this.upsertSession(session);
       return session;
     } catch (error) {
-      throw this.fail(command, error);
+      const chatError = this.fail(command, error);
+      if (chatError.code === 'already-taken' && sessionId) this.notice('info', 'taken', sessionId);
+      throw chatError;
     }
+  }
+
+  /** Reject at once with `disconnected` while the push stream is offline (never queue silently). */
+  private requireOnline(command: string): void {
+    if (this.state.connection === 'offline') throw this.fail(command, offlineError());
   }
 
   private fail(command: string, error: unknown): ChatBackendError {
@@ -833,8 +1015,14 @@ export class ChatService {
     });
   }
 
-  private upsertSession(session: ChatSession): void {
-    if (this.state.sessions[session.id] === session) return;
+  /**
+   * Store a session. One from the backend that is not newer than the held one (by `revision`) is
+   * ignored; `local` changes made by the service itself (a read mark) always apply.
+   */
+  private upsertSession(session: ChatSession, local = false): void {
+    const held = this.state.sessions[session.id];
+    if (held === session) return;
+    if (!local && held && !isNewer(session, held)) return;
     this.patch({ sessions: { ...this.state.sessions, [session.id]: session }, now: this.clock.now() });
   }
 
@@ -897,6 +1085,37 @@ export function mergeMessages(items: readonly MessageView[], incoming: readonly 
     next = [...list, sentView(message)];
   }
   return next ? next.sort(compareMessages) : items;
+}
+
+/** Whether `incoming` is a newer state of the session than `held` (always, without revisions). */
+function isNewer(incoming: ChatSession, held: ChatSession): boolean {
+  return incoming.revision === undefined || held.revision === undefined || incoming.revision > held.revision;
+}
+
+/** Whether the held session is at least as new as the snapshot's (both with revisions). */
+function isNotOlder(held: ChatSession, snapshot: ChatSession): boolean {
+  return held.revision !== undefined && snapshot.revision !== undefined && held.revision >= snapshot.revision;
+}
+
+/** The `seq` where the gap-free run of confirmed messages from the oldest loaded one ends (0 for none). */
+function gapFreeEnd(items: readonly MessageView[]): number {
+  const seqs = items.filter((m) => m.seq > 0).map((m) => m.seq).sort((a, b) => a - b);
+  if (seqs.length === 0) return 0;
+  let end = seqs[0]!;
+  for (const seq of seqs) {
+    if (seq > end + 1) break;
+    end = Math.max(end, seq);
+  }
+  return end;
+}
+
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'network' || code === 'timeout' || code === 'disconnected';
+}
+
+function offlineError(): ChatBackendError {
+  return new ChatBackendError('disconnected', 'Not connected to the chat server; try again when the connection is back');
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

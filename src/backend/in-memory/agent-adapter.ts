@@ -140,7 +140,7 @@ export class InMemoryAgentAdapter implements ChatBackendAdapter {
     return this.store.run(() => this.store.requestTransfer(this.agentId, sessionId, toAgentId, note));
   }
 
-  /** Accept a transfer addressed to this agent (`transferred` line). Rejects `invalid-state` (none pending), `not-permitted`. */
+  /** Accept a transfer addressed to this agent (`transferred` line; a repeat resolves the session). Rejects `already-taken` (the sender cancelled first), `invalid-state` (none pending), `not-permitted`. */
   acceptTransfer(sessionId: string): Promise<ChatSession> {
     return this.store.run(() => this.store.acceptTransfer(this.agentId, sessionId));
   }
@@ -150,7 +150,7 @@ export class InMemoryAgentAdapter implements ChatBackendAdapter {
     return this.store.run(() => this.store.rejectTransfer(this.agentId, sessionId));
   }
 
-  /** Cancel a transfer this agent requested (`transfer-cancelled` line). Rejects `invalid-state`, `not-permitted`. */
+  /** Cancel a transfer this agent requested (`transfer-cancelled` line). Rejects `already-taken` (the receiver accepted first), `invalid-state`, `not-permitted`. */
   cancelTransfer(sessionId: string): Promise<ChatSession> {
     return this.store.run(() => this.store.cancelTransfer(this.agentId, sessionId));
   }

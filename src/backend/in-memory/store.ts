@@ -86,6 +86,8 @@ interface SessionRecord {
   customerTyping: boolean;
   /** Agents who owned the session or took part in a transfer: they keep seeing it. */
   readonly participants: Set<string>;
+  /** Bumped on every commit (the public `revision`). */
+  revision: number;
   /** Agent messages by client id (idempotent send). */
   readonly byClientId: Map<string, ChatMessage>;
   /** Files uploaded for this session, by attachment id. */
@@ -430,11 +432,13 @@ export class ChatStore {
       ...(record.personId ? { personId: record.personId } : {}),
       requestIds: [...record.requestIds],
       customerTyping: record.customerTyping,
+      revision: record.revision,
     };
   }
 
   /** Rebuild the session's public object and push it, then push the given new messages. */
   private commit(record: SessionRecord, added: readonly ChatMessage[] = []): ChatSession {
+    record.revision++;
     record.view = this.buildView(record);
     this.changes.next({ type: 'session-updated', session: record.view });
     for (const message of added) this.changes.next({ type: 'message', message });
@@ -492,6 +496,7 @@ export class ChatStore {
       requestIds: [],
       customerTyping: false,
       participants: new Set(),
+      revision: 0,
       byClientId: new Map(),
       uploads: new Map(),
       view: undefined as unknown as ChatSession,
@@ -717,8 +722,17 @@ export class ChatStore {
     return { record, transfer };
   }
 
-  /** The receiver accepts: the chat becomes theirs (`transferred` line). */
+  /**
+   * The receiver accepts: the chat becomes theirs (`transferred` line). A repeat after success returns
+   * the session; `already-taken` when the sender cancelled first (they keep the chat).
+   */
   acceptTransfer(agentId: string, sessionId: string, at = this.now()): ChatSession {
+    const raced = this.record(sessionId);
+    if (raced.status === 'ongoing' && !raced.transferTo) {
+      // The transfer went while the agent pressed Accept: theirs already (a repeat), or the sender kept it.
+      if (raced.agentId === agentId) return raced.view;
+      fail('already-taken', `Session ${sessionId} is handled by another agent; the transfer is gone`, { agentId: raced.agentId });
+    }
     const { record, transfer } = this.pendingFor(sessionId);
     if (transfer.toAgentId !== agentId) fail('not-permitted', `The transfer of ${sessionId} is not addressed to ${agentId}`);
     const from = this.agent(transfer.fromAgentId).name;
@@ -737,8 +751,12 @@ export class ChatStore {
     return this.commit(record, [line]);
   }
 
-  /** The sender cancels a pending transfer (`transfer-cancelled` line). */
+  /** The sender cancels a pending transfer (`transfer-cancelled` line); `already-taken` when the receiver accepted first. */
   cancelTransfer(agentId: string, sessionId: string, at = this.now()): ChatSession {
+    const raced = this.record(sessionId);
+    if (raced.status === 'ongoing' && !raced.transferTo && raced.agentId !== agentId && raced.participants.has(agentId)) {
+      fail('already-taken', `Session ${sessionId} was taken over before the cancel`, { agentId: raced.agentId });
+    }
     const { record, transfer } = this.pendingFor(sessionId);
     if (transfer.fromAgentId !== agentId) fail('not-permitted', `Only the sender can cancel the transfer of ${sessionId}`);
     record.transferTo = undefined;
