@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../src/define.js';
 import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
 import { ChatService } from '../src/service/chat-service.js';
@@ -9,6 +9,7 @@ import { FakeClock } from '../src/service/clock.js';
 interface Scene {
   service: ChatService;
   sessionId: string;
+  clock: FakeClock;
 }
 
 /** A deterministic demo backend with one answered chat of `customer`, optionally linked to a person. */
@@ -24,7 +25,7 @@ async function scene(
   if (personId) await backend.linkPerson(sessionId, personId);
   const service = new ChatService({ backend, clock });
   await service.ready;
-  return { service, sessionId };
+  return { service, sessionId, clock };
 }
 
 /** A CRM person with requests, sales, follow-ups and earlier chats in the seeded demo data. */
@@ -36,12 +37,46 @@ async function busyPersonId(backend: InMemoryChatBackend): Promise<string | unde
   return undefined;
 }
 
-function show(s: Scene, lang = 'en') {
+function show(s: Scene, lang = 'en', cards: unknown = nothing) {
   return html`<chat-provider .service=${s.service} lang=${lang} time-zone="Europe/Amsterdam">
     <div style="height: 720px; width: 340px; border: 1px solid #e2e5ea; border-radius: 8px; overflow: hidden">
-      <chat-person-panel session-id=${s.sessionId}></chat-person-panel>
+      <chat-person-panel session-id=${s.sessionId}>${cards}</chat-person-panel>
     </div>
   </chat-provider>`;
+}
+
+// ---------------------------------------------------------------- play helpers (drive the panel as a person would)
+
+/** Poll (real time) until `find` returns something; fails after 3 s. */
+async function until<T>(find: () => T | null | undefined, what: string): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() - start > 3000) throw new Error(`Story: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function panelRoot(canvas: HTMLElement): ShadowRoot {
+  return canvas.querySelector('chat-person-panel')!.shadowRoot!;
+}
+
+/** The button whose trimmed text is `text`, once it is rendered. */
+function button(canvas: HTMLElement, text: string): Promise<HTMLButtonElement> {
+  return until(
+    () => [...panelRoot(canvas).querySelectorAll('button')].find((b) => b.textContent!.trim() === text),
+    `button "${text}"`,
+  );
+}
+
+/** Type a query into the person search and let the (fake-clock) debounce pass. */
+async function search(canvas: HTMLElement, scene: Scene, query: string): Promise<void> {
+  const box = await until(() => panelRoot(canvas).querySelector<HTMLInputElement>('input[type="search"]'), 'search box');
+  box.value = query;
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await scene.clock.advance(250);
+  await until(() => /found/.test(panelRoot(canvas).querySelector('.search-status')?.textContent ?? ''), 'search results');
 }
 
 const meta: Meta = {
@@ -97,4 +132,98 @@ export const Empty: Story = {
       <chat-person-panel></chat-person-panel>
     </div>
   </chat-provider>`,
+};
+
+/** Person search: results as you type (name, e-mail, phone or company), each with "Link". */
+export const SearchResults: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Zoë Kaplan', email: 'zoe@kaplan-studio.example' }) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement, loaded }) => search(canvasElement, loaded.scene as Scene, 'Bennett'),
+};
+
+/** A linked person with "Change link" open: search another person to link instead. */
+export const ChangeLink: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Customer' }, busyPersonId) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement, loaded }) => {
+    (await button(canvasElement, 'Change link')).click();
+    await search(canvasElement, loaded.scene as Scene, 'de Graaf');
+  },
+};
+
+/** "Create person": the inline form pre-filled from the chat (name split, e-mail, phone, company). */
+export const CreatePersonForm: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene({ name: 'Mira van der Berg', email: 'mira@vdberg.example', phone: '+31 6 1234 5678', companyName: 'Van der Berg Design' }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => (await button(canvasElement, 'Create person')).click(),
+};
+
+/** Validation: a missing last name and a malformed e-mail address, each message tied to its field. */
+export const CreatePersonInvalid: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Cher', email: 'cher@' }) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => {
+    (await button(canvasElement, 'Create person')).click();
+    (await button(canvasElement, 'Save and link')).click();
+    await until(() => panelRoot(canvasElement).querySelector('.field-error'), 'field errors');
+  },
+};
+
+/** Duplicate warning: a person with that e-mail address exists; link them instead or create anyway. */
+export const DuplicateWarning: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Olly Bennett', email: 'o.bennett@brightwave-logistics.co.uk' }) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => {
+    (await button(canvasElement, 'Create person')).click();
+    (await button(canvasElement, 'Save and link')).click();
+    await button(canvasElement, 'Link this person instead');
+  },
+};
+
+/** "Create company": the company form pre-filled with the company name the customer gave. */
+export const CreateCompanyForm: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Zoë Kaplan', companyName: 'Kaplan Studio' }) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => (await button(canvasElement, 'Create company')).click(),
+};
+
+/** A previous chat opened: its transcript, read-only, inside the "Previous chats" section. */
+export const PreviousChatTranscript: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Customer' }, busyPersonId) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => {
+    const root = panelRoot(canvasElement);
+    const summary = await until(
+      () => [...root.querySelectorAll('summary')].find((s) => s.textContent!.includes('Previous chats')),
+      'previous chats',
+    );
+    (summary.parentElement as HTMLDetailsElement).open = true;
+    (await until(() => root.querySelector<HTMLButtonElement>('button[aria-controls^="transcript-"]'), 'a previous chat')).click();
+    await until(() => root.querySelector('ol.transcript'), 'transcript');
+  },
+};
+
+/** The host's own cards in the "cards" slot, after the built-in ones. */
+export const HostCards: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Customer' }, busyPersonId) })],
+  render: (_args, { loaded }) =>
+    show(
+      loaded.scene as Scene,
+      'en',
+      html`<section slot="cards" aria-label="Loyalty"
+        style="background:#fff;border:1px solid #e2e5ea;border-radius:8px;padding:14px;font:14px system-ui">
+        <h3 style="margin:0 0 8px;font-size:13px">Loyalty</h3>
+        <p style="margin:0">Gold member since 2021 · 4,820 points</p>
+      </section>`,
+    ),
+};
+
+/** A linked person in Dutch (lang="nl"). */
+export const MatchedDutch: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Klant' }, busyPersonId) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene, 'nl'),
 };

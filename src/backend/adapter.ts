@@ -164,6 +164,12 @@ export interface ChatBackendAdapter {
   getPersonDetails(personId: string): Promise<PersonDetails>;
   /** Link the session's customer to a person, or unlink with `null`. */
   linkPerson(sessionId: string, personId: string | null): Promise<ChatSession>;
+  /**
+   * The whole transcript of a previous chat of a person (a chat in `PersonDetails.chatSessions`,
+   * live or archived), oldest first, for reading only. Rejects `not-found` (unknown chat),
+   * `not-permitted` (the agent may not read it).
+   */
+  getChatTranscript(sessionId: string): Promise<readonly ChatMessage[]>;
   createPerson(input: CreatePersonInput): Promise<Person>;
   createCompany(input: CreateCompanyInput): Promise<Company>;
   /** Create a request from the chat; the backend attaches the chat log. */

@@ -269,6 +269,29 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
       assert(events.length === count, 'no events arrive after unsubscribe');
     });
 
+    it("getChatTranscript returns a linked chat's whole log, which is among the person's previous chats", async () => {
+      const id = await answered('Hello, where is my parcel?');
+      await fx.adapter.sendMessage(id, { clientId: newClientId(), text: 'Let me check that for you.' });
+      await fx.customerWrites(id, 'Thanks!');
+      const person = await fx.adapter.createPerson({ firstName: 'Transcript', lastName: 'Tester', email: 'transcript.tester@example.org' });
+      await fx.adapter.linkPerson(id, person.id);
+      await fx.adapter.endSession(id);
+      const details = await fx.adapter.getPersonDetails(person.id);
+      assert(details.chatSessions.some((c) => c.id === id), "the linked chat is among the person's chat sessions");
+      const transcript = await fx.adapter.getChatTranscript(id);
+      const texts = transcript.map((m) => m.text);
+      for (const text of ['Hello, where is my parcel?', 'Let me check that for you.', 'Thanks!']) {
+        assert(texts.includes(text), `the transcript holds "${text}"`);
+      }
+      assert(texts.indexOf('Hello, where is my parcel?') < texts.indexOf('Thanks!'), 'the transcript is oldest first');
+      for (let i = 1; i < transcript.length; i++) assert(transcript[i].seq > transcript[i - 1].seq, 'transcript seq increases');
+      assert(transcript.every((m) => m.sessionId === id), 'every transcript message belongs to the chat');
+    });
+
+    it('getChatTranscript rejects an unknown chat with not-found', async () => {
+      await rejectsWith(fx.adapter.getChatTranscript('no-such-chat'), 'not-found', 'getChatTranscript on an unknown chat');
+    });
+
     it('rejects commands on unknown sessions with a typed not-found error', async () => {
       await rejectsWith(fx.adapter.answer('no-such-session'), 'not-found', 'answer on an unknown session');
       await rejectsWith(fx.adapter.getMessages('no-such-session'), 'not-found', 'getMessages on an unknown session');

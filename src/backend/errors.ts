@@ -5,6 +5,7 @@
  * - `not-found`: the session, message, person or record does not exist.
  * - `invalid-state`: the session is not in a state that allows the command (e.g. ending an ended chat).
  * - `invalid-input`: the input is malformed (empty message, bad e-mail, ...).
+ * - `duplicate`: the record already exists (e.g. a person with the same e-mail address); `details.person`.
  * - `queue-empty`: "Get next in queue" found no waiting chat.
  * - `file-too-large`, `file-type-not-allowed`, `file-empty`: a file was refused before upload.
  * - `network`, `timeout`, `disconnected`: the backend could not be reached in time.
@@ -17,6 +18,7 @@ export type ChatErrorCode =
   | 'not-found'
   | 'invalid-state'
   | 'invalid-input'
+  | 'duplicate'
   | 'queue-empty'
   | 'file-too-large'
   | 'file-type-not-allowed'

@@ -28,6 +28,7 @@ export const CHAT_COMMANDS: readonly ChatCommandName[] = [
   'searchPersons',
   'getPersonDetails',
   'linkPerson',
+  'getChatTranscript',
   'createPerson',
   'createCompany',
   'createRequest',

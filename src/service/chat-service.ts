@@ -42,8 +42,18 @@ import {
   type DisplaySettings,
   type PersonContext,
   type SessionHistory,
+  type Transcript,
   initialState,
 } from './state.js';
+import {
+  type PersonDraft,
+  isEmailAddress,
+  isValid,
+  personWithEmail,
+  validateCompanyDraft,
+  validatePersonDraft,
+} from './person-rules.js';
+import { PersonSearch } from './person-search.js';
 
 /** Options of {@link ChatService}. */
 export interface ChatServiceOptions {
@@ -643,6 +653,87 @@ export class ChatService {
     }
   }
 
+  /**
+   * A search-as-you-type over CRM persons (by name, e-mail, phone, company) on the service's clock:
+   * debounced, stale responses ignored. The caller owns it and calls `dispose()` when done.
+   * @param options.debounceMs quiet time before searching, ms (default 250)
+   * @param options.limit at most this many results (default 20)
+   */
+  createPersonSearch(options: { debounceMs?: number; limit?: number } = {}): PersonSearch {
+    return new PersonSearch({
+      search: (query) => this.searchPersons(query, options.limit ?? 20),
+      clock: this.clock,
+      ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+    });
+  }
+
+  /**
+   * The CRM person with this e-mail address (case-insensitive), or `null`.
+   * @throws ChatBackendError from the adapter's search
+   */
+  async findPersonByEmail(email: string): Promise<Person | null> {
+    if (!isEmailAddress(email)) return null;
+    return personWithEmail(await this.searchPersons(email.trim(), 50), email) ?? null;
+  }
+
+  /**
+   * Create a CRM person from a draft (see `validatePersonDraft`), with a new company when the
+   * draft names one and `companyId` is not given, and link the session's customer to them.
+   * Unless `allowDuplicate`, refuses when a person with the same e-mail address exists.
+   * @param options.companyId an existing company for the person
+   * @param options.allowDuplicate create even when a person with that e-mail address exists
+   * @returns the new person (the session is linked to them)
+   * @throws ChatBackendError `invalid-input` (`details.fields`: the field errors), `duplicate`
+   *   (`details.person`: the existing person), or the adapter's errors
+   */
+  async createPersonAndLink(
+    sessionId: string,
+    draft: PersonDraft,
+    options: { companyId?: string; allowDuplicate?: boolean } = {},
+  ): Promise<Person> {
+    const fields = validatePersonDraft(draft);
+    if (!isValid(fields)) throw new ChatBackendError('invalid-input', 'The person is not valid', { details: { fields } });
+    if (!options.allowDuplicate && draft.email.trim()) {
+      const existing = await this.findPersonByEmail(draft.email);
+      if (existing) {
+        throw new ChatBackendError('duplicate', `A person with e-mail ${draft.email.trim()} exists`, { details: { person: existing } });
+      }
+    }
+    let companyId = options.companyId;
+    if (!companyId && draft.companyName.trim()) companyId = (await this.createCompany({ name: draft.companyName.trim() })).id;
+    const person = await this.createPerson({
+      firstName: draft.firstName.trim(),
+      lastName: draft.lastName.trim(),
+      ...(draft.email.trim() ? { email: draft.email.trim() } : {}),
+      ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
+      ...(companyId ? { companyId } : {}),
+    });
+    await this.linkPerson(sessionId, person.id);
+    return person;
+  }
+
+  /**
+   * Load the read-only transcript of a previous chat into `transcripts` (once; again after an error).
+   * @throws ChatBackendError `not-found`, `not-permitted`, ...
+   */
+  async loadTranscript(sessionId: string): Promise<void> {
+    const current = this.state.transcripts[sessionId];
+    if (current && current.status !== 'error') return;
+    this.setTranscript(sessionId, { status: 'loading', messages: [] });
+    try {
+      const messages = (await this.backend.getChatTranscript(sessionId)).map(sentView).sort(compareMessages);
+      this.setTranscript(sessionId, { status: 'ready', messages });
+    } catch (error) {
+      this.setTranscript(sessionId, { status: 'error', messages: [] });
+      throw this.fail('loadTranscript', error);
+    }
+  }
+
+  /** The transcript of a previous chat (`undefined` until {@link ChatService.loadTranscript}). */
+  transcript$(sessionId: string): Observable<Transcript | undefined> {
+    return this.cached(`transcript:${sessionId}`, () => this.select((s) => s.transcripts[sessionId]));
+  }
+
   /** Create a CRM person. @throws ChatBackendError `invalid-input`, ... */
   async createPerson(input: CreatePersonInput): Promise<Person> {
     try {
@@ -652,8 +743,10 @@ export class ChatService {
     }
   }
 
-  /** Create a CRM company. @throws ChatBackendError `invalid-input`, ... */
+  /** Create a CRM company. @throws ChatBackendError `invalid-input` (no name), ... */
   async createCompany(input: CreateCompanyInput): Promise<Company> {
+    const fields = validateCompanyDraft({ name: input.name ?? '' });
+    if (!isValid(fields)) throw new ChatBackendError('invalid-input', 'A company needs a name', { details: { fields } });
     try {
       return await this.backend.createCompany(input);
     } catch (error) {
@@ -1028,6 +1121,10 @@ export class ChatService {
 
   private setHistory(sessionId: string, history: SessionHistory): void {
     this.patch({ histories: { ...this.state.histories, [sessionId]: history } });
+  }
+
+  private setTranscript(sessionId: string, transcript: Transcript): void {
+    this.patch({ transcripts: { ...this.state.transcripts, [sessionId]: transcript } });
   }
 
   private setPersonContext(sessionId: string, context: PersonContext): void {

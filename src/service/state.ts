@@ -43,6 +43,13 @@ export interface PersonContext {
   readonly details?: PersonDetails;
 }
 
+/** The read-only transcript of a previous chat, loaded for the person panel. */
+export interface Transcript {
+  readonly status: 'loading' | 'ready' | 'error';
+  /** Every message of the chat, oldest first (empty until ready). */
+  readonly messages: readonly MessageView[];
+}
+
 /** Display settings: the agent's locale and time zone. Source: the host (provider attributes). */
 export interface DisplaySettings {
   /** BCP 47 locale, `en` or `nl`. */
@@ -73,6 +80,8 @@ export interface ChatState {
   readonly notices: readonly ChatNotice[];
   /** Person panel data by session id. */
   readonly personContexts: Readonly<Record<string, PersonContext>>;
+  /** Read-only transcripts of previous chats (person panel) by session id. */
+  readonly transcripts: Readonly<Record<string, Transcript>>;
   /** The service clock at the last time-dependent change, ms since epoch (drives the 8-hour window). */
   readonly now: number;
   readonly display: DisplaySettings;
@@ -93,6 +102,7 @@ export function initialState(agentId: string, now: number, display: DisplaySetti
     drafts: {},
     notices: [],
     personContexts: {},
+    transcripts: {},
     now,
     display,
   };

@@ -1,4 +1,5 @@
 import { expect, fixture } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { ChatPersonPanel } from '../../src/components/chat-person-panel/chat-person-panel.js';
 import type { PersonCandidate, PersonDetails } from '../../src/model/crm.js';
@@ -6,6 +7,7 @@ import {
   type Setup,
   allByRole,
   byRole,
+  deepActiveElement,
   deepAll,
   deepQuery,
   deepText,
@@ -219,10 +221,12 @@ describe('<chat-person-panel>', () => {
       expect(companies.map((e) => e.detail)).to.deep.equal([{ id: details.company!.id }]);
     });
 
-    it('has collapsible sections for requests, sales, follow-ups and previous chats with counts', async () => {
+    it('has collapsible sections for contact details, company, requests, sales, follow-ups and previous chats', async () => {
       const { el, details } = await matched();
       const summaries = deepAll(el, 'summary').map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
       expect(summaries).to.deep.equal([
+        'Contact details',
+        'Company',
         `Requests ${details.requests.length}`,
         `Sales ${details.sales.length}`,
         `Follow-ups ${details.followUps.length}`,
@@ -310,6 +314,345 @@ describe('<chat-person-panel>', () => {
   });
 });
 
+/** The text of the elements an element's aria-describedby points at (inside its shadow root). */
+function computeDescription(el: Element): string {
+  const root = el.getRootNode() as ShadowRoot | Document;
+  return (el.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+    .join(' ');
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Type into the focused field, as a person would. */
+async function type(text: string): Promise<void> {
+  await sendKeys({ type: text });
+}
+
+/** Put the text into the search box and let the debounce (250 ms on the fake clock) pass. */
+async function searchFor(s: Setup, el: Element, text: string): Promise<void> {
+  const box = byRole<HTMLInputElement>(el, 'searchbox', 'Search persons');
+  box.focus();
+  box.select();
+  await type(text);
+  await s.clock.advance(250);
+  await waitUntil(() => deepQuery(el, '.search-status')?.textContent?.match(/found/), `results for ${text}`);
+  await settle(el);
+}
+
+describe('<chat-person-panel> linking and search', () => {
+  it('searches persons by name, e-mail, phone and company as the agent types', async () => {
+    const s = await setup();
+    const details = await busyPerson(s);
+    const p = details.person;
+    const { el } = await panelFor({ name: 'Zxqv Nobody', email: 'nobody@nowhere.invalid' }, s);
+    const name = `${p.firstName} ${p.lastName}`;
+    for (const query of [name, p.email!, p.phone!, details.company!.name]) {
+      await searchFor(s, el, query);
+      const results = deepAll(el, '[part~="search"] .candidate-name').map((n) => n.textContent!.trim());
+      expect(results, query).to.include(name);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches once after the agent stops typing (debounced on the service clock)', async () => {
+    const s = await setup();
+    const queries: string[] = [];
+    const real = s.backend.searchPersons.bind(s.backend);
+    s.backend.searchPersons = (q, limit) => (queries.push(q), real(q, limit));
+    const { el } = await panelFor({ name: 'Zxqv Nobody' }, s);
+    byRole(el, 'searchbox', 'Search persons').focus();
+    await type('Bennett');
+    await settle(el);
+    expect(queries).to.deep.equal([]);
+    expect(deepText(el)).to.contain('Searching ...');
+    await s.clock.advance(250);
+    await waitUntil(() => deepText(el).includes('person found') || deepText(el).includes('persons found'), 'results');
+    expect(queries).to.deep.equal(['Bennett']);
+  });
+
+  it('ignores a stale search response that arrives after a newer one', async () => {
+    const s = await setup();
+    const pending: { q: string; resolve: () => void }[] = [];
+    const real = s.backend.searchPersons.bind(s.backend);
+    s.backend.searchPersons = (q, limit) =>
+      new Promise((resolve) => pending.push({ q, resolve: () => resolve(real(q, limit)) }));
+    const { el } = await panelFor({ name: 'Zxqv Nobody' }, s);
+    const box = byRole<HTMLInputElement>(el, 'searchbox', 'Search persons');
+    box.focus();
+    await type('Lotte');
+    await s.clock.advance(250);
+    box.select();
+    await type('Oliver');
+    await s.clock.advance(250);
+    expect(pending.map((p) => p.q)).to.deep.equal(['Lotte', 'Oliver']);
+    pending[1]!.resolve();
+    await waitUntil(() => deepText(el).includes('Oliver Bennett'), 'newer results');
+    pending[0]!.resolve();
+    await settle(el);
+    await new Promise((r) => setTimeout(r, 20));
+    await settle(el);
+    const names = deepAll(el, '[part~="search"] .candidate-name').map((n) => n.textContent!.trim());
+    expect(names).to.include('Oliver Bennett');
+    expect(names).to.not.include('Lotte de Graaf');
+  });
+
+  it('links a search result with the keyboard alone and fires chat-person-link', async () => {
+    const s = await setup();
+    const { el, id } = await panelFor({ name: 'Zxqv Nobody' }, s);
+    const events = listen<{ sessionId: string; personId: string | null }>('chat-person-link');
+    await searchFor(s, el, 'Oliver Bennett');
+    const oliver = (await s.backend.searchPersons('Oliver Bennett'))[0]!;
+    expect(deepActiveElement()).to.equal(byRole(el, 'searchbox', 'Search persons'));
+    await sendKeys({ press: 'ArrowDown' });
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Link');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => events.length === 1, 'chat-person-link');
+    expect(events[0]!.detail).to.deep.equal({ sessionId: id, personId: oliver.id });
+    expect(s.service.state.sessions[id]!.personId).to.equal(oliver.id);
+    await waitUntil(() => queryByRole(el, 'button', 'Open in CRM'), 'person shown');
+    await waitUntil(() => deepActiveElement()?.id === 'person-name', 'focus on the linked person');
+  });
+
+  it('Change link links another person instead', async () => {
+    const { el, id, service, clock } = await matched();
+    const events = listen<{ sessionId: string; personId: string | null }>('chat-person-link');
+    const change = byRole(el, 'button', 'Change link');
+    change.click();
+    await settle(el);
+    expect(change.getAttribute('aria-expanded')).to.equal('true');
+    expect(deepActiveElement()).to.equal(byRole(el, 'searchbox', 'Search persons'));
+    await expect(el).to.be.accessible();
+    const other = (await service.searchPersons('Lotte de Graaf'))[0]!;
+    byRole<HTMLInputElement>(el, 'searchbox', 'Search persons').focus();
+    await type('Lotte de Graaf');
+    await clock.advance(250);
+    await waitUntil(() => allByRole(el, 'button', 'Link').length > 0, 'results');
+    allByRole(el, 'button', 'Link')[0]!.click();
+    await waitUntil(() => events.length === 1, 'chat-person-link');
+    expect(events[0]!.detail).to.deep.equal({ sessionId: id, personId: other.id });
+    await waitUntil(() => service.state.personContexts[id]?.details?.person.id === other.id, 'other person');
+    await settle(el);
+    expect(deepText(el)).to.contain('Lotte de Graaf');
+  });
+
+  it('Remove link unlinks, fires chat-person-link with a null personId and shows the candidates again', async () => {
+    const { el, id, service } = await matched();
+    const events = listen<{ sessionId: string; personId: string | null }>('chat-person-link');
+    byRole(el, 'button', 'Remove link').click();
+    await waitUntil(() => events.length === 1, 'chat-person-link');
+    expect(events[0]!.detail).to.deep.equal({ sessionId: id, personId: null });
+    expect(service.state.sessions[id]!.personId).to.equal(undefined);
+    await waitUntil(() => queryByRole(el, 'heading', 'This could be ...'), 'candidates');
+    await waitUntil(() => deepActiveElement() === byRole(el, 'searchbox', 'Search persons'), 'focus in the search');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<chat-person-panel> create person and company', () => {
+  it('pre-fills first and last name, e-mail, phone and company name from the chat', async () => {
+    const { el } = await panelFor({ name: 'Mira van der Berg', email: 'mira@example.org', phone: '+31 6 1234 5678', companyName: 'Okafor Trading' });
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(el, 'textbox', /^First name/).value).to.equal('Mira');
+    expect(byRole<HTMLInputElement>(el, 'textbox', /^Last name/).value).to.equal('van der Berg');
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'E-mail').value).to.equal('mira@example.org');
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'Phone').value).to.equal('+31 6 1234 5678');
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'Company name').value).to.equal('Okafor Trading');
+    expect(deepActiveElement()).to.equal(byRole(el, 'textbox', /^First name/));
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows validation messages tied to the fields and creates nothing while invalid', async () => {
+    const s = await setup();
+    let created = 0;
+    const real = s.backend.createPerson.bind(s.backend);
+    s.backend.createPerson = (input) => (created++, real(input));
+    const { el } = await panelFor({ name: 'Cher', email: 'cher@' }, s);
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    byRole(el, 'button', 'Save and link').click();
+    await settle(el);
+    const last = byRole<HTMLInputElement>(el, 'textbox', /^Last name/);
+    const email = byRole<HTMLInputElement>(el, 'textbox', 'E-mail');
+    expect(last.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(byRole(el, 'textbox', /^First name/).getAttribute('aria-invalid')).to.equal('false');
+    expect(computeDescription(last)).to.equal('Enter a last name.');
+    expect(computeDescription(email)).to.equal('Enter an e-mail address such as name@example.com.');
+    expect(deepActiveElement()).to.equal(last);
+    expect(created).to.equal(0);
+    await expect(el).to.be.accessible();
+    // Fixing a field clears its message as the agent types.
+    last.focus();
+    await type('Sarkisian');
+    await settle(el);
+    expect(last.getAttribute('aria-invalid')).to.equal('false');
+    expect(last.hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('warns about a person with the same e-mail address and offers to link that one instead', async () => {
+    const { el, id, service } = await panelFor({ name: 'Olly Bennett', email: OLIVER_EMAIL });
+    const events = listen<{ sessionId: string; personId: string | null }>('chat-person-link');
+    const oliver = (await service.searchPersons(OLIVER_EMAIL))[0]!;
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    byRole(el, 'button', 'Save and link').click();
+    await waitUntil(() => queryByRole(el, 'button', 'Link this person instead'), 'duplicate warning');
+    await settle(el);
+    expect(deepText(el)).to.contain('A person with this e-mail address already exists: Oliver Bennett');
+    expect(deepActiveElement()).to.equal(byRole(el, 'button', 'Link this person instead'));
+    await expect(el).to.be.accessible();
+    byRole(el, 'button', 'Link this person instead').click();
+    await waitUntil(() => events.length === 1, 'linked');
+    expect(events[0]!.detail).to.deep.equal({ sessionId: id, personId: oliver.id });
+    expect(service.state.sessions[id]!.personId).to.equal(oliver.id);
+  });
+
+  it('"Create anyway" creates a second person with that e-mail address and links them', async () => {
+    const { el, id, service } = await panelFor({ name: 'Olly Bennett', email: OLIVER_EMAIL });
+    const oliver = (await service.searchPersons(OLIVER_EMAIL))[0]!;
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    byRole(el, 'button', 'Save and link').click();
+    await waitUntil(() => queryByRole(el, 'button', 'Create anyway'), 'duplicate warning');
+    byRole(el, 'button', 'Create anyway').click();
+    await waitUntil(() => service.state.sessions[id]!.personId, 'linked');
+    expect(service.state.sessions[id]!.personId).to.not.equal(oliver.id);
+    await waitUntil(() => service.state.personContexts[id]?.details, 'details');
+    expect(service.state.personContexts[id]!.details!.person).to.deep.include({ firstName: 'Olly', lastName: 'Bennett', email: OLIVER_EMAIL });
+  });
+
+  it('creates the company named in the form with the person', async () => {
+    const { el, id, service } = await panelFor({ name: 'Mira Okafor', companyName: 'Okafor Trading' });
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    byRole(el, 'button', 'Save and link').click();
+    await waitUntil(() => service.state.personContexts[id]?.details, 'details');
+    expect(service.state.personContexts[id]!.details!.company!.name).to.equal('Okafor Trading');
+    await settle(el);
+    expect(byRole(el, 'button', 'Okafor Trading')).to.exist;
+  });
+
+  it('a company created first becomes the new person\'s company', async () => {
+    const { el, id, service } = await panelFor({ name: 'Mira Okafor', companyName: 'Okafor Trading' });
+    byRole(el, 'button', 'Create company').click();
+    await settle(el);
+    byRole(el, 'button', 'Save company').click();
+    await waitUntil(() => deepText(el).includes('Company "Okafor Trading" created.'), 'company created');
+    expect(deepActiveElement()).to.equal(byRole(el, 'button', 'Create company'));
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    expect(deepText(el)).to.contain('Company: Okafor Trading');
+    byRole(el, 'button', 'Save and link').click();
+    await waitUntil(() => service.state.personContexts[id]?.details, 'details');
+    const companies = (await service.searchPersons('Okafor Trading')).map((p) => p.companyId);
+    expect(new Set(companies).size).to.equal(1);
+  });
+
+  it('the company form requires a name, with the message tied to the field', async () => {
+    const { el } = await panelFor({ name: 'Mira Okafor' });
+    byRole(el, 'button', 'Create company').click();
+    await settle(el);
+    byRole(el, 'button', 'Save company').click();
+    await settle(el);
+    const input = byRole<HTMLInputElement>(el, 'textbox', /^Company name/);
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(computeDescription(input)).to.equal('Enter a company name.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard only: Enter opens the form with focus in the first field, Escape closes it and returns focus', async () => {
+    const { el, id, service } = await panelFor({ name: 'Mira Okafor', email: 'mira.okafor@example.org' });
+    const events = listen<{ sessionId: string; personId: string | null }>('chat-person-link');
+    const open = byRole(el, 'button', 'Create person');
+    open.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(open.getAttribute('aria-expanded')).to.equal('true');
+    expect(deepActiveElement()).to.equal(byRole(el, 'textbox', /^First name/));
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(queryByRole(el, 'button', 'Save and link')).to.equal(null);
+    expect(deepActiveElement()).to.equal(open);
+    // Open again and save with Enter in a field.
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => events.length === 1, 'saved and linked');
+    expect(service.state.sessions[id]!.personId).to.equal(events[0]!.detail.personId);
+  });
+});
+
+describe('<chat-person-panel> person data', () => {
+  it('shows contact details and the company in their own sections; the company opens in the CRM', async () => {
+    const { el, details } = await matched();
+    const companies = listen<{ id: string }>('chat-company-open');
+    const contact = deepAll(el, 'details').find((d) => d.querySelector('summary')!.textContent!.includes('Contact details'))!;
+    expect((contact as HTMLDetailsElement).open).to.equal(true);
+    expect(contact.querySelector('a[href^="mailto:"]')!.textContent).to.equal(details.person.email);
+    byRole(el, 'button', details.company!.name).click();
+    expect(companies.map((e) => e.detail)).to.deep.equal([{ id: details.company!.id }]);
+  });
+
+  it('sections open and close with the keyboard', async () => {
+    const { el } = await matched();
+    const summary = deepAll(el, 'summary').find((s) => s.textContent!.includes('Sales'))! as HTMLElement;
+    const details = summary.parentElement as HTMLDetailsElement;
+    expect(details.open).to.equal(false);
+    summary.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(details.open).to.equal(true);
+    await sendKeys({ press: 'Space' });
+    expect(details.open).to.equal(false);
+  });
+
+  it('opens a previous chat as a read-only transcript through the service and adapter', async () => {
+    const s = await setup();
+    const opened: string[] = [];
+    const real = s.backend.getChatTranscript.bind(s.backend);
+    s.backend.getChatTranscript = (id) => (opened.push(id), real(id));
+    const details = await busyPerson(s);
+    const p = details.person;
+    const id = s.backend.script.customerArrives({ channelId: 'sales', name: `${p.firstName} ${p.lastName}`, text: 'Hi' });
+    await s.service.answer(id);
+    await s.service.linkPerson(id, p.id);
+    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel></chat-person-panel>`);
+    await waitUntil(() => s.service.state.personContexts[id]?.details, 'details');
+    await openSections(el);
+    const chat = details.chatSessions.find((c) => c.id !== id)!;
+    const button = allByRole(el, 'button').find((b) => b.getAttribute('aria-controls') === `transcript-${chat.id}`)!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => s.service.state.transcripts[chat.id]?.status === 'ready', 'transcript');
+    await settle(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(opened).to.deep.equal([chat.id]);
+    const transcript = byRole(el, 'list', /^Transcript of the chat of/);
+    const lines = Array.from(transcript.querySelectorAll('li')).map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(lines.length).to.be.greaterThan(2);
+    expect(lines.some((l) => l.includes(chat.lastMessageText!))).to.equal(true);
+    expect(transcript.querySelectorAll('input, textarea, button, [contenteditable]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(queryByRole(el, 'list', /^Transcript of the chat of/)).to.equal(null);
+  });
+
+  it('shows a transcript that fails to load with "Try again"', async () => {
+    const { el, details, backend, service, id } = await matched();
+    backend.getChatTranscript = () => Promise.reject(new Error('network'));
+    await openSections(el);
+    const chat = details.chatSessions.find((c) => c.id !== id)!;
+    allByRole(el, 'button').find((b) => b.getAttribute('aria-controls') === `transcript-${chat.id}`)!.click();
+    await waitUntil(() => service.state.transcripts[chat.id]?.status === 'error', 'error');
+    await settle(el);
+    expect(deepText(el)).to.contain('The transcript could not be loaded.');
+    expect(allByRole(el, 'button', 'Try again')).to.have.length(1);
+  });
+});

@@ -175,6 +175,11 @@ export class InMemoryAgentAdapter implements ChatBackendAdapter {
     return this.store.run(() => this.store.linkPerson(this.agentId, sessionId, personId));
   }
 
+  /** The transcript of a live or archived chat, oldest first. Rejects `not-found`, `not-permitted`. */
+  getChatTranscript(sessionId: string): Promise<readonly ChatMessage[]> {
+    return this.store.run(() => this.store.chatTranscript(this.agentId, sessionId));
+  }
+
   /** Create a person. Rejects `invalid-input` (no name, bad e-mail), `not-found` (company). */
   createPerson(input: CreatePersonInput): Promise<Person> {
     return this.store.run(() => this.store.createPerson(input));

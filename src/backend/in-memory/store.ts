@@ -29,6 +29,7 @@ import type {
 import { ChatBackendError, toChatError } from '../errors.js';
 import { generateCrm, FAQS, QUICK_REPLIES, REPLY_TEMPLATES, type ArchivedChat } from './data/crm.js';
 import { AGENTS, CHANNELS, GUEST_RIGHTS, nameFromAgentId, type ChannelSeed } from './data/organisation.js';
+import { archivedTranscript } from './data/transcripts.js';
 import { Random } from './random.js';
 import { fold, isEmail, isFileTypeAllowed, phoneKey } from './text.js';
 import { TimerBag } from './timers.js';
@@ -858,6 +859,25 @@ export class ChatStore {
       followUps: this.followUps.filter((f) => f.personId === personId).sort(newestFirst((f) => f.dueAt)),
       chatSessions: [...live, ...archived].sort(newestFirst((c) => c.createdAt)),
     };
+  }
+
+  /**
+   * The whole transcript of a previous chat, oldest first: a live session the agent may see (or
+   * any ended one linked to a CRM person, whose log the CRM keeps), or an archived chat. Throws
+   * `not-found`, `not-permitted`.
+   */
+  chatTranscript(agentId: string, sessionId: string): ChatMessage[] {
+    const record = this.sessions.get(sessionId);
+    if (record) {
+      const crmLog = record.personId !== undefined && (record.status === 'ended' || record.status === 'missed');
+      if (!crmLog && !this.canSee(agentId, record)) fail('not-permitted', `Agent ${agentId} may not read session ${sessionId}`);
+      return [...record.messages];
+    }
+    const archived = this.archivedChats.find((c) => c.id === sessionId) ?? fail('not-found', `No chat ${sessionId}`);
+    const person = this.persons.find((p) => p.id === archived.personId);
+    const customerName = person ? `${person.firstName} ${person.lastName}` : 'Customer';
+    const agentName = (archived.agentId && this.agents.get(archived.agentId)?.name) || 'Agent';
+    return archivedTranscript(archived, customerName, agentName);
   }
 
   private mayWorkOn(agentId: string, record: SessionRecord): void {

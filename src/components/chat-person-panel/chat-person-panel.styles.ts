@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
+import { messageTextStyles } from '../message-text/message-text.js';
 import { avatarStyles } from '../shared/avatar.js';
 
 export const styles = [
   tokens,
   avatarStyles,
+  messageTextStyles,
   css`
     :host {
       display: block;
@@ -357,6 +359,115 @@ export const styles = [
       color: var(--_danger);
       font-size: 13px;
     }
+    .field-error {
+      color: var(--_danger);
+      font-size: 12px;
+      font-weight: 400;
+    }
+    input[aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    .duplicate {
+      padding: 10px 12px;
+      border-radius: var(--_radius-small);
+      background: var(--_warning-soft);
+      border: 1px solid var(--_warning);
+      font-size: 13px;
+      overflow-wrap: anywhere;
+    }
+    .duplicate p {
+      margin: 0;
+    }
+    .duplicate .card-actions {
+      margin-top: 8px;
+    }
+
+    /* ---------------------------------------------------------------- search */
+    input.search {
+      width: 100%;
+      box-sizing: border-box;
+    }
+    .search-status {
+      margin: 6px 0 0;
+      min-height: 1em;
+      color: var(--_text-muted);
+      font-size: 12px;
+    }
+    .search-status:empty {
+      margin: 0;
+      min-height: 0;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+
+    /* ---------------------------------------------------------------- transcript */
+    .chevron {
+      flex: none;
+      width: 8px;
+      height: 8px;
+      border-inline-end: 2px solid var(--_text-muted);
+      border-block-end: 2px solid var(--_text-muted);
+      transform: rotate(45deg);
+      margin-inline-end: 4px;
+    }
+    [aria-expanded='true'] > .chevron {
+      transform: rotate(225deg);
+    }
+    .transcript {
+      list-style: none;
+      margin: 4px 8px 8px;
+      padding: 8px;
+      display: grid;
+      gap: 8px;
+      border-inline-start: 3px solid var(--_border);
+      background: var(--_surface);
+      border-radius: var(--_radius-small);
+      font-size: 13px;
+      min-width: 0;
+      max-height: 320px;
+      overflow-y: auto;
+    }
+    .line {
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .line-head {
+      display: flex;
+      gap: 6px;
+      align-items: baseline;
+      color: var(--_text-muted);
+      font-size: 12px;
+      min-width: 0;
+    }
+    .line-head .author {
+      font-weight: 600;
+      color: var(--_text);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      min-width: 0;
+    }
+    .line.to-customer .author {
+      color: var(--_accent);
+    }
+    .line.system {
+      color: var(--_text-muted);
+      font-style: italic;
+      font-size: 12px;
+    }
+    .company-body .facts {
+      padding: 0 8px 8px;
+    }
+
     .done {
       margin: 12px 0 0;
       color: var(--_success);

@@ -1,9 +1,12 @@
 import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
+import { live } from 'lit/directives/live.js';
+import { isChatError } from '../../backend/errors.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from '../../i18n/format.js';
 import type {
   ChatSessionSummary,
+  Company,
   FollowUp,
   Person,
   PersonCandidate,
@@ -12,34 +15,61 @@ import type {
   Sale,
   SupportRequest,
 } from '../../model/crm.js';
+import type { MessageView } from '../../model/message.js';
 import type { ChatCustomer, ChatSession } from '../../model/session.js';
+import {
+  type CompanyDraft,
+  type FieldError,
+  type FieldErrors,
+  type PersonDraft,
+  isValid,
+  personDraftFromCustomer,
+  validateCompanyDraft,
+  validatePersonDraft,
+} from '../../service/person-rules.js';
+import type { PersonSearchState } from '../../service/person-search.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
+import { renderMessageText } from '../message-text/message-text.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-person-panel.styles.js';
+import { PersonSearchController } from './person-search-controller.js';
 
 /** Which inline form is open. */
 type OpenForm = 'person' | 'company' | null;
 
+const PERSON_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'companyName'] as const;
+
 /**
  * The chatting customer as a CRM person, for the selected session or the one in `session-id`.
  *
- * When the customer is linked to a person it shows the person's card (name, title, company,
- * e-mail, phone), a button to open the person in the CRM and collapsible sections with their
- * requests, sales, follow-up activities and previous chats; each record can be opened in the
- * host CRM through an event. When the customer is not linked it shows what the customer told
- * about themselves, the CRM persons that could be them ("This could be ...") with a "Link"
- * button each, and small forms to create a person (linked at once) or a company.
+ * **Not linked:** what the customer told about themselves; the CRM persons that could be them,
+ * found by e-mail, name and phone ("This could be ...") with a "Link" button each; a person
+ * search (name, e-mail, phone, company) with results as you type; and "Create person" /
+ * "Create company" inline forms pre-filled from the chat, validated by the service's rules, with
+ * a duplicate warning when a person with the e-mail address exists. A created person is linked.
+ *
+ * **Linked:** the person's card with "Open in CRM", "Change link" (the same search, to link
+ * another person) and "Remove link"; collapsible sections with contact details, company,
+ * requests, sales, follow-up activities and previous chats. Opening a previous chat shows its
+ * transcript read-only. Each record opens in the host CRM through a `chat-*-open` event.
+ *
+ * Keyboard: every control is a native button, input or `<summary>`; in a form, Escape closes it
+ * and returns focus to the button that opened it; in the search box, Enter searches at once and
+ * Escape clears it.
  *
  * @summary The customer of the selected chat as a CRM person.
  * @tag chat-person-panel
  *
  * @slot - Extra content below the built-in cards (e.g. the host's own widgets).
- * @slot cards - Extra cards from the host, placed after the built-in cards.
+ * @slot cards - The host's own cards (e.g. loyalty status, open orders), placed after the built-in cards; each slotted element is shown as given.
  * @slot empty - Replaces the text shown when no session is selected.
  *
- * @csspart card - Each built-in card.
+ * @csspart card - Each built-in card and section.
  * @csspart person-card - The linked person's (or the customer's own) card.
  * @csspart candidates - The list of persons that could be the customer.
+ * @csspart search - The person search card.
+ * @csspart form - The create person / create company form.
+ * @csspart transcript - The read-only transcript of a previous chat.
  * @csspart empty - The empty state.
  * @csspart no-service - The explanation shown without a chat service.
  *
@@ -47,13 +77,15 @@ type OpenForm = 'person' | 'company' | null;
  * @cssprop [--chat-color-surface-raised=light-dark(#ffffff, #262a33)] - Background of the cards.
  * @cssprop [--chat-color-border=light-dark(#e2e5ea, #343946)] - Border colour of the cards.
  * @cssprop [--chat-color-accent=light-dark(#2357d8, #7aa2ff)] - Colour of links and primary buttons.
+ * @cssprop [--chat-color-danger=light-dark(#c62828, #ff8a80)] - Colour of field errors.
+ * @cssprop [--chat-color-warning-soft=light-dark(#fff4e0, #3d3015)] - Background of the duplicate warning.
  *
- * @fires {CustomEvent<{ id: string }>} chat-person-open - The agent asks to open the person in the CRM.
- * @fires {CustomEvent<{ id: string }>} chat-company-open - The agent asks to open the person's company in the CRM.
- * @fires {CustomEvent<{ id: string }>} chat-request-open - The agent asks to open one of the person's requests.
- * @fires {CustomEvent<{ id: string }>} chat-sale-open - The agent asks to open one of the person's sales.
- * @fires {CustomEvent<{ id: string }>} chat-follow-up-open - The agent asks to open one of the person's follow-up activities.
- * @fires {CustomEvent<{ sessionId: string; personId: string | null }>} chat-person-link - The chat customer was linked to a person (an existing one, or one just created).
+ * @fires {CustomEvent<{ id: string }>} chat-person-open - The agent asks to open the person in the CRM (`id`: person id).
+ * @fires {CustomEvent<{ id: string }>} chat-company-open - The agent asks to open the person's company in the CRM (`id`: company id).
+ * @fires {CustomEvent<{ id: string }>} chat-request-open - The agent asks to open one of the person's requests (`id`: request id).
+ * @fires {CustomEvent<{ id: string }>} chat-sale-open - The agent asks to open one of the person's sales (`id`: sale id).
+ * @fires {CustomEvent<{ id: string }>} chat-follow-up-open - The agent asks to open one of the person's follow-up activities (`id`: follow-up id).
+ * @fires {CustomEvent<{ sessionId: string; personId: string | null }>} chat-person-link - After the session's customer was linked to a person (an existing one, another one, or one just created; `personId`) or unlinked ("Remove link"; `personId: null`). Fired once the service confirmed the change.
  */
 @localized()
 export class ChatPersonPanel extends ChatSessionElement {
@@ -63,25 +95,50 @@ export class ChatPersonPanel extends ChatSessionElement {
   @state() private busy = false;
   @state() private formError = '';
   @state() private createdCompany: { id: string; name: string } | null = null;
+  @state() private personDraft: PersonDraft | null = null;
+  @state() private companyDraft: CompanyDraft = { name: '' };
+  /** Field errors are shown after the first attempt to save, then follow the input. */
+  @state() private showErrors = false;
+  /** A person with the draft's e-mail address exists: offer to link them instead. */
+  @state() private duplicate: Person | null = null;
+  /** The linked person's "Change link" search is open. */
+  @state() private changingLink = false;
+  /** Previous chats whose transcript is shown. */
+  @state() private openTranscripts: ReadonlySet<string> = new Set();
+  @state() private notice = '';
 
   private readonly context = this.observeSession((service, id) => service.personContext$(id));
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
+  private readonly transcripts = this.observe(() => this.service?.select((s) => s.transcripts));
+  private readonly search = new PersonSearchController(this, () => this.service);
 
   private loadedKey: string | null = null;
   private formFor: string | null = null;
+  /** Where focus goes after the next render (a selector inside the shadow root). */
+  private focusAfterRender: string | null = null;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (this.formFor !== this.currentId) {
       this.formFor = this.currentId;
-      this.openForm = null;
-      this.formError = '';
+      this.closeForm();
       this.createdCompany = null;
+      this.changingLink = false;
+      this.openTranscripts = new Set();
+      this.notice = '';
+      this.search.clear();
     }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
+      if (target) {
+        this.focusAfterRender = null;
+        target.focus();
+      }
+    }
     const session = this.session.value;
     if (!session || !this.service) return;
     const key = `${session.id}|${session.personId ?? ''}`;
@@ -116,11 +173,12 @@ export class ChatPersonPanel extends ChatSessionElement {
         </button>
       </div>`;
     } else if (context.details) {
-      body = this.renderMatched(context.details);
+      body = this.renderMatched(session, context.details);
     } else {
       body = this.renderUnmatched(session, context.candidates);
     }
     return html`<aside class="panel" aria-label=${msg('Customer')}>
+      <p class="visually-hidden" role="status">${this.notice}</p>
       ${body}
       <slot name="cards"></slot>
       <slot></slot>
@@ -137,43 +195,75 @@ export class ChatPersonPanel extends ChatSessionElement {
 
   // ------------------------------------------------------------------ matched
 
-  private renderMatched(details: PersonDetails): TemplateResult {
+  private renderMatched(session: ChatSession, details: PersonDetails): TemplateResult {
     const { person, company } = details;
     const name = fullName(person);
     const companyName = company?.name ?? person.companyName;
-    const companyId = company?.id ?? person.companyId;
-    const previous = details.chatSessions.filter((c) => c.id !== this.currentId);
+    const previous = details.chatSessions.filter((c) => c.id !== session.id);
     return html`
       <section class="card person" part="card person-card" aria-labelledby="person-name">
         <div class="identity">
           ${renderAvatar(name, 'large')}
           <div class="identity-text">
-            <h2 id="person-name" class="name" title=${name}><bdi>${name}</bdi></h2>
+            <h2 id="person-name" class="name" title=${name} tabindex="-1"><bdi>${name}</bdi></h2>
             ${person.title ? html`<div class="title" title=${person.title}>${person.title}</div>` : nothing}
-            ${companyName
-              ? companyId
-                ? html`<button type="button" class="link-button company" title=${companyName}
-                    @click=${() => this.emit('chat-company-open', { id: companyId })}><bdi>${companyName}</bdi></button>`
-                : html`<div class="company" title=${companyName}><bdi>${companyName}</bdi></div>`
-              : nothing}
+            ${companyName ? html`<div class="company" title=${companyName}><bdi>${companyName}</bdi></div>` : nothing}
           </div>
         </div>
-        <dl class="facts">
-          ${person.email ? this.fact(msg('E-mail'), emailLink(person.email)) : nothing}
-          ${person.phone ? this.fact(msg('Phone'), phoneLink(person.phone)) : nothing}
-          ${person.mobile ? this.fact(msg('Mobile'), phoneLink(person.mobile)) : nothing}
-        </dl>
         <div class="card-actions">
           <button type="button" class="btn" @click=${() => this.emit('chat-person-open', { id: person.id })}>
             ${msg('Open in CRM')}
           </button>
+          <button type="button" class="btn" id="change-link" aria-expanded=${this.changingLink ? 'true' : 'false'}
+            ?disabled=${this.busy} @click=${this.onToggleChangeLink}>${msg('Change link')}</button>
+          <button type="button" class="btn ghost" ?disabled=${this.busy}
+            @click=${() => this.onLink(session.id, null)}>${msg('Remove link')}</button>
         </div>
       </section>
+      ${this.changingLink ? this.renderSearch(session.id, person.id, msg('Link another person')) : nothing}
+      ${this.renderContactSection(person)}
+      ${this.renderCompanySection(company, person.companyName)}
       ${this.section(msg('Requests'), details.requests, (r) => this.renderRequest(r), msg('No requests yet.'), true)}
       ${this.section(msg('Sales'), details.sales, (s) => this.renderSale(s), msg('No sales yet.'))}
       ${this.section(msg('Follow-ups'), details.followUps, (f) => this.renderFollowUp(f), msg('No follow-up activities.'))}
       ${this.section(msg('Previous chats'), previous, (c) => this.renderPreviousChat(c), msg('No earlier chats.'))}
     `;
+  }
+
+  private renderContactSection(person: Person): TemplateResult {
+    const facts = [
+      person.email ? this.fact(msg('E-mail'), emailLink(person.email)) : null,
+      person.phone ? this.fact(msg('Phone'), phoneLink(person.phone)) : null,
+      person.mobile ? this.fact(msg('Mobile'), phoneLink(person.mobile)) : null,
+    ].filter((f) => f !== null);
+    return html`<details class="card section" part="card" open>
+      <summary><span class="section-title">${msg('Contact details')}</span></summary>
+      ${facts.length ? html`<dl class="facts">${facts}</dl>` : html`<p class="none">${msg('No contact details.')}</p>`}
+    </details>`;
+  }
+
+  private renderCompanySection(company: Company | undefined, companyName: string | undefined): TemplateResult {
+    const place = company ? [company.city, company.country].filter(Boolean).join(', ') : '';
+    return html`<details class="card section" part="card" ?open=${!!company}>
+      <summary><span class="section-title">${msg('Company')}</span></summary>
+      ${company
+        ? html`<div class="company-body">
+            <button type="button" class="record" title=${company.name}
+              @click=${() => this.emit('chat-company-open', { id: company.id })}>
+              <span class="record-main"><span class="record-title"><bdi>${company.name}</bdi></span></span>
+            </button>
+            <dl class="facts">
+              ${place ? this.fact(msg('Place'), place) : nothing}
+              ${company.phone ? this.fact(msg('Phone'), phoneLink(company.phone)) : nothing}
+              ${company.website && /^https?:\/\//i.test(company.website)
+                ? this.fact(msg('Website'), html`<a href=${company.website} target="_blank" rel="noopener noreferrer">${company.website}</a>`)
+                : nothing}
+            </dl>
+          </div>`
+        : companyName
+          ? html`<p class="none"><bdi>${companyName}</bdi></p>`
+          : html`<p class="none">${msg('Not linked to a company.')}</p>`}
+    </details>`;
   }
 
   private fact(label: string, value: unknown): TemplateResult {
@@ -225,17 +315,49 @@ export class ChatPersonPanel extends ChatSessionElement {
 
   private renderPreviousChat(c: ChatSessionSummary): TemplateResult {
     const channel = this.channels.value?.[c.channelId]?.name ?? c.channelId;
-    return html`<div class="record static">
-      <span class="record-main">
-        <span class="record-sub">
-          <time datetime=${c.createdAt} title=${formatDateTime(c.createdAt, this.display)}>${formatDate(c.createdAt, this.display)}</time>
-          · ${channel}
+    const open = this.openTranscripts.has(c.id);
+    const transcriptId = `transcript-${c.id}`;
+    return html`<button type="button" class="record" aria-expanded=${open ? 'true' : 'false'} aria-controls=${transcriptId}
+        @click=${() => this.onToggleTranscript(c.id)}>
+        <span class="record-main">
+          <span class="record-sub">
+            <time datetime=${c.createdAt} title=${formatDateTime(c.createdAt, this.display)}>${formatDate(c.createdAt, this.display)}</time>
+            · ${channel}
+          </span>
+          ${c.lastMessageText
+            ? html`<span class="record-quote" dir="auto" title=${c.lastMessageText}>${c.lastMessageText}</span>`
+            : nothing}
         </span>
-        ${c.lastMessageText
-          ? html`<span class="record-quote" dir="auto" title=${c.lastMessageText}>${c.lastMessageText}</span>`
-          : nothing}
-      </span>
-    </div>`;
+        <span class="chevron" aria-hidden="true"></span>
+      </button>
+      ${open ? this.renderTranscript(c, transcriptId) : nothing}`;
+  }
+
+  private renderTranscript(c: ChatSessionSummary, id: string): TemplateResult {
+    const transcript = this.transcripts.value?.[c.id];
+    const when = formatDateTime(c.createdAt, this.display);
+    const label = msg(str`Transcript of the chat of ${when}`);
+    if (!transcript || transcript.status === 'loading') {
+      return html`<div id=${id} class="transcript" part="transcript" aria-busy="true">${msg('Loading the transcript ...')}</div>`;
+    }
+    if (transcript.status === 'error') {
+      return html`<div id=${id} class="transcript" part="transcript" role="alert">
+        <p>${msg('The transcript could not be loaded.')}</p>
+        <button type="button" class="btn small" @click=${() => this.run(this.service!.loadTranscript(c.id))}>${msg('Try again')}</button>
+      </div>`;
+    }
+    return html`<ol id=${id} class="transcript" part="transcript" aria-label=${label}>
+      ${transcript.messages.map((m) => this.renderTranscriptLine(m))}
+    </ol>`;
+  }
+
+  private renderTranscriptLine(m: MessageView): TemplateResult {
+    const time = html`<time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, this.display)}>${formatTime(m.sentAt, this.display)}</time>`;
+    if (m.kind === 'system') return html`<li class="line system">${time} <span dir="auto">${m.text}</span></li>`;
+    return html`<li class="line ${m.kind}">
+      <div class="line-head"><bdi class="author">${m.authorName}</bdi> ${time}</div>
+      <div class="message-text" dir="auto">${renderMessageText(m.text)}</div>
+    </li>`;
   }
 
   // ------------------------------------------------------------------ unmatched
@@ -247,7 +369,7 @@ export class ChatPersonPanel extends ChatSessionElement {
         <div class="identity">
           ${renderAvatar(customer.name, 'large')}
           <div class="identity-text">
-            <h2 id="customer-name" class="name" title=${customer.name}><bdi>${customer.name}</bdi></h2>
+            <h2 id="customer-name" class="name" title=${customer.name} tabindex="-1"><bdi>${customer.name}</bdi></h2>
             <div class="title">${msg('Not linked to a CRM person')}</div>
           </div>
         </div>
@@ -261,160 +383,284 @@ export class ChatPersonPanel extends ChatSessionElement {
         <h3 id="candidates-title" class="card-title">${msg('This could be ...')}</h3>
         ${candidates.length
           ? html`<ul class="candidates">
-              ${candidates.map((c) => this.renderCandidate(session.id, c))}
+              ${candidates.map((c) => this.renderPersonRow(session.id, c.person, 'candidate', matchLabel(c.matchedOn)))}
             </ul>`
           : html`<p class="none">${msg('No CRM person matches the e-mail address, name or phone number the customer gave.')}</p>`}
       </section>
+      ${this.renderSearch(session.id, null, msg('Find a person'))}
       <section class="card" part="card" aria-labelledby="create-title">
         <h3 id="create-title" class="card-title">${msg('Add to the CRM')}</h3>
         <div class="card-actions">
-          <button type="button" class="btn" aria-expanded=${this.openForm === 'person' ? 'true' : 'false'}
-            @click=${() => this.toggleForm('person')}>${msg('Create person')}</button>
-          <button type="button" class="btn" aria-expanded=${this.openForm === 'company' ? 'true' : 'false'}
-            @click=${() => this.toggleForm('company')}>${msg('Create company')}</button>
+          <button type="button" class="btn" id="open-person-form" aria-expanded=${this.openForm === 'person' ? 'true' : 'false'}
+            @click=${() => this.toggleForm('person', customer)}>${msg('Create person')}</button>
+          <button type="button" class="btn" id="open-company-form" aria-expanded=${this.openForm === 'company' ? 'true' : 'false'}
+            @click=${() => this.toggleForm('company', customer)}>${msg('Create company')}</button>
         </div>
         ${this.createdCompany
           ? html`<p class="done" role="status">${msg(str`Company "${this.createdCompany.name}" created.`)}</p>`
           : nothing}
-        ${this.openForm === 'person' ? this.renderPersonForm(session) : nothing}
-        ${this.openForm === 'company' ? this.renderCompanyForm(customer) : nothing}
+        ${this.openForm === 'person' && this.personDraft ? this.renderPersonForm(session, this.personDraft) : nothing}
+        ${this.openForm === 'company' ? this.renderCompanyForm() : nothing}
       </section>
     `;
   }
 
-  private renderCandidate(sessionId: string, candidate: PersonCandidate): TemplateResult {
-    const p = candidate.person;
+  /** A person with a "Link" button: a candidate, or a search result (`prefix` keeps ids unique). */
+  private renderPersonRow(sessionId: string, p: Person, prefix: string, why?: string): TemplateResult {
     const name = fullName(p);
-    const descId = `candidate-${p.id}`;
+    const descId = `${prefix}-${p.id}`;
     return html`<li class="candidate">
       ${renderAvatar(name, 'small')}
       <div class="candidate-text" id=${descId}>
         <div class="candidate-name" title=${name}><bdi>${name}</bdi></div>
         ${p.companyName ? html`<div class="record-sub" title=${p.companyName}><bdi>${p.companyName}</bdi></div>` : nothing}
         ${p.email ? html`<div class="record-sub" title=${p.email}>${p.email}</div>` : nothing}
-        <div class="match">${matchLabel(candidate.matchedOn)}</div>
+        ${why ? html`<div class="match">${why}</div>` : nothing}
       </div>
       <button type="button" class="btn primary small" aria-describedby=${descId} ?disabled=${this.busy}
         @click=${() => this.onLink(sessionId, p.id)}>${msg('Link')}</button>
     </li>`;
   }
 
-  private renderPersonForm(session: ChatSession): TemplateResult {
-    const [first, last] = splitName(session.customer.name);
-    return html`<form class="form" @submit=${(e: SubmitEvent) => this.onCreatePerson(e, session.id)}>
+  // ------------------------------------------------------------------ search
+
+  private renderSearch(sessionId: string, linkedId: string | null, title: string): TemplateResult {
+    const s: PersonSearchState = this.search.value ?? { query: '', status: 'idle', results: [] };
+    const results = s.results.filter((p) => p.id !== linkedId);
+    let status = '';
+    if (s.status === 'waiting' || s.status === 'searching') status = msg('Searching ...');
+    else if (s.status === 'error') status = msg('The search failed. Try again.');
+    else if (s.status === 'ready') {
+      status = results.length === 0 ? msg('No persons found.') : results.length === 1 ? msg('1 person found.') : msg(str`${formatNumber(results.length, this.display)} persons found.`);
+    }
+    return html`<section class="card" part="card search" aria-labelledby="search-title">
+      <h3 id="search-title" class="card-title">${title}</h3>
+      <input type="search" id="person-search" class="search" aria-label=${msg('Search persons')}
+        aria-describedby="search-status"
+        placeholder=${msg('Name, e-mail, phone or company')} autocomplete="off" .value=${live(s.query)}
+        @input=${(e: InputEvent) => this.search.setQuery((e.target as HTMLInputElement).value)}
+        @keydown=${this.onSearchKeydown} />
+      <p id="search-status" class="search-status" role="status">${status}</p>
+      ${results.length
+        ? html`<ul class="candidates">${results.map((p) => this.renderPersonRow(sessionId, p, 'result'))}</ul>`
+        : nothing}
+    </section>`;
+  }
+
+  private onSearchKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.search.flush();
+    } else if (event.key === 'Escape' && (event.target as HTMLInputElement).value) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.search.clear();
+    } else if (event.key === 'ArrowDown') {
+      const first = this.renderRoot.querySelector<HTMLButtonElement>('[part~="search"] .candidates button');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  private onToggleChangeLink(): void {
+    this.changingLink = !this.changingLink;
+    if (this.changingLink) this.focusAfterRender = '#person-search';
+    else this.search.clear();
+  }
+
+  // ------------------------------------------------------------------ forms
+
+  private renderPersonForm(session: ChatSession, draft: PersonDraft): TemplateResult {
+    const errors = this.showErrors ? validatePersonDraft(draft) : {};
+    const field = (key: (typeof PERSON_FIELDS)[number], label: string, type = 'text', required = false) => {
+      const error = errors[key];
+      const errorId = `person-${key}-error`;
+      return html`<div class="field">
+        <label for=${`person-${key}`}>${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
+        <input id=${`person-${key}`} name=${key} type=${type} autocomplete="off" ?required=${required}
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? errorId : nothing}
+          .value=${live(draft[key])}
+          @input=${(e: InputEvent) => this.onPersonInput(key, (e.target as HTMLInputElement).value)} />
+        ${error ? html`<span id=${errorId} class="field-error">${fieldErrorText(key, error)}</span>` : nothing}
+      </div>`;
+    };
+    return html`<form class="form" part="form" novalidate aria-label=${msg('Create person')}
+      @submit=${(e: SubmitEvent) => this.onCreatePerson(e, session.id, false)} @keydown=${this.onFormKeydown}>
       <div class="field-row">
-        <label class="field">
-          <span>${msg('First name')}</span>
-          <input name="firstName" autocomplete="off" .value=${first} required />
-        </label>
-        <label class="field">
-          <span>${msg('Last name')}</span>
-          <input name="lastName" autocomplete="off" .value=${last} required />
-        </label>
+        ${field('firstName', msg('First name'), 'text', true)}
+        ${field('lastName', msg('Last name'), 'text', true)}
       </div>
-      <label class="field">
-        <span>${msg('E-mail')}</span>
-        <input name="email" type="email" autocomplete="off" .value=${session.customer.email ?? ''} />
-      </label>
-      <label class="field">
-        <span>${msg('Phone')}</span>
-        <input name="phone" type="tel" autocomplete="off" .value=${session.customer.phone ?? ''} />
-      </label>
+      ${field('email', msg('E-mail'), 'email')}
+      ${field('phone', msg('Phone'), 'tel')}
       ${this.createdCompany
         ? html`<p class="record-sub">${msg(str`Company: ${this.createdCompany.name}`)}</p>`
-        : nothing}
+        : field('companyName', msg('Company name'))}
+      ${this.duplicate ? this.renderDuplicate(session.id, this.duplicate) : nothing}
       ${this.formError ? html`<p class="form-error" role="alert">${this.formError}</p>` : nothing}
       <div class="card-actions">
         <button type="submit" class="btn primary" ?disabled=${this.busy}>${msg('Save and link')}</button>
-        <button type="button" class="btn ghost" @click=${() => this.toggleForm(null)}>${msg('Cancel')}</button>
+        <button type="button" class="btn ghost" @click=${() => this.closeForm(true)}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }
 
-  private renderCompanyForm(customer: ChatCustomer): TemplateResult {
-    return html`<form class="form" @submit=${this.onCreateCompany}>
-      <label class="field">
-        <span>${msg('Company name')}</span>
-        <input name="name" autocomplete="off" .value=${customer.companyName ?? ''} required />
-      </label>
+  private renderDuplicate(sessionId: string, person: Person): TemplateResult {
+    const who = person.companyName ? `${fullName(person)} (${person.companyName})` : fullName(person);
+    return html`<div class="duplicate" role="alert" id="duplicate-warning">
+      <p>${msg(str`A person with this e-mail address already exists: ${who}.`)}</p>
+      <div class="card-actions">
+        <button type="button" class="btn primary small" id="link-duplicate" aria-describedby="duplicate-warning" ?disabled=${this.busy}
+          @click=${() => this.onLink(sessionId, person.id)}>${msg('Link this person instead')}</button>
+        <button type="button" class="btn small" ?disabled=${this.busy}
+          @click=${() => this.onCreatePerson(null, sessionId, true)}>${msg('Create anyway')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderCompanyForm(): TemplateResult {
+    const errors: FieldErrors<CompanyDraft> = this.showErrors ? validateCompanyDraft(this.companyDraft) : {};
+    const error = errors.name;
+    return html`<form class="form" part="form" novalidate aria-label=${msg('Create company')}
+      @submit=${this.onCreateCompany} @keydown=${this.onFormKeydown}>
+      <div class="field">
+        <label for="company-name">${msg('Company name')}<span aria-hidden="true"> *</span></label>
+        <input id="company-name" name="name" autocomplete="off" required .value=${live(this.companyDraft.name)}
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'company-name-error' : nothing}
+          @input=${(e: InputEvent) => (this.companyDraft = { name: (e.target as HTMLInputElement).value })} />
+        ${error ? html`<span id="company-name-error" class="field-error">${msg('Enter a company name.')}</span>` : nothing}
+      </div>
       ${this.formError ? html`<p class="form-error" role="alert">${this.formError}</p>` : nothing}
       <div class="card-actions">
         <button type="submit" class="btn primary" ?disabled=${this.busy}>${msg('Save company')}</button>
-        <button type="button" class="btn ghost" @click=${() => this.toggleForm(null)}>${msg('Cancel')}</button>
+        <button type="button" class="btn ghost" @click=${() => this.closeForm(true)}>${msg('Cancel')}</button>
       </div>
     </form>`;
+  }
+
+  private onFormKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.closeForm(true);
+  }
+
+  private onPersonInput(key: keyof PersonDraft, value: string): void {
+    if (!this.personDraft) return;
+    this.personDraft = { ...this.personDraft, [key]: value };
+    if (key === 'email') this.duplicate = null;
   }
 
   // ------------------------------------------------------------------ actions
 
-  private toggleForm(form: OpenForm): void {
-    this.openForm = this.openForm === form ? null : form;
+  private toggleForm(form: Exclude<OpenForm, null>, customer: ChatCustomer): void {
+    if (this.openForm === form) {
+      this.closeForm();
+      return;
+    }
+    this.closeForm();
+    this.openForm = form;
+    if (form === 'person') {
+      this.personDraft = personDraftFromCustomer(customer);
+      this.focusAfterRender = '#person-firstName';
+    } else {
+      this.companyDraft = { name: customer.companyName?.trim() ?? '' };
+      this.focusAfterRender = '#company-name';
+    }
+  }
+
+  /** Close the open form; with `returnFocus`, focus goes back to the button that opened it. */
+  private closeForm(returnFocus = false): void {
+    if (returnFocus && this.openForm) this.focusAfterRender = this.openForm === 'person' ? '#open-person-form' : '#open-company-form';
+    this.openForm = null;
+    this.personDraft = null;
+    this.showErrors = false;
+    this.duplicate = null;
     this.formError = '';
   }
 
-  private async onLink(sessionId: string, personId: string): Promise<void> {
+  private async onLink(sessionId: string, personId: string | null): Promise<void> {
     if (!this.service || this.busy) return;
     this.busy = true;
     const linked = await this.run(this.service.linkPerson(sessionId, personId));
     this.busy = false;
-    if (linked) this.emit('chat-person-link', { sessionId, personId });
+    if (!linked) {
+      this.notice = msg('The link could not be changed. Try again.');
+      return;
+    }
+    this.closeForm();
+    this.changingLink = false;
+    this.search.clear();
+    this.notice = personId ? msg('Linked.') : msg('Link removed.');
+    this.focusAfterRender = personId ? '#person-name' : '#person-search';
+    this.emit('chat-person-link', { sessionId, personId });
   }
 
-  private async onCreatePerson(event: SubmitEvent, sessionId: string): Promise<void> {
-    event.preventDefault();
-    if (!this.service || this.busy) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const value = (key: string) => String(data.get(key) ?? '').trim();
-    const firstName = value('firstName');
-    const lastName = value('lastName');
-    if (!firstName || !lastName) {
-      this.formError = msg('Enter a first and a last name.');
+  private async onCreatePerson(event: SubmitEvent | null, sessionId: string, allowDuplicate: boolean): Promise<void> {
+    event?.preventDefault();
+    const draft = this.personDraft;
+    if (!this.service || this.busy || !draft) return;
+    this.showErrors = true;
+    this.formError = '';
+    const errors = validatePersonDraft(draft);
+    if (!isValid(errors)) {
+      const first = PERSON_FIELDS.find((key) => errors[key]);
+      this.focusAfterRender = `#person-${first}`;
       return;
     }
     this.busy = true;
-    this.formError = '';
-    const person = await this.run(
-      this.service.createPerson({
-        firstName,
-        lastName,
-        ...(value('email') ? { email: value('email') } : {}),
-        ...(value('phone') ? { phone: value('phone') } : {}),
+    try {
+      const person = await this.service.createPersonAndLink(sessionId, draft, {
+        allowDuplicate,
         ...(this.createdCompany ? { companyId: this.createdCompany.id } : {}),
-      }),
-    );
-    if (!person) {
+      });
+      this.closeForm();
+      this.notice = msg('Person created and linked.');
+      this.focusAfterRender = '#person-name';
+      this.emit('chat-person-link', { sessionId, personId: person.id });
+    } catch (error) {
+      if (isChatError(error, 'duplicate')) {
+        this.duplicate = error.details['person'] as Person;
+        this.focusAfterRender = '#link-duplicate';
+      } else if (isChatError(error, 'invalid-input')) {
+        this.formError = msg('Check the highlighted fields.');
+      } else {
+        this.formError = msg('The person could not be created.');
+      }
+    } finally {
       this.busy = false;
-      this.formError = msg('The person could not be created.');
-      return;
     }
-    const linked = await this.run(this.service.linkPerson(sessionId, person.id));
-    this.busy = false;
-    if (!linked) {
-      this.formError = msg('The person was created but could not be linked.');
-      return;
-    }
-    this.openForm = null;
-    this.emit('chat-person-link', { sessionId, personId: person.id });
   }
 
   private async onCreateCompany(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (!this.service || this.busy) return;
-    const name = String(new FormData(event.target as HTMLFormElement).get('name') ?? '').trim();
-    if (!name) {
-      this.formError = msg('Enter a company name.');
+    this.showErrors = true;
+    this.formError = '';
+    if (!isValid(validateCompanyDraft(this.companyDraft))) {
+      this.focusAfterRender = '#company-name';
       return;
     }
     this.busy = true;
-    this.formError = '';
-    const company = await this.run(this.service.createCompany({ name }));
+    const company = await this.run(this.service.createCompany({ name: this.companyDraft.name.trim() }));
     this.busy = false;
     if (!company) {
       this.formError = msg('The company could not be created.');
       return;
     }
     this.createdCompany = { id: company.id, name: company.name };
-    this.openForm = null;
+    this.closeForm(true);
+  }
+
+  private onToggleTranscript(chatId: string): void {
+    const open = new Set(this.openTranscripts);
+    if (open.has(chatId)) open.delete(chatId);
+    else {
+      open.add(chatId);
+      if (this.service) void this.run(this.service.loadTranscript(chatId));
+    }
+    this.openTranscripts = open;
   }
 }
 
@@ -422,10 +668,9 @@ function fullName(person: Person): string {
   return `${person.firstName} ${person.lastName}`.trim();
 }
 
-/** "Mira van der Berg" → ["Mira", "van der Berg"]. */
-function splitName(name: string): [string, string] {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  return [words[0] ?? '', words.slice(1).join(' ')];
+function fieldErrorText(key: keyof PersonDraft, error: FieldError): string {
+  if (error === 'invalid-email') return msg('Enter an e-mail address such as name@example.com.');
+  return key === 'firstName' ? msg('Enter a first name.') : msg('Enter a last name.');
 }
 
 /**
