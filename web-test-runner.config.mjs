@@ -39,6 +39,8 @@ export default {
 <html>
   <body>
     <script>
+      // SOAK=full runs the soak test (test/reliability/soak.test.ts) at its larger local size.
+      window.__SOAK__ = ${JSON.stringify(process.env.SOAK ?? '')};
       window.addEventListener('error', (e) => {
         if (/ResizeObserver loop/.test(e.message)) { e.stopImmediatePropagation(); e.preventDefault(); }
       });

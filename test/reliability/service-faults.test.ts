@@ -177,6 +177,21 @@ describe('ChatService under injected faults', () => {
       expectSessionsMatch(ctx);
     });
 
+    it('a late update never undoes a newer one (the older revision is ignored)', async () => {
+      const ctx = await make();
+      ctx.faulty.faults.configure({ reorderRate: 1, reorderDepth: 1, maxHoldMs: 60_000 });
+      const id = ctx.backend.script.customerArrives({ channelId: 'support', name: 'Late', text: 'Hi' });
+      ctx.faulty.faults.configure({ reorderRate: 0 });
+      await ctx.clock.advance(10);
+      ctx.backend.script.agentAnswers('a2', id);
+      await ctx.clock.advance(10);
+      // The "queued" update was held back and came after the newer ones.
+      expect(ctx.faulty.faults.stats.reordered).to.equal(2);
+      expect(ctx.service.state.sessions[id]!.status).to.equal('ongoing');
+      expect(ctx.service.state.sessions[id]!.agentId).to.equal('a2');
+      expectSessionsMatch(ctx);
+    });
+
     it('fills a gap in a loaded history when a message event was dropped', async () => {
       const ctx = await make({}, { retryDelayMs: 2000 });
       const id = await ongoing(ctx);
