@@ -40,6 +40,7 @@ export * from './service/selectors.js';
 export { transferTargets, type TransferTarget } from './service/transfer-targets.js';
 export * from './service/person-rules.js';
 export { PersonSearch, type PersonSearchOptions, type PersonSearchState } from './service/person-search.js';
+export { checkFile, fileTypeAllowed, type UploadView } from './service/uploads.js';
 export { FakeClock, systemClock, type ChatClock, type TimerHandle } from './service/clock.js';
 export { InMemoryChatBackend } from './backend/in-memory/index.js';
 export { chatServiceContext } from './context/chat-service-context.js';

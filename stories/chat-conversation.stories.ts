@@ -10,6 +10,8 @@ import { FakeClock } from '../src/service/clock.js';
 interface Scene {
   service: ChatService;
   sessionId: string;
+  /** The scene's fake clock (time moves only when a story advances it). */
+  clock?: FakeClock;
 }
 
 const NOW = '2026-11-30T10:00:00Z';
@@ -21,7 +23,7 @@ async function scene(script: (backend: InMemoryChatBackend) => string | Promise<
   const sessionId = await script(backend);
   const service = new ChatService({ backend, clock });
   await service.ready;
-  const result = { service, sessionId };
+  const result = { service, sessionId, clock };
   await after?.(result);
   return result;
 }
@@ -218,6 +220,27 @@ export const TransferredAway: Story = {
         backend.script.transfer(id, 'a1', 'a5');
         backend.script.acceptTransfer('a5', id);
         return id;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
+/** Files: one uploading (progress, Cancel), one refused before upload (over the limit), one sent image. */
+export const Files: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene(lively, async ({ service, sessionId, clock }) => {
+        await service.loadHistory(sessionId);
+        const label = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="280"><rect width="400" height="280" fill="#f6f1e7"/><rect x="24" y="24" width="352" height="232" rx="10" fill="#fff" stroke="#333" stroke-width="3"/><text x="48" y="84" font-family="sans-serif" font-size="28" font-weight="bold">PARCEL 4521</text><text x="48" y="130" font-family="sans-serif" font-size="20">Depot Utrecht → Mira Okafor</text><rect x="48" y="160" width="300" height="60" fill="#333"/></svg>`;
+        const sent = service.attachFiles(sessionId, [new File([label], 'parcel-label.svg', { type: 'image/svg+xml' })]);
+        await clock!.advance(1000);
+        await sent;
+        void service.attachFiles(sessionId, [
+          new File([new Uint8Array(3 * 1024 * 1024)], 'delivery-note.pdf', { type: 'application/pdf' }),
+          new File([new Uint8Array(11 * 1024 * 1024)], 'scan-of-everything.pdf', { type: 'application/pdf' }),
+        ]);
+        await clock!.advance(300);
       }),
     }),
   ],

@@ -18,7 +18,7 @@ import type {
 import { ChatBackendError, toChatError } from '../backend/errors.js';
 import type { Agent, Presence } from '../model/agent.js';
 import type { Company, Person, SupportRequest } from '../model/crm.js';
-import type { ChatMessage, MessageDraft, MessageView } from '../model/message.js';
+import type { Attachment, ChatMessage, MessageDraft, MessageView } from '../model/message.js';
 import type { ChatSession } from '../model/session.js';
 import { type ChatClock, type TimerHandle, systemClock } from './clock.js';
 import {
@@ -36,6 +36,7 @@ import {
   sentView,
 } from './selectors.js';
 import { type TransferTarget, transferTargets } from './transfer-targets.js';
+import { UploadQueue, type UploadView } from './uploads.js';
 import {
   type ChatNotice,
   type ChatState,
@@ -129,6 +130,10 @@ export class ChatService {
   private windowTimer: TimerHandle | undefined;
   private windowTimerAt: number | null = null;
   private noticeSeq = 0;
+  /** Files the agent attached, while uploading or refused / failed. */
+  private readonly uploadQueue: UploadQueue;
+  /** Attachments uploaded by this service, by id (so a sending message shows its file at once). */
+  private readonly uploaded = new Map<string, Attachment>();
   private disposed = false;
   private wasOffline = false;
   private readonly retryDelayMs: number;
@@ -203,6 +208,15 @@ export class ChatService {
     );
     this.notices$ = this.select((s) => s.notices);
 
+    this.uploadQueue = new UploadQueue({
+      capabilities: () => this.state.capabilities,
+      upload: (sessionId, file, options) => this.backend.uploadFile(sessionId, file, options),
+      send: (sessionId, attachment) => {
+        this.uploaded.set(attachment.id, attachment);
+        this.sendMessage(sessionId, { text: '', attachmentIds: [attachment.id] });
+      },
+      fail: (error) => this.fail('uploadFile', error),
+    });
     this.subscriptions.push(this.backend.events$.subscribe((event) => this.onEvent(event)));
     this.ready = this.load(false);
     // A failed first load is also reported in state; keep the rejection from going unhandled, and
@@ -449,7 +463,7 @@ export class ChatService {
       authorName: agent?.name ?? '',
       agentId: this.agentId,
       sentAt: new Date(this.clock.now()).toISOString(),
-      attachments: [],
+      attachments: attachmentIds.flatMap((id) => this.uploaded.get(id) ?? []),
       ...(offline ? { status: 'failed' as const, errorCode: 'disconnected' } : { status: 'sending' as const }),
     };
     const history = this.state.histories[sessionId] ?? { ...EMPTY_HISTORY, hasMore: false };
@@ -763,6 +777,45 @@ export class ChatService {
     }
   }
 
+  /**
+   * The files attached to a session that are uploading (with progress), or were refused or
+   * failed (with the reason). Uploaded files leave this list as messages.
+   */
+  uploads$(sessionId: string): Observable<readonly UploadView[]> {
+    return this.cached(`uploads:${sessionId}`, () =>
+      this.uploadQueue.uploads$(sessionId).pipe(shareReplay({ bufferSize: 1, refCount: true })),
+    );
+  }
+
+  /**
+   * Attach files to a chat the agent handles. Each file is checked against the backend's
+   * capabilities (size in bytes, allowed types) before any upload: a file that fails shows in
+   * {@link ChatService.uploads$} as `refused` (`file-too-large` with `details.limit`, `file-empty`,
+   * `file-type-not-allowed` with `details.allowed`) and the adapter is never called for it. The
+   * others upload with progress and are sent to the customer, one message per file, when done;
+   * an adapter rejection leaves the file `failed`. Resolves when every file has settled.
+   * @throws ChatBackendError `not-found`, `invalid-state` (not ongoing), `not-permitted` (not the agent's chat)
+   */
+  async attachFiles(sessionId: string, files: readonly (Blob & { name: string })[]): Promise<void> {
+    const session = this.state.sessions[sessionId];
+    if (!session) throw this.fail('attachFiles', new ChatBackendError('not-found', `Unknown session ${sessionId}`));
+    if (session.status !== 'ongoing') throw this.fail('attachFiles', new ChatBackendError('invalid-state', 'The chat is not ongoing'));
+    if (!canWrite(this.state, session)) {
+      throw this.fail('attachFiles', new ChatBackendError('not-permitted', 'Only the agent handling the chat can send files'));
+    }
+    await this.uploadQueue.attach(sessionId, files);
+  }
+
+  /** Cancel an upload in progress (it stops and leaves the list; nothing is sent). */
+  cancelUpload(sessionId: string, uploadId: string): void {
+    this.uploadQueue.cancel(sessionId, uploadId);
+  }
+
+  /** Remove a refused or failed file from the session's list (cancels it when still uploading). */
+  removeUpload(sessionId: string, uploadId: string): void {
+    this.uploadQueue.remove(sessionId, uploadId);
+  }
+
   /** Remove a notice. */
   dismissNotice(noticeId: string): void {
     this.patch({ notices: this.state.notices.filter((n) => n.id !== noticeId) });
@@ -794,6 +847,7 @@ export class ChatService {
     this.readTimers.clear();
     if (this.resyncTimer !== undefined) this.clock.clearTimeout(this.resyncTimer);
     if (this.windowTimer !== undefined) this.clock.clearTimeout(this.windowTimer);
+    this.uploadQueue.dispose();
     this.errorsSubject.complete();
     this.incomingSubject.complete();
     this.store.complete();

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isChatError } from '../../src/backend/errors.js';
 import { ChatService } from '../../src/service/chat-service.js';
+import { type UploadView, checkFile } from '../../src/service/uploads.js';
 import { setup } from '../helpers.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -73,6 +74,54 @@ describe('ChatService conversation actions', () => {
       expect(targets.map((t) => t.agent.id)).to.deep.equal(['a5', 'a3']);
       sub.unsubscribe();
       service2.dispose();
+    });
+  });
+
+  describe('files', () => {
+    it('refuses files for a chat the agent does not handle, before any upload', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', text: 'Hi' });
+      s.backend.script.agentAnswers('a2', id);
+      await new Promise((r) => setTimeout(r, 0));
+      let uploads = 0;
+      s.backend.uploadFile = () => (uploads++, Promise.reject(new Error('not expected')));
+      const error = await rejection(s.service.attachFiles(id, [new File(['x'], 'a.txt', { type: 'text/plain' })]));
+      expect(isChatError(error, 'not-permitted')).to.equal(true);
+      expect(uploads).to.equal(0);
+    });
+
+    it('checks size, emptiness and type against the capabilities with typed errors', () => {
+      const caps = { maxFileSize: 100, allowedFileTypes: ['image/*', '.pdf'] };
+      expect(checkFile({ name: 'a.png', size: 101, type: 'image/png' }, caps)?.code).to.equal('file-too-large');
+      expect(checkFile({ name: 'a.png', size: 101, type: 'image/png' }, caps)?.details).to.deep.equal({ limit: 100, size: 101 });
+      expect(checkFile({ name: 'a.png', size: 100, type: 'image/png' }, caps)).to.equal(null);
+      expect(checkFile({ name: 'a.png', size: 0, type: 'image/png' }, caps)?.code).to.equal('file-empty');
+      expect(checkFile({ name: 'a.exe', size: 5, type: 'application/x-msdownload' }, caps)?.code).to.equal('file-type-not-allowed');
+      expect(checkFile({ name: 'a', size: 5, type: '' }, caps)?.code).to.equal('file-type-not-allowed');
+      expect(checkFile({ name: 'A.PDF', size: 5, type: '' }, caps)).to.equal(null);
+    });
+
+    it('sends an uploaded file as a message showing the file at once, and cancelling stops it', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', text: 'Hi' });
+      await s.service.answer(id);
+      await s.service.loadHistory(id);
+      let uploads: readonly UploadView[] = [];
+      const sub = s.service.uploads$(id).subscribe((u) => (uploads = u));
+      const done = s.service.attachFiles(id, [
+        new File(['hello'], 'a.txt', { type: 'text/plain' }),
+        new File(['hello'], 'b.txt', { type: 'text/plain' }),
+      ]);
+      await s.clock.advance(0);
+      expect(uploads.map((u) => [u.name, u.status])).to.deep.equal([['a.txt', 'uploading'], ['b.txt', 'uploading']]);
+      s.service.cancelUpload(id, uploads[1]!.id);
+      expect(uploads.map((u) => u.name)).to.deep.equal(['a.txt']);
+      await s.clock.advance(1000);
+      await done;
+      expect(uploads).to.deep.equal([]);
+      const sent = s.service.state.histories[id]!.items.filter((m) => m.attachments.length);
+      expect(sent.map((m) => m.attachments.map((a) => a.name))).to.deep.equal([['a.txt']]);
+      sub.unsubscribe();
     });
   });
 });

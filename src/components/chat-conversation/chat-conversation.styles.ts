@@ -3,6 +3,7 @@ import { tokens } from '../../styles/tokens.js';
 import { messageTextStyles } from '../message-text/message-text.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { historyStyles } from './message-history.styles.js';
+import { attachmentStyles } from './attachments.js';
 import { dialogStyles } from './modal.js';
 import { transferDialogStyles } from './transfer-dialog.js';
 
@@ -13,6 +14,7 @@ export const styles = [
   historyStyles,
   dialogStyles,
   transferDialogStyles,
+  attachmentStyles,
   css`
     :host {
       display: block;

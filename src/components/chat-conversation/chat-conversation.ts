@@ -9,6 +9,7 @@ import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
 import { MessageHistoryController } from './message-history.js';
 import { SessionWatchController } from './session-watch-controller.js';
+import { AttachmentsPart } from './attachments.js';
 import { TransferDialog } from './transfer-dialog.js';
 import { TypingNotifier } from './typing-notifier.js';
 
@@ -54,7 +55,7 @@ import { TypingNotifier } from './typing-notifier.js';
 export class ChatConversation extends ChatSessionElement {
   static override styles = styles;
 
-  @query('textarea') private composerElement?: HTMLTextAreaElement;
+  @query('#composer') private composerElement?: HTMLTextAreaElement;
 
   private readonly history = this.observeSession((service, id) => service.history$(id));
   private readonly draft = this.observeSession((service, id) => service.draft$(id));
@@ -66,6 +67,7 @@ export class ChatConversation extends ChatSessionElement {
   private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
 
   private readonly transferDialog = new TransferDialog(this, () => this.service, () => this.display);
+  private readonly attachments = new AttachmentsPart(this, () => this.service, () => this.currentId, () => this.display);
 
   private readonly typing = new TypingNotifier((id, isTyping) => void this.service?.setTyping(id, isTyping));
 
@@ -116,7 +118,13 @@ export class ChatConversation extends ChatSessionElement {
           </div>`
         : html`<div class="empty" part="empty"><p>${msg('This chat could not be found.')}</p></div>`;
     }
-    return html`<section class="conversation">
+    return html`<section
+      class="conversation"
+      @dragenter=${this.attachments.onDragEnter}
+      @dragover=${this.attachments.onDragOver}
+      @dragleave=${this.attachments.onDragLeave}
+      @drop=${this.attachments.onDrop}
+    >
       ${this.renderHeader(session)}
       ${this.historyView.render(session, this.history.value)}
       <div class="typing" aria-live="polite">
@@ -127,6 +135,7 @@ export class ChatConversation extends ChatSessionElement {
       </div>
       ${this.writable.value ? this.renderComposer(session) : this.renderReadOnly(session)}
       ${this.transferDialog.render()}
+      ${this.attachments.renderDropHint()}
     </section>`;
   }
 
@@ -202,6 +211,7 @@ export class ChatConversation extends ChatSessionElement {
 
   private renderComposer(session: ChatSession): TemplateResult {
     return html`<form class="composer" part="composer" @submit=${this.onSubmit}>
+      ${this.attachments.renderList()}
       <label class="visually-hidden" for="composer">${msg('Message')}</label>
       <textarea
         id="composer"
@@ -212,6 +222,7 @@ export class ChatConversation extends ChatSessionElement {
         @keydown=${this.onKeyDown}
       ></textarea>
       <div class="composer-bar">
+        <div class="composer-tools">${this.attachments.renderButton()}</div>
         <span class="hint">${msg('Enter to send, Shift+Enter for a new line')}</span>
         <button type="submit" class="btn primary">${msg('Send')}</button>
       </div>

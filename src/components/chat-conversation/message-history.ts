@@ -9,6 +9,7 @@ import type { ChatSession } from '../../model/session.js';
 import type { ChatService } from '../../service/chat-service.js';
 import type { DisplaySettings, SessionHistory } from '../../service/state.js';
 import { renderMessageText } from '../message-text/message-text.js';
+import { renderThumbnail, thumbnailSrc } from './attachments.js';
 
 /** One row of the message log: a day separator or a message. */
 export type LogRow =
@@ -221,7 +222,8 @@ export class MessageHistoryController implements ReactiveController {
     return html`<ul class="attachments">
       ${attachments.map((a) => {
         const href = attachmentHref(a.url);
-        const label = html`<span class="file-icon" aria-hidden="true"></span><span class="file-name" title=${a.name}><bdi>${a.name}</bdi></span>
+        const thumb = thumbnailSrc(a);
+        const label = html`${thumb ? renderThumbnail(thumb) : nothing}<span class="file-icon" aria-hidden="true"></span><span class="file-name" title=${a.name}><bdi>${a.name}</bdi></span>
           <span class="file-size">${formatBytes(a.size, display)}</span>`;
         return html`<li>
           ${href

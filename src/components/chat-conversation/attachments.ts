@@ -1,0 +1,315 @@
+import { msg, str } from '@lit/localize';
+import { type ReactiveControllerHost, type TemplateResult, css, html, nothing, svg } from 'lit';
+import { ObserveController } from '../../controllers/observe-controller.js';
+import { formatBytes } from '../../i18n/format.js';
+import type { ChatService } from '../../service/chat-service.js';
+import type { DisplaySettings } from '../../service/state.js';
+import type { UploadView } from '../../service/uploads.js';
+import { actionErrorText } from './action-errors.js';
+
+const clipIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M10.5 4.5 5.6 9.4a1.4 1.4 0 0 0 2 2l5-5a2.8 2.8 0 0 0-4-4l-5 5a4.2 4.2 0 0 0 6 6l4.4-4.4" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round"/></svg>`;
+
+/**
+ * Sending files from `<chat-conversation>` (a part of the element, not an element): the
+ * "Attach files" button with its file input, dropping files on the conversation, and the list of
+ * the session's files while they upload (progress bar, Cancel) or when they were refused or
+ * failed (reason, Remove). The rules (limits from the backend's capabilities, checked before any
+ * upload) live in `ChatService.attachFiles`; this part only renders `ChatService.uploads$`.
+ */
+export class AttachmentsPart {
+  private readonly uploads: ObserveController<readonly UploadView[]>;
+  /** Whether files are being dragged over the conversation. */
+  dragging = false;
+  private dragDepth = 0;
+
+  /**
+   * @param host the conversation element
+   * @param service the host's chat service (may be absent)
+   * @param sessionId the shown session's id
+   * @param display the agent's locale and time zone
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly service: () => ChatService | undefined,
+    private readonly sessionId: () => string | null,
+    private readonly display: () => DisplaySettings,
+  ) {
+    this.uploads = new ObserveController(
+      host,
+      () => [this.service(), this.sessionId()],
+      () => {
+        const service = this.service();
+        const id = this.sessionId();
+        return service && id ? service.uploads$(id) : undefined;
+      },
+    );
+  }
+
+  /** The "Attach files" button and its hidden file input (accepting the allowed types). */
+  renderButton(): TemplateResult {
+    const accept = this.service()?.capabilities?.allowedFileTypes.join(',') ?? '';
+    return html`<input
+        id="file-input"
+        class="visually-hidden"
+        type="file"
+        multiple
+        accept=${accept}
+        tabindex="-1"
+        aria-hidden="true"
+        @change=${this.onPicked}
+      /><button type="button" class="btn ghost icon-btn" title=${msg('Attach files')} @click=${this.onPick}>
+        ${clipIcon}<span class="visually-hidden">${msg('Attach files')}</span>
+      </button>`;
+  }
+
+  /** The session's uploading, refused and failed files (nothing when there are none). */
+  renderList(): TemplateResult | typeof nothing {
+    const uploads = this.uploads.value ?? [];
+    if (!uploads.length) return nothing;
+    return html`<ul class="uploads" aria-label=${msg('Files')}>
+      ${uploads.map((u) => this.renderUpload(u))}
+    </ul>`;
+  }
+
+  /** The hint shown over the conversation while files are dragged over it. */
+  renderDropHint(): TemplateResult | typeof nothing {
+    return this.dragging
+      ? html`<div class="drop-hint" aria-hidden="true"><span>${msg('Drop files to send them')}</span></div>`
+      : nothing;
+  }
+
+  /** Bind to the conversation's `dragenter`. */
+  readonly onDragEnter = (event: DragEvent): void => {
+    if (!hasFiles(event) || !this.writable()) return;
+    event.preventDefault();
+    this.dragDepth++;
+    if (!this.dragging) {
+      this.dragging = true;
+      this.host.requestUpdate();
+    }
+  };
+
+  /** Bind to the conversation's `dragover` (allows the drop). */
+  readonly onDragOver = (event: DragEvent): void => {
+    if (!hasFiles(event) || !this.writable()) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  };
+
+  /** Bind to the conversation's `dragleave`. */
+  readonly onDragLeave = (): void => {
+    this.dragDepth = Math.max(0, this.dragDepth - 1);
+    if (this.dragDepth === 0 && this.dragging) {
+      this.dragging = false;
+      this.host.requestUpdate();
+    }
+  };
+
+  /** Bind to the conversation's `drop`: attaches the dropped files. */
+  readonly onDrop = (event: DragEvent): void => {
+    this.dragDepth = 0;
+    if (this.dragging) {
+      this.dragging = false;
+      this.host.requestUpdate();
+    }
+    const files = Array.from(event.dataTransfer?.files ?? []);
+    if (!files.length || !this.writable()) return;
+    event.preventDefault();
+    this.attach(files);
+  };
+
+  private writable(): boolean {
+    const service = this.service();
+    const id = this.sessionId();
+    const session = id ? service?.state.sessions[id] : undefined;
+    return !!service && !!session && session.status === 'ongoing' && session.agentId === service.agentId;
+  }
+
+  private attach(files: File[]): void {
+    const service = this.service();
+    const id = this.sessionId();
+    if (!service || !id) return;
+    void service.attachFiles(id, files).catch(() => undefined);
+  }
+
+  private readonly onPick = (event: Event): void => {
+    const root = (event.currentTarget as HTMLElement).getRootNode() as ShadowRoot | Document;
+    root.querySelector<HTMLInputElement>('#file-input')?.click();
+  };
+
+  private readonly onPicked = (event: Event): void => {
+    const input = event.currentTarget as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (files.length) this.attach(files);
+  };
+
+  private renderUpload(u: UploadView): TemplateResult {
+    const display = this.display();
+    const service = this.service();
+    const size = formatBytes(u.size, display);
+    const name = html`<span class="upload-name" title=${u.name}><bdi>${u.name || msg('Unnamed file')}</bdi></span>`;
+    if (u.status === 'uploading') {
+      const percent = u.size ? Math.round((u.sent / u.size) * 100) : 0;
+      return html`<li class="upload uploading" data-upload-id=${u.id}>
+        <div class="upload-line">
+          ${name}<span class="upload-size">${formatBytes(u.sent, display)} / ${size}</span>
+          <button
+            type="button"
+            class="btn small"
+            aria-label=${msg(str`Cancel upload of ${u.name}`)}
+            @click=${() => service?.cancelUpload(u.sessionId, u.id)}
+          >
+            ${msg('Cancel')}
+          </button>
+        </div>
+        <progress max=${u.size} .value=${u.sent} aria-label=${msg(str`Uploading ${u.name}`)} aria-valuetext=${`${percent} %`}></progress>
+      </li>`;
+    }
+    return html`<li class="upload ${u.status}" data-upload-id=${u.id}>
+      <div class="upload-line">
+        ${name}<span class="upload-size">${size}</span>
+        <button
+          type="button"
+          class="btn small"
+          aria-label=${msg(str`Remove ${u.name}`)}
+          @click=${() => service?.removeUpload(u.sessionId, u.id)}
+        >
+          ${msg('Remove')}
+        </button>
+      </div>
+      <p class="upload-error" role="alert">
+        ${u.status === 'refused' ? msg('Not sent:') : msg('Upload failed:')} ${actionErrorText(u.error, display)}
+      </p>
+    </li>`;
+  }
+}
+
+/**
+ * The URL an image attachment's thumbnail may load from: only for `image/*` attachments, and only
+ * an http, https, blob or `data:image/` URL (the adapter's attachment URL; never customer text).
+ */
+export function thumbnailSrc(attachment: { type: string; url: string }): string | null {
+  if (!attachment.type.toLowerCase().startsWith('image/')) return null;
+  try {
+    const url = new URL(attachment.url);
+    if (['http:', 'https:', 'blob:'].includes(url.protocol)) return url.href;
+    return url.protocol === 'data:' && /^data:image\/[a-z0-9.+-]+[;,]/i.test(attachment.url) ? attachment.url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An attachment's thumbnail (decorative: the link names the file); hides itself when it cannot load. */
+export function renderThumbnail(src: string): TemplateResult {
+  return html`<img
+    class="thumb"
+    src=${src}
+    alt=""
+    loading="lazy"
+    decoding="async"
+    referrerpolicy="no-referrer"
+    @error=${(e: Event) => ((e.currentTarget as HTMLElement).hidden = true)}
+  />`;
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return !!event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files');
+}
+
+/** Styles of the upload list, the drop hint and the icon buttons. */
+export const attachmentStyles = css`
+  .conversation {
+    position: relative;
+  }
+  .composer-tools {
+    display: flex;
+    align-items: center;
+    gap: 2px;
+    margin-inline-start: -8px;
+  }
+  .composer-bar .hint {
+    flex: 1;
+  }
+  .uploads {
+    list-style: none;
+    margin: 0;
+    padding: 8px 8px 0;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .upload {
+    padding: 6px 10px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    background: var(--_surface-raised);
+  }
+  .upload.refused,
+  .upload.failed {
+    border-color: var(--_danger);
+  }
+  .upload-line {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-width: 0;
+  }
+  .upload-name {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-weight: 500;
+  }
+  .upload-size {
+    color: var(--_text-muted);
+    font-size: 12px;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .upload progress {
+    display: block;
+    width: 100%;
+    height: 6px;
+    margin-top: 6px;
+    accent-color: var(--_accent);
+  }
+  .upload-error {
+    margin: 4px 0 0;
+    color: var(--_danger);
+    font-size: 13px;
+  }
+  .drop-hint {
+    position: absolute;
+    inset: 8px;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    border: 2px dashed var(--_accent);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_accent-soft) 85%, transparent);
+    color: var(--_text);
+    font-weight: 600;
+    pointer-events: none;
+    z-index: 2;
+  }
+  .file:has(.thumb:not([hidden])) {
+    flex-wrap: wrap;
+  }
+  .thumb {
+    display: block;
+    flex-basis: 100%;
+    width: 200px;
+    max-width: 100%;
+    height: 140px;
+    object-fit: cover;
+    background: var(--_surface);
+    border-radius: var(--_radius-small);
+    margin-bottom: 4px;
+  }
+  .icon-btn {
+    padding: 0 8px;
+  }
+`;
