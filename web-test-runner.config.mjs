@@ -1,6 +1,7 @@
 // @ts-check
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 
 const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -10,9 +11,13 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   // Serve .ts through esbuild; tsconfig supplies experimentalDecorators + useDefineForClassFields=false.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin()],
   browsers: [
     chromeLauncher({
+      // Each test page in its own browser context (its own window): two pages run at once
+      // (concurrency 2), and a background tab of one window gets no animation frames, which
+      // layout-driven code (the virtualizer, ResizeObserver) needs.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: CHROMIUM,
         headless: true,

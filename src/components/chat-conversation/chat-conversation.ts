@@ -19,7 +19,10 @@ import { TypingNotifier } from './typing-notifier.js';
  * indicator and the composer. Shows the selected session, or the one in `session-id`.
  *
  * While it shows a session it watches it through the service, which loads the history and keeps
- * the unread count at 0. Sending is optimistic: the message shows at once as "Sending…", and a
+ * the unread count at 0. The history is virtualized (only rows near the viewport are in the DOM)
+ * and paged: it opens with the newest page, and scrolling to the top loads the page before,
+ * keeping the message in view in place. At the bottom it stays at the bottom as messages arrive;
+ * scrolled up, it stays put and shows an "N new messages" button instead. Sending is optimistic: the message shows at once as "Sending…", and a
  * failed message keeps its text with Retry and Delete buttons. The composer keeps a draft per
  * session and keeps focus after sending. When the agent may not write in the chat (ended,
  * queued, another agent's) the composer is replaced by a short note.
@@ -35,6 +38,7 @@ import { TypingNotifier } from './typing-notifier.js';
  *
  * @csspart header - The header with the customer's name and the chat's state.
  * @csspart log - The scrolling message history (`role="log"`).
+ * @csspart jump-latest - The "N new messages" button shown over the history when new messages arrive while the agent has scrolled up.
  * @csspart composer - The message form.
  * @csspart read-only-note - The note shown instead of the composer when the agent cannot write.
  * @csspart transfer-offer - Shown instead of the composer for a chat being transferred to the agent: who asks, their note, Accept transfer / Reject transfer.
@@ -79,6 +83,7 @@ export class ChatConversation extends ChatSessionElement {
     agents: () => this.agents.value,
     run: (command) => this.run(command),
     afterRetry: () => this.composerElement?.focus(),
+    requestUpdate: () => this.requestUpdate(),
   });
   private shownId: string | null = null;
 

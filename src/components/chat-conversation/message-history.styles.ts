@@ -14,37 +14,57 @@ export const historyStyles = css`
       display: flex;
       flex-direction: column;
     }
+    /* The virtualizer positions each item absolutely inside the log (the scroller), so the
+       spacing lives inside the items (padding) rather than between them (gap, margins). */
     .log {
       flex: 1;
       min-height: 0;
       overflow-y: auto;
       overflow-x: hidden;
-      padding: 16px 16px 8px;
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
       overscroll-behavior: contain;
+    }
+    .log > :not([virtualizer-sizer]) {
+      width: 100%;
+      box-sizing: border-box;
+      padding-inline: 16px;
     }
     .log:focus-visible {
       box-shadow: inset 0 0 0 2px var(--_accent);
     }
-    .history-start {
+    .log > .history-start {
       display: flex;
       justify-content: center;
       align-items: center;
       gap: 8px;
-      padding: 4px 0 8px;
+      min-height: 28px;
+      padding-block: 16px 4px;
       font-size: 12px;
+    }
+    .jump-latest {
+      position: absolute;
+      inset-block-end: 12px;
+      inset-inline-start: 50%;
+      transform: translateX(-50%);
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      border-radius: 999px;
+      box-shadow: var(--_shadow);
+      background: var(--_surface-raised);
+      z-index: 1;
+    }
+    .jump-arrow {
+      font-weight: 700;
     }
     .muted,
     .history-start.muted {
       color: var(--_text-muted);
     }
-    .day {
+    .log > .day {
       display: flex;
       align-items: center;
       gap: 12px;
-      margin: 8px 0;
+      padding-block: 12px 8px;
       color: var(--_text-muted);
       font-size: 12px;
       font-weight: 600;
@@ -56,9 +76,10 @@ export const historyStyles = css`
       border-top: 1px solid var(--_border);
     }
 
-    .row {
+    .log > .row {
       display: flex;
       min-width: 0;
+      padding-block: 4px;
     }
     .row.agent {
       justify-content: flex-end;
@@ -218,7 +239,7 @@ export const historyStyles = css`
       justify-content: center;
     }
     .system-line {
-      margin: 4px 0;
+      margin: 0;
       display: inline-flex;
       flex-wrap: wrap;
       justify-content: center;

@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { formatBytes, formatDateTime, formatDay, formatTime, dayKey } from '../../i18n/format.js';
 import type { Agent } from '../../model/agent.js';
 import type { Attachment, MessageView, SystemEvent } from '../../model/message.js';
@@ -16,8 +17,19 @@ export type LogRow =
   | { readonly type: 'day'; readonly key: string; readonly label: string }
   | { readonly type: 'message'; readonly key: string; readonly message: MessageView };
 
+
+/** The first item of the log: the loading row, "Load earlier messages" or "Start of conversation". */
+type StartRow = { readonly type: 'start'; readonly key: 'start' };
+type HistoryItem = StartRow | LogRow;
+const START: StartRow = { type: 'start', key: 'start' };
+
 /** How close (px) to the bottom of the log counts as "at the bottom". */
 const BOTTOM_SLACK = 32;
+/** Scrolling up to within this many px of the top loads the previous page. */
+const TOP_SLACK = 120;
+/** Frames during which a kept message is held in place after older messages were added. */
+const ANCHOR_FRAMES = 6;
+
 
 /** What the message history reads from the element that shows it (called on each use). */
 export interface MessageHistoryOptions {
@@ -33,6 +45,8 @@ export interface MessageHistoryOptions {
   run<T>(command: Promise<T> | (() => Promise<T> | T)): Promise<T | undefined>;
   /** Called after Retry: the Retry button goes away, so keyboard focus moves to the composer. */
   afterRetry(): void;
+  /** Ask the host to render again (the pin or the "new messages" control changed). */
+  requestUpdate(): void;
 }
 
 /**
@@ -49,10 +63,20 @@ export class MessageHistoryController implements ReactiveController {
   private readonly logRef = createRef<HTMLElement>();
   /** Whether the log is scrolled to (near) the bottom; new messages then keep it there. */
   private pinned = true;
-  /** Scroll anchor while older messages load: keeps the visible messages in place. */
-  private olderAnchor: { height: number; top: number } | undefined;
+  /** Key of the newest message the agent saw before scrolling up (for "N new messages"). */
+  private seenKey: string | undefined;
+  /**
+   * The message kept in place while older messages load: its row key and its offset (px) from
+   * the top of the log. `phase` goes `waiting` (request under way) → `pin` (first layout with
+   * the older messages: the virtualizer frames the row) → `hold` (the row is moved to its old
+   * offset for a few frames while rows are measured).
+   */
+  private anchor: { key: string; offset: number; phase: 'waiting' | 'pin' | 'hold'; frames: number } | undefined;
+  private lastScrollTop = 0;
   private shownId: string | null = null;
   private history: SessionHistory | undefined;
+  private items: HistoryItem[] = [START];
+  private itemsFor: readonly LogRow[] | undefined;
   /** Client ids of failed messages being retried: they keep their failed marker until confirmed. */
   private readonly retrying = new Set<string>();
   private rowsCache: { items: readonly MessageView[]; zone: string | undefined; locale: string; now: number; rows: LogRow[] } | undefined;
@@ -72,30 +96,18 @@ export class MessageHistoryController implements ReactiveController {
   /** Scroll to the bottom after the next update (e.g. the agent sent a message). */
   pin(): void {
     this.pinned = true;
+    this.seenKey = undefined;
+    this.anchor = undefined;
   }
 
   hostUpdate(): void {
     const id = this.opts.sessionId();
     if (id !== this.shownId) {
       this.shownId = id;
-      this.pinned = true;
-      this.olderAnchor = undefined;
+      this.pin();
+      this.lastScrollTop = 0;
       this.retrying.clear();
     }
-  }
-
-  hostUpdated(): void {
-    const log = this.logRef.value;
-    if (!log) return;
-    if (this.olderAnchor) {
-      const history = this.history;
-      if (history && !history.loading) {
-        log.scrollTop = this.olderAnchor.top + (log.scrollHeight - this.olderAnchor.height);
-        this.olderAnchor = undefined;
-      }
-      return;
-    }
-    if (this.pinned) log.scrollTop = log.scrollHeight;
   }
 
   /**
@@ -106,6 +118,28 @@ export class MessageHistoryController implements ReactiveController {
   render(session: ChatSession, history: SessionHistory | undefined): TemplateResult {
     this.history = history;
     this.pruneRetrying(history);
+    const items = this.itemsOf(history);
+    const anchor = this.anchor;
+    if (anchor?.phase === 'waiting' && history && !history.loading) {
+      // The older page arrived: hold the row where it is now (the DOM still shows the old rows).
+      anchor.phase = 'pin';
+      const log = this.logRef.value;
+      const row = log?.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
+      if (log && row) anchor.offset = row.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    }
+    // While at the bottom the virtualizer keeps the newest row framed at the end (also when it
+    // grows, e.g. an image loads); a kept message is framed at the start for one layout.
+    let pin: { index: number; block: ScrollLogicalPosition } | null | undefined;
+    if (anchor?.phase === 'pin') {
+      const index = items.findIndex((item) => item.key === anchor.key);
+      if (index >= 0) pin = { index, block: 'start' };
+      else this.anchor = undefined;
+    } else if (anchor?.phase === 'hold') {
+      pin = null;
+    } else if (this.pinned) {
+      pin = { index: items.length - 1, block: 'end' };
+    }
+    const fresh = this.pinned ? 0 : this.newCount(items);
     return html`<div class="log-area">
       <div
         ${ref(this.logRef)}
@@ -116,15 +150,50 @@ export class MessageHistoryController implements ReactiveController {
         aria-label=${msg(str`Conversation with ${session.customer.name}`)}
         aria-busy=${history?.loading ? 'true' : 'false'}
         @scroll=${this.onScroll}
+        @rangeChanged=${this.onLayout}
+        @visibilityChanged=${this.onLayout}
       >
-        ${this.renderHistoryStart(history)}
-        ${repeat(
-          this.rows(history?.items ?? []),
-          (row) => row.key,
-          (row) => (row.type === 'day' ? this.renderDay(row.label) : this.renderMessage(row.message)),
-        )}
+        ${virtualize({
+          items,
+          keyFunction: (item: HistoryItem) => item.key,
+          renderItem: this.renderItem,
+          scroller: true,
+          // `pin: null` releases a pin (the layout's setter takes null; its config type does not).
+          layout: flow(pin === undefined ? {} : ({ pin } as { pin: { index: number; block: ScrollLogicalPosition } })),
+        })}
       </div>
+      ${fresh
+        ? html`<button type="button" class="btn jump-latest" part="jump-latest" @click=${this.onJumpLatest}>
+            <span class="jump-arrow" aria-hidden="true">↓</span>${fresh === 1 ? msg('1 new message') : msg(str`${fresh} new messages`)}
+          </button>`
+        : nothing}
     </div>`;
+  }
+
+  /** The start row and the log rows (memoised per rows array). */
+  private itemsOf(history: SessionHistory | undefined): HistoryItem[] {
+    const rows = this.rows(history?.items ?? []);
+    if (rows !== this.itemsFor) {
+      this.itemsFor = rows;
+      this.items = [START, ...rows];
+    }
+    return this.items;
+  }
+
+  /** Messages after the newest one the agent saw before scrolling up. */
+  private newCount(items: readonly HistoryItem[]): number {
+    if (this.seenKey === undefined) {
+      const last = lastMessageRow(items);
+      this.seenKey = last?.key ?? '';
+      return 0;
+    }
+    let count = 0;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i]!;
+      if (item.key === this.seenKey) return count;
+      if (item.type === 'message' && item.message.kind !== 'system') count++;
+    }
+    return count;
   }
 
   /** Forget retries the backend has settled (confirmed or failed again). */
@@ -136,17 +205,20 @@ export class MessageHistoryController implements ReactiveController {
     }
   }
 
-  private renderHistoryStart(history: SessionHistory | undefined): TemplateResult | typeof nothing {
-    if (!history?.loaded) {
-      return history?.loading || !history
-        ? html`<div class="history-start"><span class="spinner" aria-hidden="true"></span>${msg('Loading messages…')}</div>`
-        : nothing;
+  private readonly renderItem = (item: HistoryItem): TemplateResult => {
+    if (item.type === 'start') return this.renderHistoryStart(this.history);
+    return item.type === 'day' ? this.renderDay(item) : this.renderMessage(item);
+  };
+
+  private renderHistoryStart(history: SessionHistory | undefined): TemplateResult {
+    if (!history?.loaded || history.loading) {
+      return html`<div class="history-start">
+        <span class="spinner" aria-hidden="true"></span>${history?.loaded ? msg('Loading earlier messages…') : msg('Loading messages…')}
+      </div>`;
     }
     if (history.hasMore) {
       return html`<div class="history-start">
-        <button type="button" class="btn ghost small" ?disabled=${history.loading} @click=${this.onLoadOlder}>
-          ${history.loading ? msg('Loading…') : msg('Load earlier messages')}
-        </button>
+        <button type="button" class="btn ghost small" @click=${this.onLoadOlder}>${msg('Load earlier messages')}</button>
       </div>`;
     }
     return html`<div class="history-start muted">${msg('Start of conversation')}</div>`;
@@ -181,19 +253,23 @@ export class MessageHistoryController implements ReactiveController {
     return rows;
   }
 
-  private renderDay(label: string): TemplateResult {
-    return html`<div class="day" role="separator" aria-label=${label}><span aria-hidden="true">${label}</span></div>`;
+  private renderDay(row: LogRow & { type: 'day' }): TemplateResult {
+    return html`<div class="day" role="separator" aria-label=${row.label} data-key=${row.key}>
+      <span aria-hidden="true">${row.label}</span>
+    </div>`;
   }
 
   private agentName(agentId: string | undefined): string {
     return agentId ? (this.opts.agents()?.[agentId]?.name ?? '') : '';
   }
 
-  private renderMessage(m: MessageView): TemplateResult {
+  private renderMessage(row: LogRow & { type: 'message' }): TemplateResult {
+    const m = row.message;
+    const key = row.key;
     const display = this.opts.display();
     const time = html`<time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, display)}>${formatTime(m.sentAt, display)}</time>`;
     if (m.kind === 'system') {
-      return html`<div class="row system" data-message-id=${m.id} data-status=${m.status}>
+      return html`<div class="row system" data-message-id=${m.id} data-status=${m.status} data-key=${key}>
         <p class="system-line" title=${m.text}>
           <span>${this.systemLabel(m)}</span><span class="sep" aria-hidden="true">·</span>${time}
         </p>
@@ -202,7 +278,7 @@ export class MessageHistoryController implements ReactiveController {
     const side = m.kind === 'to-customer' ? 'agent' : 'customer';
     const author = m.authorName || this.agentName(m.agentId);
     const state = m.status === 'sending' && this.retrying.has(m.clientId ?? m.id) ? 'failed retrying' : m.status;
-    return html`<div class="row ${side} ${state}" data-message-id=${m.id} data-status=${m.status}>
+    return html`<div class="row ${side} ${state}" data-message-id=${m.id} data-status=${m.status} data-key=${key}>
       <article class="message">
         <div class="meta">
           <span class="author" title=${author}><bdi>${author}</bdi></span>
@@ -298,16 +374,75 @@ export class MessageHistoryController implements ReactiveController {
   private readonly onScroll = (): void => {
     const log = this.logRef.value;
     if (!log) return;
-    this.pinned = log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
+    const top = log.scrollTop;
+    const up = top < this.lastScrollTop;
+    this.lastScrollTop = top;
+    if (this.anchor && this.anchor.phase !== 'waiting') return; // our own correction
+    const atBottom = log.scrollHeight - top - log.clientHeight <= BOTTOM_SLACK;
+    if (atBottom !== this.pinned) {
+      this.pinned = atBottom;
+      this.seenKey = undefined;
+      this.opts.requestUpdate();
+    }
+    if (up && top <= TOP_SLACK) this.loadOlder();
   };
 
-  private readonly onLoadOlder = (): void => {
+  private readonly onLoadOlder = (): void => this.loadOlder();
+
+  /** Load the page before the oldest loaded message, keeping the first message in view in place. */
+  private loadOlder(): void {
     const id = this.opts.sessionId();
     const service = this.opts.service();
+    const history = this.history;
     const log = this.logRef.value;
-    if (!id || !service) return;
-    if (log) this.olderAnchor = { height: log.scrollHeight, top: log.scrollTop };
-    void this.opts.run(service.loadHistory(id, true));
+    if (!id || !service || !log || !history?.loaded || !history.hasMore || history.loading || this.anchor) return;
+    const anchor = firstMessageInView(log);
+    if (anchor) this.anchor = { ...anchor, phase: 'waiting', frames: 0 };
+    this.pinned = false;
+    this.seenKey = undefined;
+    void this.opts.run(service.loadHistory(id, true)).then(() => {
+      // Failed or nothing new: forget the anchor.
+      if (this.anchor?.phase === 'waiting') this.anchor = undefined;
+    });
+  }
+
+  /** After each layout of the virtualizer: keep the anchored message at its old offset. */
+  private readonly onLayout = (): void => {
+    if (this.anchor && this.anchor.phase !== 'waiting') queueMicrotask(() => this.holdAnchor());
+  };
+
+  private holdAnchor(): void {
+    const anchor = this.anchor;
+    const log = this.logRef.value;
+    if (!anchor || anchor.phase === 'waiting' || !log) return;
+    const el = log.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
+    if (!el) return;
+    if (anchor.phase === 'pin') {
+      // The virtualizer framed the row; release its pin so it does not undo the correction.
+      anchor.phase = 'hold';
+      this.opts.requestUpdate();
+      requestAnimationFrame(this.onAnchorFrame);
+    }
+    const offset = el.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    const delta = offset - anchor.offset;
+    if (Math.abs(delta) >= 0.5) {
+      log.scrollTop += delta;
+      this.lastScrollTop = log.scrollTop;
+    }
+  }
+
+  private readonly onAnchorFrame = (): void => {
+    const anchor = this.anchor;
+    if (!anchor || anchor.phase !== 'hold') return;
+    this.holdAnchor();
+    if (++anchor.frames >= ANCHOR_FRAMES) this.anchor = undefined;
+    else requestAnimationFrame(this.onAnchorFrame);
+  };
+
+  private readonly onJumpLatest = (): void => {
+    this.pin();
+    this.opts.requestUpdate();
+    this.logRef.value?.focus({ preventScroll: true });
   };
 
   private onRetry(sessionId: string, clientId: string): void {
@@ -319,6 +454,23 @@ export class MessageHistoryController implements ReactiveController {
   private onDiscard(sessionId: string, clientId: string): void {
     this.opts.service()?.discardFailed(sessionId, clientId);
   }
+}
+
+/** The newest message row of the log, if any. */
+function lastMessageRow(items: readonly HistoryItem[]): HistoryItem | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (items[i]!.type === 'message') return items[i];
+  return undefined;
+}
+
+/** The first message row whose top is inside the log's viewport, with its offset (px) from the log's top. */
+function firstMessageInView(log: HTMLElement): { key: string; offset: number } | undefined {
+  const top = log.getBoundingClientRect().top;
+  let best: { key: string; offset: number } | undefined;
+  for (const el of Array.from(log.querySelectorAll<HTMLElement>('.row[data-key]'))) {
+    const offset = el.getBoundingClientRect().top - top;
+    if (offset >= -1 && (!best || offset < best.offset)) best = { key: el.dataset.key!, offset };
+  }
+  return best;
 }
 
 /** An attachment URL that may be opened (http, https, blob), else null. */
