@@ -9,37 +9,40 @@ export type ChatCommandName = {
   [K in keyof ChatBackendAdapter]: ChatBackendAdapter[K] extends (...args: never[]) => unknown ? K : never;
 }[keyof ChatBackendAdapter];
 
+/** One entry per command: the compiler fails here when the adapter gains a command the wrapper lacks. */
+const COMMAND_SET: { readonly [K in ChatCommandName]: true } = {
+  getSnapshot: true,
+  getMessages: true,
+  answer: true,
+  takeNextInQueue: true,
+  sendMessage: true,
+  markRead: true,
+  endSession: true,
+  setTyping: true,
+  setPresence: true,
+  requestTransfer: true,
+  acceptTransfer: true,
+  rejectTransfer: true,
+  cancelTransfer: true,
+  findPersonCandidates: true,
+  searchPersons: true,
+  getPersonDetails: true,
+  linkPerson: true,
+  getChatTranscript: true,
+  createPerson: true,
+  createCompany: true,
+  createRequest: true,
+  listFaqs: true,
+  listReplyTemplates: true,
+  listQuickReplies: true,
+  createQuickReply: true,
+  updateQuickReply: true,
+  deleteQuickReply: true,
+  uploadFile: true,
+};
+
 /** Every command the wrapper intercepts, in the adapter interface's order. */
-export const CHAT_COMMANDS: readonly ChatCommandName[] = [
-  'getSnapshot',
-  'getMessages',
-  'answer',
-  'takeNextInQueue',
-  'sendMessage',
-  'markRead',
-  'endSession',
-  'setTyping',
-  'setPresence',
-  'requestTransfer',
-  'acceptTransfer',
-  'rejectTransfer',
-  'cancelTransfer',
-  'findPersonCandidates',
-  'searchPersons',
-  'getPersonDetails',
-  'linkPerson',
-  'getChatTranscript',
-  'createPerson',
-  'createCompany',
-  'createRequest',
-  'listFaqs',
-  'listReplyTemplates',
-  'listQuickReplies',
-  'createQuickReply',
-  'updateQuickReply',
-  'deleteQuickReply',
-  'uploadFile',
-];
+export const CHAT_COMMANDS: readonly ChatCommandName[] = Object.keys(COMMAND_SET) as ChatCommandName[];
 
 /** A probability (0..1) for every command, or per command name (missing names use `default`, else 0). */
 export type PerCommand<T> = T | ({ readonly default?: T } & { readonly [K in ChatCommandName]?: T });

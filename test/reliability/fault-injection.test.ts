@@ -275,6 +275,17 @@ describe('withFaults', () => {
     });
   });
 
+  it('wraps every command the demo adapter has', () => {
+    const { faulty } = world();
+    const proto = Object.getPrototypeOf(InMemoryChatBackend.prototype) as object;
+    const privateHelpers = ['constructor', 'objectUrl'];
+    const methods = Object.getOwnPropertyNames(proto).filter(
+      (name) => !privateHelpers.includes(name) && typeof (proto as Record<string, unknown>)[name] === 'function',
+    );
+    expect(methods.length).to.be.greaterThan(20);
+    for (const name of methods) expect(typeof (faulty as unknown as Record<string, unknown>)[name], name).to.equal('function');
+  });
+
   describe('subscriptions', () => {
     it('keeps one inner subscription for any number of subscribers and closes it, and its timers, with the last', async () => {
       const { faulty, backend, clock } = world({ reorderRate: 1, disconnectEvery: 1, reconnectAfterMs: 5000 });
