@@ -489,9 +489,14 @@ describe('<chat-conversation>', () => {
     it('B04: a rejected send keeps the bubble as failed with Retry and Delete; Retry reuses the client id', async () => {
       const s = await openChat();
       let fail = true;
+      // The retry waits on this gate, so "sending" is observable however slow the machine is.
+      const retryGate = deferred<void>();
       const calls = stubSend(s, async (real, sessionId, input) => {
-        await new Promise((r) => setTimeout(r, 50));
-        if (fail) throw new Error('network');
+        if (fail) {
+          await new Promise((r) => setTimeout(r, 50));
+          throw new Error('network');
+        }
+        await retryGate.promise;
         return real(sessionId, input);
       });
       await type(s.el, 'Could you share the order number?');
@@ -511,6 +516,7 @@ describe('<chat-conversation>', () => {
       expect(bubble()[0]!.dataset.status).to.equal('sending');
       expect(deepQuery(bubble()[0]!, '.marker')).to.exist;
       expect(deepText(bubble()[0]!)).to.contain('Retrying…');
+      retryGate.resolve();
       await waitUntil(() => bubble()[0]?.dataset.status === 'sent', 'sent after retry');
       await settle(s.el);
       expect(bubble()).to.have.length(1);
