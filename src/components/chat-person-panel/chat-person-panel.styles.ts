@@ -332,6 +332,7 @@ export const styles = [
     }
     .field {
       display: grid;
+      align-content: start;
       gap: 4px;
       font-size: 13px;
       font-weight: 500;
@@ -464,8 +465,25 @@ export const styles = [
       font-style: italic;
       font-size: 12px;
     }
+    .section > .facts {
+      margin: 0;
+      padding: 0 16px 14px;
+    }
+    .company-body {
+      padding: 0 8px 14px;
+    }
+    .company-body .record-title {
+      color: var(--_accent);
+      font-weight: 500;
+    }
     .company-body .facts {
-      padding: 0 8px 8px;
+      margin: 4px 0 0;
+      padding: 0 8px;
+    }
+    .btn[aria-expanded='true'] {
+      background: var(--_accent-soft);
+      border-color: var(--_accent);
+      color: var(--_accent);
     }
 
     .done {

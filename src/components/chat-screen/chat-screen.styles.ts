@@ -292,6 +292,46 @@ export const styles = css`
     }
   }
 
+  /* Phones (below 560 px, e.g. 360 px): one column, the session list above the conversation, each
+     scrolling on its own, so nothing is squeezed into a sliver that scrolls sideways (B09). */
+  @container chat-screen (max-width: 560px) {
+    .chats {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: minmax(0, 36%) minmax(0, 1fr);
+    }
+    .area-list {
+      border-inline-end: 0;
+      border-block-end: 1px solid var(--_border);
+    }
+    .area-conversation {
+      min-width: 0;
+    }
+    .header {
+      gap: 6px;
+      padding: 0 8px;
+    }
+    .tablist {
+      gap: 0;
+    }
+    .tab {
+      gap: 6px;
+      padding: 0 6px;
+    }
+    .agent {
+      flex: none;
+      gap: 6px;
+    }
+    /* The avatar and the switch (named "Present", checked or not) stay; the name and presence text go. */
+    .agent-text {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
+
   .state {
     flex: 1;
     display: grid;
