@@ -26,6 +26,21 @@ export interface ChatEventDetails {
   'chat-follow-up-open': { id: string };
   /** A new chat entered the queue (for host notifications). */
   'chat-incoming': { sessionId: string; channelId: string };
+  /**
+   * A chat passed its channel's warning limit, for the current agent (present, with the notify
+   * right on the channel): `waiting` — queued longer than the channel's `waitWarningMinutes`;
+   * `unanswered` — the customer's newest message is older than `unansweredWarningMinutes`.
+   * `limitMinutes` is that limit in minutes; `since` (ISO 8601 UTC) is when the customer's wait
+   * began (queue entry or the unanswered message). Fired once per warning, by the element that
+   * provides the service (`<chat-provider>`, or `<chat-screen>` with its own inputs).
+   */
+  'chat-warning': {
+    sessionId: string;
+    channelId: string;
+    kind: 'waiting' | 'unanswered';
+    limitMinutes: number;
+    since: string;
+  };
   /** A command failed; for the host's log. */
   'chat-error': { code: ChatErrorCode; message: string; cause?: unknown };
   /** The agent ended a chat. */
@@ -66,6 +81,7 @@ declare global {
     'chat-follow-up-open': ChatEvent<'chat-follow-up-open'>;
     'chat-incoming': ChatEvent<'chat-incoming'>;
     'chat-error': ChatEvent<'chat-error'>;
+    'chat-warning': ChatEvent<'chat-warning'>;
     'chat-session-end': ChatEvent<'chat-session-end'>;
   }
 }

@@ -122,7 +122,9 @@ export interface ChatBackendAdapter {
   /** Load the agent's starting state. */
   getSnapshot(): Promise<BackendSnapshot>;
   /**
-   * Load one page of a session's history, oldest first.
+   * Load one page of a session's history, oldest first. Rejects `not-permitted` for a chat that
+   * another agent handles (or handled) unless this agent took part in it or has the listen-in
+   * right on its channel.
    * @param options.beforeSeq only messages with a smaller seq (omit for the newest page)
    * @param options.afterSeq only messages with a larger seq (catch-up after a reconnect)
    * @param options.limit at most this many messages (default 50)
@@ -132,6 +134,15 @@ export interface ChatBackendAdapter {
     options?: { beforeSeq?: number; afterSeq?: number; limit?: number },
   ): Promise<MessagePage>;
 
+  /**
+   * Live feed of one session for listening in (read-only): the `session-updated` and `message`
+   * events of that session only, from subscription on (load the history with `getMessages`, which
+   * the listen-in right also permits). The backend checks the listen-in right on the session's
+   * channel when the feed is subscribed: without it the observable errors with `ChatBackendError`
+   * `not-permitted` (`not-found` for an unknown session). The agent being listened to is not
+   * notified. Unsubscribing ends the feed.
+   */
+  listenIn(sessionId: string): Observable<BackendEvent>;
   /** Answer a queued chat; rejects `already-taken` when another agent was first. */
   answer(sessionId: string): Promise<ChatSession>;
   /** Answer the oldest queued chat of the agent's channels; resolves `null` when the queue is empty. */

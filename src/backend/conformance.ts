@@ -13,6 +13,12 @@ export interface AdapterFixture {
   readonly adapter: ChatBackendAdapter;
   /** A second agent on the same backend, for races. */
   readonly secondAgent: ChatBackendAdapter;
+  /**
+   * Optional: a third agent with the listen-in right on the channel `queueCustomer` uses (checks
+   * that listening in works). `secondAgent`'s listen-in right may be either way: the suite checks
+   * that its `listenIn` and `getMessages` agree.
+   */
+  readonly listener?: ChatBackendAdapter;
   /** Put a new customer in the queue (optionally with a first message); resolves the session id. */
   queueCustomer(input?: { text?: string; name?: string; email?: string }): Promise<string>;
   /** The customer of a session writes a message. */
@@ -92,7 +98,8 @@ function newClientId(): string {
 /**
  * Declare mocha `describe` / `it` blocks that check the promises of a {@link ChatBackendAdapter}:
  * snapshot shape, queue events, the answer race, queue order, idempotent send, seq order, paging,
- * read marks, ending, unsubscribing, typed errors. Call it at the top level of a test file.
+ * read marks, ending, unsubscribing, typed errors, listen-in rights and feed. Call it at the top
+ * level of a test file.
  * Assertions throw plain `Error`s, so any assertion library may sit beside it.
  *
  * @param name shown in the suite title, e.g. `'InMemoryChatBackend'`
@@ -290,6 +297,54 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
 
     it('getChatTranscript rejects an unknown chat with not-found', async () => {
       await rejectsWith(fx.adapter.getChatTranscript('no-such-chat'), 'not-found', 'getChatTranscript on an unknown chat');
+    });
+
+    it('listenIn: refused (not-permitted, also by getMessages) or a live feed of that chat only; the owner is not told', async () => {
+      const id = await answered('Hello, anyone listening?');
+      const other = await fx.queueCustomer({ text: 'Another chat' });
+      const owner = listen(fx.adapter);
+      const check = async (agent: ChatBackendAdapter, mustListen: boolean) => {
+        const events: BackendEvent[] = [];
+        let error: unknown;
+        const subscription = agent.listenIn(id).subscribe({ next: (e) => events.push(e), error: (e) => (error = e) });
+        try {
+          await new Promise((resolve) => globalThis.setTimeout(resolve, 20));
+          if (error !== undefined) {
+            assert(!mustListen, `an agent with the listen-in right may listen in (got ${String((error as { code?: unknown }).code)})`);
+            assert((error as { code?: unknown }).code === 'not-permitted', 'a refused listenIn errors with not-permitted');
+            await rejectsWith(agent.getMessages(id), 'not-permitted', "getMessages of another agent's chat without the listen-in right");
+            return;
+          }
+          const page = await agent.getMessages(id);
+          assert(page.messages.some((m) => m.text === 'Hello, anyone listening?'), 'a listener can read the history');
+          const before = owner.events.length;
+          await fx.customerWrites(id, 'Heard this?');
+          await fx.customerWrites(other, 'Not in the feed');
+          await until(() => events.some((e) => e.type === 'message' && e.message.text === 'Heard this?'), 'the new message in the feed');
+          assert(
+            events.every((e) => (e.type === 'message' ? e.message.sessionId === id : e.type !== 'session-updated' || e.session.id === id)),
+            'the feed carries that chat only',
+          );
+          const toOwner = owner.events.slice(before);
+          assert(
+            toOwner.every((e) => e.type === 'message' || e.type === 'session-updated'),
+            'the listened agent gets no event about the listener',
+          );
+          subscription.unsubscribe();
+          const count = events.length;
+          await fx.customerWrites(id, 'After leaving');
+          await new Promise((resolve) => globalThis.setTimeout(resolve, 30));
+          assert(events.length === count, 'no feed events after unsubscribing');
+        } finally {
+          subscription.unsubscribe();
+        }
+      };
+      await check(fx.secondAgent, false);
+      if (fx.listener) await check(fx.listener, true);
+      let unknown: unknown;
+      fx.adapter.listenIn('no-such-session').subscribe({ error: (e) => (unknown = e) });
+      await until(() => unknown !== undefined, 'listenIn on an unknown session to fail');
+      assert((unknown as { code?: unknown }).code === 'not-found', 'listenIn on an unknown session errors with not-found');
     });
 
     it('rejects commands on unknown sessions with a typed not-found error', async () => {

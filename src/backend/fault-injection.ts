@@ -4,9 +4,12 @@ import type { BackendEvent, ChatBackendAdapter } from './adapter.js';
 import { ChatBackendError } from './errors.js';
 import { Random } from './in-memory/random.js';
 
-/** The name of every command of a {@link ChatBackendAdapter} (every method). */
+/**
+ * The name of every command of a {@link ChatBackendAdapter} (every method that returns a promise;
+ * the `listenIn` feed is an Observable and passes through the wrapper unchanged).
+ */
 export type ChatCommandName = {
-  [K in keyof ChatBackendAdapter]: ChatBackendAdapter[K] extends (...args: never[]) => unknown ? K : never;
+  [K in keyof ChatBackendAdapter]: ChatBackendAdapter[K] extends (...args: never[]) => Promise<unknown> ? K : never;
 }[keyof ChatBackendAdapter];
 
 /** One entry per command: the compiler fails here when the adapter gains a command the wrapper lacks. */
@@ -404,6 +407,8 @@ export function withFaults<A extends ChatBackendAdapter>(adapter: A, options: Fa
       return adapter.agentId;
     },
     events$,
+    // The listen-in feed passes through unchanged (no faults are injected into it).
+    listenIn: (sessionId: string) => adapter.listenIn(sessionId),
     inner: adapter,
     faults: {
       get stats() {

@@ -18,6 +18,7 @@ import type { ChatService } from '../service/chat-service.js';
  *
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command of the service failed (for the host's log).
  * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (for host notifications).
+ * @fires {CustomEvent<{ sessionId: string; channelId: string; kind: 'waiting' | 'unanswered'; limitMinutes: number; since: string }>} chat-warning - A chat passed its channel's waiting or unanswered limit (present agents with the notify right).
  */
 export class ChatProvider extends LitElement {
   static override styles = css`

@@ -26,7 +26,8 @@ export interface ServiceHostInputs {
 /**
  * Turns an element's inputs (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`) into
  * one `ChatService` provided to its descendants through Lit context, and re-fires the service's
- * failures and new queued chats as `chat-error` / `chat-incoming` events on the element.
+ * failures, new queued chats and new warnings as `chat-error` / `chat-incoming` / `chat-warning`
+ * events on the element.
  * Services it built itself are disposed when the inputs change or the element leaves the page
  * (a move within the page keeps them).
  */
@@ -158,6 +159,17 @@ export class ServiceHostController implements ReactiveController {
     this.events.add(
       service.incoming$.subscribe((session) => {
         dispatchChatEvent(this.host, 'chat-incoming', { sessionId: session.id, channelId: session.channelId });
+      }),
+    );
+    this.events.add(
+      service.warning$.subscribe((w) => {
+        dispatchChatEvent(this.host, 'chat-warning', {
+          sessionId: w.sessionId,
+          channelId: w.channelId,
+          kind: w.kind,
+          limitMinutes: w.limitMinutes,
+          since: new Date(w.since).toISOString(),
+        });
       }),
     );
   }

@@ -47,6 +47,11 @@ export interface ChatSession {
   readonly createdAt: IsoDateTime;
   /** When an agent picked the chat up. */
   readonly answeredAt?: IsoDateTime;
+  /**
+   * When an agent first wrote to the customer themselves after picking the chat up (the channel's
+   * automatic welcome message does not count). Source: the backend; drives "first response time".
+   */
+  readonly firstResponseAt?: IsoDateTime;
   /** When the chat ended or was missed. */
   readonly endedAt?: IsoDateTime;
   readonly endedBy?: EndedBy;

@@ -37,6 +37,10 @@ import {
 } from './selectors.js';
 import { type TransferTarget, transferTargets } from './transfer-targets.js';
 import { UploadQueue, type UploadView } from './uploads.js';
+import { type ChannelSelectionStorage, LocalStorageChannelSelection } from './channel-selection.js';
+import { type ListenIn, openListenIn } from './listen-in.js';
+import { type DashboardStats, computeDashboardStats, nextDayStart, sameStats } from './stats.js';
+import { type ChatWarning, computeWarnings, nextWarningAt, sameWarnings } from './warnings.js';
 import {
   type ChatNotice,
   type ChatState,
@@ -79,6 +83,8 @@ export interface ChatServiceOptions {
    * read mark of a watched session.
    */
   readonly retryDelayMs?: number;
+  /** Where the dashboard's channel selection is kept per agent (default: `localStorage`). */
+  readonly selectionStorage?: ChannelSelectionStorage;
 }
 
 /** A failure the service reports to the host (the provider turns it into a `chat-error` event). */
@@ -127,6 +133,12 @@ export class ChatService {
   private readonly sendAttempts = new Map<string, number>();
   private readonly sendTimers = new Map<string, TimerHandle>();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
+  private readonly selectionStorage: ChannelSelectionStorage;
+  private readonly warningSubject = new Subject<ChatWarning>();
+  private readonly listens = new Set<ListenIn>();
+  private deadlineTimer: TimerHandle | undefined;
+  private deadlineAt: number | null = null;
+  private selectionLoaded = false;
   private windowTimer: TimerHandle | undefined;
   private windowTimerAt: number | null = null;
   private noticeSeq = 0;
@@ -171,6 +183,20 @@ export class ChatService {
   readonly errors$: Observable<ChatServiceError>;
   /** Sessions that entered the queue after loading (see the `chat-incoming` event). */
   readonly incoming$: Observable<ChatSession>;
+  /** The dashboard's channel selection: ids, or `null` for every channel. */
+  readonly channelSelection$: Observable<readonly string[] | null>;
+  /**
+   * Dashboard figures for the selected channels (see `computeDashboardStats`), recomputed on every
+   * state change and at midnight in the agent's time zone.
+   */
+  readonly dashboardStats$: Observable<DashboardStats>;
+  /**
+   * Chats to highlight for the agent (selected channels; present agents with the notify right
+   * only), re-evaluated on every change and at the moment a chat passes its channel's limit.
+   */
+  readonly warnings$: Observable<readonly ChatWarning[]>;
+  /** Each warning once, when it appears (see the `chat-warning` event). */
+  readonly warning$: Observable<ChatWarning>;
 
   /**
    * @param options the adapter and optional clock, timeouts and display settings
@@ -183,6 +209,7 @@ export class ChatService {
     this.noticeTimeoutMs = options.noticeTimeoutMs ?? 8_000;
     this.retryDelayMs = options.retryDelayMs ?? 2_000;
     this.newClientId = options.newClientId ?? (() => crypto.randomUUID());
+    this.selectionStorage = options.selectionStorage ?? new LocalStorageChannelSelection();
     const display: DisplaySettings = {
       locale: options.display?.locale ?? 'en',
       timeZone: options.display?.timeZone,
@@ -207,6 +234,21 @@ export class ChatService {
       (a, b) => JSON.stringify(a) === JSON.stringify(b),
     );
     this.notices$ = this.select((s) => s.notices);
+    this.channelSelection$ = this.select((s) => s.channelSelection);
+    this.dashboardStats$ = this.select((s) => dashboardStatsOf(s), sameStats);
+    this.warnings$ = this.select((s) => warningsOf(s), sameWarnings);
+    this.warning$ = this.warningSubject.asObservable();
+    let shown = new Set<string>();
+    this.subscriptions.push(
+      this.warnings$.subscribe((warnings) => {
+        const next = new Set(warnings.map((w) => `${w.sessionId}|${w.kind}|${w.since}`));
+        if (this.state.status === 'ready') {
+          for (const w of warnings) if (!shown.has(`${w.sessionId}|${w.kind}|${w.since}`)) this.warningSubject.next(w);
+        }
+        shown = next;
+      }),
+      this.store.subscribe(() => this.scheduleDeadline()),
+    );
 
     this.uploadQueue = new UploadQueue({
       capabilities: () => this.state.capabilities,
@@ -421,6 +463,65 @@ export class ChatService {
     }
   }
 
+  /**
+   * Choose the dashboard's channels: ids, or `null` (or every channel) for all. Unknown ids are
+   * dropped. The choice is kept per agent in the selection storage, so it survives a reload.
+   */
+  setChannelSelection(channelIds: readonly string[] | null): void {
+    const known = Object.keys(this.state.channels);
+    let next: readonly string[] | null = channelIds ? known.filter((id) => channelIds.includes(id)) : null;
+    if (next && next.length === known.length) next = null;
+    const current = this.state.channelSelection;
+    if (current === next || (current && next && current.join(' ') === next.join(' '))) return;
+    this.patch({ channelSelection: next });
+    void Promise.resolve()
+      .then(() => this.selectionStorage.save(this.agentId, next))
+      .catch(() => undefined);
+  }
+
+  /**
+   * Whether the agent may listen in on a session: an ongoing chat of another agent, on a channel
+   * where the agent has the listen-in right.
+   */
+  canListenIn(sessionId: string): boolean {
+    return this.listenInRefusal(sessionId) === null;
+  }
+
+  /**
+   * Listen in on another agent's ongoing chat: a live, read-only view of its messages. The agent
+   * being listened to is not notified. Call `stop()` on the result when the view closes; that
+   * ends the backend feed.
+   * @throws ChatBackendError `not-permitted` without the listen-in right on the chat's channel
+   *   (checked here and again by the adapter), `not-found` for an unknown session, `invalid-state`
+   *   when the chat is not ongoing or is the agent's own
+   */
+  async listenIn(sessionId: string): Promise<ListenIn> {
+    const refusal = this.listenInRefusal(sessionId);
+    if (refusal) throw this.fail('listenIn', refusal);
+    try {
+      const listen = await openListenIn(this.backend, this.state.sessions[sessionId]!, this.pageSize, (l) =>
+        this.listens.delete(l),
+      );
+      if (this.disposed) listen.stop();
+      else this.listens.add(listen);
+      return listen;
+    } catch (error) {
+      throw this.fail('listenIn', error);
+    }
+  }
+
+  private listenInRefusal(sessionId: string): ChatBackendError | null {
+    const session = this.state.sessions[sessionId];
+    if (!session) return new ChatBackendError('not-found', `Unknown session ${sessionId}`);
+    const agent = this.state.agents[this.agentId];
+    if (!agent?.rights[session.channelId]?.listenIn) {
+      return new ChatBackendError('not-permitted', 'No listen-in right on this channel');
+    }
+    if (session.status !== 'ongoing') return new ChatBackendError('invalid-state', 'The chat is not ongoing');
+    if (session.agentId === this.agentId) return new ChatBackendError('invalid-state', 'The agent handles this chat');
+    return null;
+  }
+
   /** Keep the composer text of a session. */
   setDraft(sessionId: string, text: string): void {
     if ((this.state.drafts[sessionId] ?? '') === text) return;
@@ -564,7 +665,7 @@ export class ChatService {
     this.requireOnline('setPresence');
     try {
       const agent = await this.backend.setPresence(presence);
-      this.patch({ agents: { ...this.state.agents, [agent.id]: agent } });
+      this.patch({ agents: { ...this.state.agents, [agent.id]: agent }, now: this.clock.now() });
       return agent;
     } catch (error) {
       throw this.fail('setPresence', error);
@@ -848,6 +949,9 @@ export class ChatService {
     if (this.resyncTimer !== undefined) this.clock.clearTimeout(this.resyncTimer);
     if (this.windowTimer !== undefined) this.clock.clearTimeout(this.windowTimer);
     this.uploadQueue.dispose();
+    if (this.deadlineTimer !== undefined) this.clock.clearTimeout(this.deadlineTimer);
+    for (const listen of [...this.listens]) listen.stop();
+    this.warningSubject.complete();
     this.errorsSubject.complete();
     this.incomingSubject.complete();
     this.store.complete();
@@ -890,6 +994,10 @@ export class ChatService {
         sessions,
         now: this.clock.now(),
       });
+      if (!this.selectionLoaded) {
+        this.selectionLoaded = true;
+        await this.loadChannelSelection();
+      }
       this.scheduleWindow();
       // Elements may have started watching before the snapshot arrived.
       for (const sessionId of this.watchers.keys()) {
@@ -904,6 +1012,39 @@ export class ChatService {
       }
       throw this.fail('load', chatError);
     }
+  }
+
+  private async loadChannelSelection(): Promise<void> {
+    let stored: readonly string[] | null = null;
+    try {
+      stored = await this.selectionStorage.load(this.agentId);
+    } catch {
+      stored = null;
+    }
+    if (this.disposed) return;
+    const known = Object.keys(this.state.channels);
+    const ids = stored ? known.filter((id) => stored!.includes(id)) : [];
+    this.patch({ channelSelection: ids.length && ids.length < known.length ? ids : null });
+  }
+
+  /**
+   * Move `state.now` at the next moment a figure changes without an event: midnight in the agent's
+   * time zone (today's counts restart) or a chat passing its channel's warning limit. One timer,
+   * never polling.
+   */
+  private scheduleDeadline(): void {
+    if (this.disposed || this.state.status !== 'ready') return;
+    const state = this.state;
+    const candidates = [nextDayStart(state.now, state.display.timeZone), nextWarningAt(warningInput(state))];
+    const at = Math.min(...candidates.filter((t): t is number => t !== null));
+    if (at === this.deadlineAt) return;
+    if (this.deadlineTimer !== undefined) this.clock.clearTimeout(this.deadlineTimer);
+    this.deadlineAt = at;
+    this.deadlineTimer = this.clock.setTimeout(() => {
+      this.deadlineTimer = undefined;
+      this.deadlineAt = null;
+      this.patch({ now: Math.max(this.clock.now(), at) });
+    }, Math.max(0, at - this.clock.now()));
   }
 
   /**
@@ -1055,7 +1196,7 @@ export class ChatService {
         if (this.hasGap(event.message.sessionId)) this.checkGap(event.message.sessionId);
         break;
       case 'agent-updated':
-        this.patch({ agents: { ...this.state.agents, [event.agent.id]: event.agent } });
+        this.patch({ agents: { ...this.state.agents, [event.agent.id]: event.agent }, now: this.clock.now() });
         break;
       case 'channel-updated':
         this.patch({ channels: { ...this.state.channels, [event.channel.id]: event.channel } });
@@ -1267,6 +1408,34 @@ function isTransient(error: unknown): boolean {
 
 function offlineError(): ChatBackendError {
   return new ChatBackendError('disconnected', 'Not connected to the chat server; try again when the connection is back');
+}
+
+function warningInput(state: ChatState) {
+  return {
+    sessions: state.sessions,
+    agents: state.agents,
+    channels: state.channels,
+    agentId: state.agentId,
+    now: state.now,
+    channelIds: state.channelSelection,
+  };
+}
+
+/** The dashboard figures of a state (selected channels, agent's time zone, at `state.now`). */
+export function dashboardStatsOf(state: ChatState): DashboardStats {
+  return computeDashboardStats({
+    sessions: state.sessions,
+    agents: state.agents,
+    channels: state.channels,
+    now: state.now,
+    timeZone: state.display.timeZone,
+    channelIds: state.channelSelection,
+  });
+}
+
+/** The warnings of a state for its agent (selected channels, at `state.now`). */
+export function warningsOf(state: ChatState): ChatWarning[] {
+  return computeWarnings(warningInput(state));
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -85,6 +85,11 @@ export interface ChatState {
   /** The service clock at the last time-dependent change, ms since epoch (drives the 8-hour window). */
   readonly now: number;
   readonly display: DisplaySettings;
+  /**
+   * The dashboard's channel selection: channel ids, or `null` for every channel (the default).
+   * Source: the agent's choice, kept through the service's `ChannelSelectionStorage`.
+   */
+  readonly channelSelection: readonly string[] | null;
 }
 
 /** The empty starting state. */
@@ -105,5 +110,6 @@ export function initialState(agentId: string, now: number, display: DisplaySetti
     transcripts: {},
     now,
     display,
+    channelSelection: null,
   };
 }

@@ -7,6 +7,7 @@ runAdapterConformance('InMemoryChatBackend', async () => {
   return {
     adapter: backend,
     secondAgent: backend.forAgent('ben'),
+    listener: backend.forAgent('a5'),
     queueCustomer: async (input = {}) => backend.script.customerArrives({ channelId: 'support', ...input }),
     customerWrites: async (sessionId, text) => {
       backend.script.customerWrites(sessionId, text);
@@ -21,6 +22,7 @@ runAdapterConformance('InMemoryChatBackend with latency', async () => {
   return {
     adapter: backend.forAgent('carla'),
     secondAgent: backend.forAgent('ben'),
+    listener: backend.forAgent('a5'),
     queueCustomer: async (input = {}) => backend.script.customerArrives({ channelId: 'webshop-nl', ...input }),
     customerWrites: async (sessionId, text) => {
       backend.script.customerWrites(sessionId, text);

@@ -8,7 +8,8 @@ const MINUTE = 60_000;
 function stat(el: Element, label: string): string {
   const dt = deepAll(el, 'dt').find((d) => d.textContent?.trim() === label);
   if (!dt) throw new Error(`No statistic ${label}`);
-  return deepText(dt.nextElementSibling!);
+  const dd = dt.nextElementSibling!;
+  return `${deepText(dd.querySelector('.stat-value')!)} ${deepText(dd.querySelector('.stat-unit')!)}`;
 }
 
 describe('<chat-dashboard>', () => {

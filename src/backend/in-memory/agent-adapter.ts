@@ -22,7 +22,7 @@ import type {
   SendMessageInput,
   UploadOptions,
 } from '../adapter.js';
-import { ChatBackendError } from '../errors.js';
+import { ChatBackendError, toChatError } from '../errors.js';
 import type { ChatStore } from './store.js';
 
 /** Clock time one upload progress step takes, in ms (an upload reports 0 %, then 4 steps). */
@@ -79,10 +79,43 @@ export class InMemoryAgentAdapter implements ChatBackendAdapter {
   /**
    * One page of a session's history, oldest first: the newest `limit` (default 50) messages with
    * `afterSeq < seq < beforeSeq`; `hasMore` is true when that range holds older messages too.
-   * Rejects `not-found` (session), `not-permitted` (the agent may not see it).
+   * Rejects `not-found` (session), `not-permitted` (another agent's chat, unless this agent took
+   * part in it or has the listen-in right on the channel).
    */
   getMessages(sessionId: string, options?: { beforeSeq?: number; afterSeq?: number; limit?: number }): Promise<MessagePage> {
     return this.store.run(() => this.store.messagePage(this.agentId, sessionId, options));
+  }
+
+  /**
+   * Live read-only feed of one session (`session-updated` and `message` of it only). On subscribe
+   * it errors `not-found` (unknown session), `not-permitted` (no listen-in right on the channel)
+   * or `disconnected` (offline). Nobody else is told. Each subscription counts in
+   * `openSubscriptions` until it ends; while offline nothing is delivered.
+   */
+  listenIn(sessionId: string): Observable<BackendEvent> {
+    const { store, agentId } = this;
+    return new Observable<BackendEvent>((subscriber) => {
+      try {
+        store.checkListenIn(agentId, sessionId);
+      } catch (error) {
+        subscriber.error(toChatError(error));
+        return undefined;
+      }
+      store.openSubscriptions++;
+      const inner = store.changes$.subscribe((event) => {
+        if (!store.online) return;
+        if (
+          (event.type === 'session-updated' && event.session.id === sessionId) ||
+          (event.type === 'message' && event.message.sessionId === sessionId)
+        ) {
+          subscriber.next(event);
+        }
+      });
+      return () => {
+        inner.unsubscribe();
+        store.openSubscriptions--;
+      };
+    });
   }
 
   /**

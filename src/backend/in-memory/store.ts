@@ -72,6 +72,8 @@ interface SessionRecord {
   agentId: string | null;
   readonly createdAt: number;
   answeredAt?: number;
+  /** When an agent first wrote themselves (the welcome message does not count). */
+  firstResponseAt?: number;
   endedAt?: number;
   endedBy?: EndedBy;
   /** Messages in seq order. */
@@ -259,7 +261,7 @@ export class ChatStore {
     if (event.type === 'connection') return true;
     if (!this.online) return false;
     if (event.type === 'session-updated') return this.canSee(agentId, this.sessions.get(event.session.id));
-    if (event.type === 'message') return this.canSee(agentId, this.sessions.get(event.message.sessionId));
+    if (event.type === 'message') return this.mayRead(agentId, this.sessions.get(event.message.sessionId));
     return true;
   }
 
@@ -349,6 +351,32 @@ export class ChatStore {
     return rights?.respond === true || rights?.listenIn === true || record.participants.has(agentId);
   }
 
+  /**
+   * Whether the agent may read a session's messages: a chat it took part in, any chat of a channel
+   * it may listen in on, or a chat nobody handles yet (queued or missed) of a channel it may
+   * respond on. Others' chats need the listen-in right.
+   */
+  private mayRead(agentId: string, record: SessionRecord | undefined): boolean {
+    if (!record) return false;
+    if (record.participants.has(agentId)) return true;
+    const rights = this.agents.get(agentId)?.rights[record.channelId];
+    if (rights?.listenIn) return true;
+    return rights?.respond === true && record.agentId === null;
+  }
+
+  /**
+   * Check that an agent may listen in on a session: `not-found`, `not-permitted` (no listen-in
+   * right on the channel), `disconnected` (offline).
+   */
+  checkListenIn(agentId: string, sessionId: string): void {
+    if (this.disposed) fail('disconnected', 'The demo backend was disposed');
+    if (!this.online) fail('disconnected', 'The demo backend is offline');
+    const record = this.record(sessionId);
+    if (this.agents.get(agentId)?.rights[record.channelId]?.listenIn !== true) {
+      fail('not-permitted', `Agent ${agentId} may not listen in on channel ${record.channelId}`);
+    }
+  }
+
   // ---------------------------------------------------------------- sessions: reading
 
   private record(sessionId: string): SessionRecord {
@@ -397,7 +425,7 @@ export class ChatStore {
     options: { beforeSeq?: number; afterSeq?: number; limit?: number } = {},
   ): MessagePage {
     const record = this.record(sessionId);
-    if (!this.canSee(agentId, record)) fail('not-permitted', `Agent ${agentId} may not read session ${sessionId}`);
+    if (!this.mayRead(agentId, record)) fail('not-permitted', `Agent ${agentId} may not read session ${sessionId}`);
     const limit = Math.max(1, Math.floor(options.limit ?? 50));
     const before = options.beforeSeq ?? Number.POSITIVE_INFINITY;
     const after = options.afterSeq ?? 0;
@@ -424,6 +452,7 @@ export class ChatStore {
       agentId: record.agentId,
       createdAt: iso(record.createdAt),
       ...(record.answeredAt !== undefined ? { answeredAt: iso(record.answeredAt) } : {}),
+      ...(record.firstResponseAt !== undefined ? { firstResponseAt: iso(record.firstResponseAt) } : {}),
       ...(record.endedAt !== undefined ? { endedAt: iso(record.endedAt) } : {}),
       ...(record.endedBy ? { endedBy: record.endedBy } : {}),
       ...(last ? { lastMessage: { kind: last.kind, text: previewOf(last), sentAt: last.sentAt } } : {}),
@@ -647,6 +676,7 @@ export class ChatStore {
       at,
     );
     record.byClientId.set(input.clientId, message);
+    record.firstResponseAt ??= at;
     this.commit(record, [message]);
     return message;
   }
@@ -656,6 +686,7 @@ export class ChatStore {
     const record = this.owned(agentId, sessionId);
     if (!text.trim()) fail('invalid-input', 'A message needs text');
     const message = this.append(record, { kind: 'to-customer', text, authorName: this.agent(agentId).name, agentId }, at);
+    record.firstResponseAt ??= at;
     this.commit(record, [message]);
     return message;
   }
@@ -870,7 +901,7 @@ export class ChatStore {
     const record = this.sessions.get(sessionId);
     if (record) {
       const crmLog = record.personId !== undefined && (record.status === 'ended' || record.status === 'missed');
-      if (!crmLog && !this.canSee(agentId, record)) fail('not-permitted', `Agent ${agentId} may not read session ${sessionId}`);
+      if (!crmLog && !this.mayRead(agentId, record)) fail('not-permitted', `Agent ${agentId} may not read session ${sessionId}`);
       return [...record.messages];
     }
     const archived = this.archivedChats.find((c) => c.id === sessionId) ?? fail('not-found', `No chat ${sessionId}`);

@@ -235,4 +235,213 @@ export const styles = css`
     color: var(--_text-muted);
     font-size: 13px;
   }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px 24px;
+    align-items: flex-start;
+  }
+  fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 8px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    float: inline-start;
+    margin-inline-end: 4px;
+    padding: 0;
+    font-size: 12px;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--_text-muted);
+  }
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 30px;
+    padding: 0 10px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    font-size: 13px;
+    cursor: pointer;
+    user-select: none;
+  }
+  .check:has(input:checked) {
+    border-color: var(--_accent);
+  }
+  .check:has(input:disabled) {
+    cursor: default;
+  }
+  .check input {
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .alerts {
+    margin-inline-start: auto;
+  }
+
+  .stat {
+    position: relative;
+    cursor: help;
+  }
+  .stat.alert .stat-value {
+    color: var(--_warning);
+  }
+  .stat-unit {
+    font-size: 12px;
+    color: var(--_text-muted);
+  }
+  .tip {
+    position: absolute;
+    inset-inline: 8px;
+    top: calc(100% + 6px);
+    z-index: 2;
+    padding: 8px 10px;
+    border-radius: var(--_radius-small);
+    background: var(--_text);
+    color: var(--_surface-raised);
+    font-size: 12px;
+    line-height: 1.4;
+    box-shadow: var(--_shadow);
+    opacity: 0;
+    visibility: hidden;
+    pointer-events: none;
+    transition: opacity 120ms;
+  }
+  .stat:hover .tip,
+  .stat:focus-visible .tip {
+    opacity: 1;
+    visibility: visible;
+  }
+
+  .section-hint {
+    margin-inline-start: auto;
+    font-size: 12px;
+    color: var(--_text-muted);
+  }
+  .incoming-row {
+    cursor: default;
+  }
+  .incoming-row:focus-visible {
+    position: relative;
+    z-index: 1;
+  }
+  tr.late td:first-child {
+    box-shadow: inset 3px 0 0 var(--_warning);
+  }
+  td.late {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  td.late svg {
+    vertical-align: -3px;
+    margin-inline-end: 4px;
+  }
+  .actions {
+    text-align: end;
+    white-space: nowrap;
+    width: 1%;
+  }
+  .actions .btn {
+    min-height: 28px;
+    font-size: 13px;
+  }
+
+  dialog.listen {
+    width: min(640px, calc(100vw - 32px));
+    max-height: min(720px, calc(100vh - 32px));
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    color: var(--_text);
+    box-shadow: var(--_shadow);
+  }
+  dialog.listen[open] {
+    display: flex;
+    flex-direction: column;
+  }
+  dialog.listen::backdrop {
+    background: rgb(15 23 42 / 0.45);
+  }
+  .listen-header {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 16px;
+    border-bottom: 1px solid var(--_border);
+  }
+  .listen-meta,
+  .listen-note {
+    margin: 2px 0 0;
+    font-size: 13px;
+    color: var(--_text-muted);
+  }
+  .listen-note {
+    margin: 0;
+    padding: 8px 16px;
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+  }
+  .listen-log {
+    flex: 1;
+    min-height: 160px;
+    overflow-y: auto;
+    padding: 12px 16px;
+    display: grid;
+    gap: 10px;
+    align-content: start;
+  }
+  .listen-msg {
+    max-width: 85%;
+    padding: 8px 12px;
+    border-radius: 12px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    overflow-wrap: anywhere;
+  }
+  .listen-msg.to-customer {
+    justify-self: end;
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_surface-raised));
+  }
+  .listen-msg.system {
+    justify-self: center;
+    max-width: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    font-size: 12px;
+    color: var(--_text-muted);
+  }
+  .system-line {
+    margin: 0;
+  }
+  .listen-author {
+    display: flex;
+    gap: 8px;
+    font-size: 12px;
+    color: var(--_text-muted);
+  }
+  .listen-author bdi {
+    font-weight: 600;
+  }
+  .listen-files {
+    margin: 4px 0 0;
+    padding-inline-start: 18px;
+    font-size: 12px;
+  }
+  .listen-error {
+    margin: 0;
+    color: var(--_danger);
+  }
 `;

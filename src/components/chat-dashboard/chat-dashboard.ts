@@ -1,75 +1,105 @@
-import { localized, msg } from '@lit/localize';
-import { type TemplateResult, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { Observable } from 'rxjs';
+import { localized, msg, str } from '@lit/localize';
+import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Observable, Subscription } from 'rxjs';
 import { NowController } from '../../controllers/now-controller.js';
 import { formatDateTime, formatDuration, formatNumber, formatTime } from '../../i18n/format.js';
 import type { ChatSession } from '../../model/session.js';
-import type { ChatService } from '../../service/chat-service.js';
-import { type ChatStats, computeStats, ongoingSessions, queuedSessions } from '../../service/selectors.js';
+import { dashboardStatsOf } from '../../service/chat-service.js';
+import type { ListenIn, ListenInView } from '../../service/listen-in.js';
+import type { ChatState } from '../../service/state.js';
+import { ongoingSessions, queuedSessions } from '../../service/selectors.js';
+import { type DashboardStats, sameStats } from '../../service/stats.js';
+import type { ChatWarning } from '../../service/warnings.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
-import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { warningIcon } from '../chat-session-list/icons.js';
+import { messageTextStyles, renderMessageText } from '../message-text/message-text.js';
 import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
+import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-dashboard.styles.js';
+import { WarningAlertsController } from './warning-alerts.js';
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-const sameStats = (a: ChatStats, b: ChatStats) => JSON.stringify(a) === JSON.stringify(b);
 const listConverter = {
   fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : undefined),
   toAttribute: (value: readonly string[] | undefined) => (value?.length ? value.join(' ') : null),
 };
 
 /**
- * The chat dashboard: live figures (customers waiting, longest and average wait, ongoing chats,
- * agents present), the incoming chats nobody answered yet, with "Answer" per chat, and the
- * ongoing chats of every agent. Waiting times and durations tick every second (display only).
+ * The chat dashboard: live figures for all or the selected channels (customers waiting, longest
+ * and average wait, agents present per channel, ongoing chats, today's answered / missed / ended
+ * chats, average time to answer and first response), the incoming chats nobody answered yet and
+ * the ongoing chats of every agent.
  *
- * When another agent answers a chat first, its row disappears and a notice says so.
+ * - **Channels**: the agent picks all channels or any subset; the choice is kept per agent by the
+ *   service's selection storage and drives the figures and both lists.
+ * - **Answer**: the "Answer" button, a double-click on the row, or Enter on the focused row takes
+ *   the chat. When another agent was first, the row goes and a notice says so.
+ * - **Listen in**: on an ongoing chat of another agent, only for agents with the listen-in right on
+ *   its channel, opens a live, read-only view in a modal dialog; the other agent is not told.
+ *   Closing the dialog (Close or Escape) stops the live feed and returns focus to the button.
+ * - **Warnings**: chats waiting or unanswered longer than their channel's limit are highlighted
+ *   (present agents with the notify right only). The agent may opt in to a beep, desktop
+ *   notifications and a count in the page title.
  *
- * @summary Statistics, incoming chats (answer) and ongoing chats of all or selected channels.
+ * Figures come from the service (`dashboardStats$`); waiting times and durations tick every second
+ * on the service clock (display only).
+ *
+ * @summary Statistics, incoming chats (answer) and ongoing chats (listen in) of all or selected channels.
  * @tag chat-dashboard
  *
  * @slot incoming-empty - Replaces the sentence shown when nobody is waiting.
  * @slot ongoing-empty - Replaces the sentence shown when no chat is going on.
  *
+ * @csspart toolbar - The row with the channel selection and the alert options.
+ * @csspart channels - The channel selection (a group of checkboxes).
+ * @csspart alerts - The alert options (sound, desktop notifications, count in the title).
  * @csspart stats - The row of statistic cards.
  * @csspart stat - One statistic card.
  * @csspart incoming - The "Incoming chats" section.
- * @csspart incoming-row - One waiting chat.
+ * @csspart incoming-row - One waiting chat (also `incoming-row warning` past the channel's limit).
  * @csspart answer - An "Answer" button.
  * @csspart ongoing - The "Ongoing chats" section.
+ * @csspart listen-in - A "Listen in" button.
+ * @csspart listen-dialog - The read-only listen-in dialog.
  * @csspart notices - The notice region.
  * @csspart notice - One notice.
  *
  * @cssprop [--chat-dashboard-max-width=1200px] - Maximum width of the dashboard's content.
- * @cssprop [--chat-color-warning=light-dark(#b45309, #fbbf24)] - Colour of waits over the channel's limit.
+ * @cssprop [--chat-color-warning=light-dark(#b45309, #fbbf24)] - Colour of chats over the channel's limit.
  *
  * @fires {CustomEvent<{ sessionId: string }>} chat-session-select - The agent answered an incoming chat (it is now selected).
  */
 @localized()
 export class ChatDashboard extends ChatElement {
-  static override styles = [tokens, avatarStyles, noticeStyles, styles];
+  static override styles = [tokens, avatarStyles, noticeStyles, messageTextStyles, styles];
 
   /**
-   * Only show these channels (ids). Attribute `channel-ids`: ids separated by spaces or commas.
-   * Default: every channel.
+   * Only show these channels (ids), whatever the agent selected; hides the channel selection.
+   * Attribute `channel-ids`: ids separated by spaces or commas. Default: the agent's selection.
    */
   @property({ attribute: 'channel-ids', converter: listConverter }) channelIds?: string[];
 
-  private readonly stats = this.observe<ChatStats>(
-    () => this.channelScoped((s) => s.stats$, (ids) => this.service?.select((st) => computeStats(st, ids), sameStats)),
+  private readonly selection = this.observe(() => this.service?.channelSelection$);
+  private readonly stats = this.observe<DashboardStats>(
+    () => {
+      const ids = this.channelIds;
+      if (!this.service) return undefined;
+      if (!ids?.length) return this.service.dashboardStats$;
+      return this.service.select((s) => dashboardStatsOf({ ...s, channelSelection: ids }), sameStats);
+    },
     () => [this.channelKey],
   );
   private readonly queue = this.observe<readonly ChatSession[]>(
-    () => this.channelScoped((s) => s.queue$, (ids) => this.service?.select((st) => queuedSessions(st, ids), sameList)),
+    () => this.scoped((s, ids) => queuedSessions(s, ids)),
     () => [this.channelKey],
   );
   private readonly ongoing = this.observe<readonly ChatSession[]>(
-    () => this.channelScoped((s) => s.ongoing$, (ids) => this.service?.select((st) => ongoingSessions(st, ids), sameList)),
+    () => this.scoped((s, ids) => ongoingSessions(s, ids)),
     () => [this.channelKey],
   );
+  private readonly warnings = this.observe(() => this.service?.warnings$);
   private readonly notices = this.observe(() => this.service?.notices$);
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
@@ -77,79 +107,263 @@ export class ChatDashboard extends ChatElement {
   private readonly clock = new NowController(
     this,
     () => this.service?.now(),
-    () => !!(this.queue.value?.length || this.ongoing.value?.length),
+    () => !!(this.queue.value?.length || this.ongoing.value?.length || this.listenView),
+  );
+  private readonly alerts = new WarningAlertsController(
+    this,
+    () => this.service,
+    (warning) => this.warningText(warning),
   );
 
   /** Ids of chats being answered right now (their buttons are busy). */
   @state() private answering: ReadonlySet<string> = new Set();
+  /** The live view of the chat the agent listens in on. */
+  @state() private listenView: ListenInView | undefined;
+  /** Why the last listen-in could not start (shown as an alert), or empty. */
+  @state() private listenError = '';
+
+  @query('dialog.listen') private listenDialog?: HTMLDialogElement | null;
+
+  private listen: ListenIn | undefined;
+  private listenSubscription: Subscription | undefined;
+  private listenOpener: HTMLElement | undefined;
 
   private get channelKey(): string {
     return this.channelIds?.join(' ') ?? '';
   }
 
-  private channelScoped<T>(
-    all: (service: ChatService) => Observable<T>,
-    scoped: (ids: readonly string[]) => Observable<T> | undefined,
-  ): Observable<T> | undefined {
-    if (!this.service) return undefined;
-    return this.channelIds?.length ? scoped(this.channelIds) : all(this.service);
+  /** A list selector over the channels in effect (the `channel-ids` attribute, else the agent's selection). */
+  private scoped(
+    pick: (state: ChatState, ids: readonly string[] | undefined) => ChatSession[],
+  ): Observable<readonly ChatSession[]> | undefined {
+    const fixed = this.channelIds?.length ? this.channelIds : undefined;
+    return this.service?.select((s) => pick(s, fixed ?? s.channelSelection ?? undefined), sameList);
+  }
+
+  override disconnectedCallback(): void {
+    this.stopListening();
+    super.disconnectedCallback();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const dialog = this.listenDialog;
+    if (dialog && this.listenView && !dialog.open) dialog.showModal();
   }
 
   override render(): TemplateResult {
     if (!this.service) return this.renderNoService();
     const now = this.clock.now;
+    const warnings = new Map<string, ChatWarning>((this.warnings.value ?? []).map((w) => [w.sessionId, w]));
     return html`<div class="content">
-      <div class="notice-area">${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), ['taken', 'already-taken', 'not-permitted', 'network', 'timeout', 'disconnected'])}</div>
-      ${this.renderStats()} ${this.renderIncoming(now)} ${this.renderOngoing(now)}
+      <div class="notice-area">
+        ${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), [
+          'taken',
+          'already-taken',
+          'not-permitted',
+          'network',
+          'timeout',
+          'disconnected',
+        ])}
+      </div>
+      <div class="toolbar" part="toolbar">${this.renderChannelPicker()} ${this.renderAlertOptions()}</div>
+      ${this.renderStats(now)} ${this.renderIncoming(now, warnings)} ${this.renderOngoing(now, warnings)}
+      ${this.renderListenDialog()}
     </div>`;
   }
 
-  private renderStats(): TemplateResult {
+  // ------------------------------------------------------------ channels and alerts
+
+  private renderChannelPicker(): TemplateResult | typeof nothing {
+    if (this.channelIds?.length) return nothing;
+    const channels = Object.values(this.channels.value ?? {});
+    if (!channels.length) return nothing;
+    const selected = this.selection.value ?? null;
+    const isOn = (id: string) => selected === null || selected.includes(id);
+    return html`<fieldset class="channels" part="channels">
+      <legend>${msg('Channels')}</legend>
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${selected === null}
+          ?disabled=${selected === null}
+          @change=${() => this.service?.setChannelSelection(null)}
+        />
+        ${msg('All channels')}
+      </label>
+      ${channels.map(
+        (c) => html`<label class="check">
+          <input
+            type="checkbox"
+            .checked=${isOn(c.id)}
+            ?disabled=${selected?.length === 1 && selected[0] === c.id}
+            @change=${(e: Event) => this.onChannelToggle(c.id, (e.target as HTMLInputElement).checked)}
+          />
+          ${c.name}
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private onChannelToggle(channelId: string, on: boolean): void {
+    const service = this.service;
+    if (!service) return;
+    const all = Object.keys(this.channels.value ?? {});
+    const current = this.selection.value ?? all;
+    const next = on ? [...current, channelId] : current.filter((id) => id !== channelId);
+    if (next.length) service.setChannelSelection(next);
+  }
+
+  private renderAlertOptions(): TemplateResult {
+    const desktop = this.alerts.desktop;
+    return html`<fieldset class="alerts" part="alerts">
+      <legend>${msg('Alerts')}</legend>
+      <label class="check">
+        <input type="checkbox" .checked=${this.alerts.sound} @change=${(e: Event) => this.alerts.setSound((e.target as HTMLInputElement).checked)} />
+        ${msg('Sound')}
+      </label>
+      <label class="check" title=${desktop === 'denied' ? msg('The browser blocks notifications from this page') : nothing}>
+        <input
+          type="checkbox"
+          .checked=${desktop === 'on'}
+          ?disabled=${desktop === 'denied' || desktop === 'unsupported'}
+          @change=${(e: Event) => void this.alerts.setDesktop((e.target as HTMLInputElement).checked)}
+        />
+        ${msg('Desktop notifications')}
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${this.alerts.titleCount}
+          @change=${(e: Event) => this.alerts.setTitleCount((e.target as HTMLInputElement).checked)}
+        />
+        ${msg('Count in page title')}
+      </label>
+    </fieldset>`;
+  }
+
+  private warningText(warning: ChatWarning): { title: string; body: string } {
+    const session = this.service?.state.sessions[warning.sessionId];
+    const name = session?.customer.name || msg('Visitor');
+    const channel = this.channels.value?.[warning.channelId]?.name ?? warning.channelId;
+    const minutes = warning.limitMinutes;
+    return warning.kind === 'waiting'
+      ? { title: msg(str`${name} is waiting`), body: msg(str`Waiting longer than ${minutes} min in ${channel}`) }
+      : { title: msg(str`${name} is waiting for an answer`), body: msg(str`No answer for longer than ${minutes} min in ${channel}`) };
+  }
+
+  // ------------------------------------------------------------ statistics
+
+  private renderStats(now: number): TemplateResult {
     const stats = this.stats.value;
+    const d = this.display;
     const waiting = stats?.waiting ?? 0;
-    // The figures were computed at the service's last change; waits have grown since.
-    const now = this.clock.now;
-    const elapsed = waiting ? Math.max(0, now - (this.service?.state.now ?? now)) : 0;
-    const card = (label: string, value: string, hint: string, tone = '') =>
-      html`<div class="stat ${tone}" part="stat">
+    // The figures were computed at the service's last change; the waits have grown since.
+    const elapsed = stats && waiting ? Math.max(0, now - stats.at) : 0;
+    const duration = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : formatDuration(ms, d));
+    const count = (n: number | undefined) => formatNumber(n ?? 0, d);
+    const chats = (n: number | undefined) => ((n ?? 0) === 1 ? msg('chat') : msg('chats'));
+    const channelNames = this.channels.value ?? {};
+    const perChannel = (stats?.presentByChannel ?? []).map((c) => `${channelNames[c.channelId]?.name ?? c.channelId} ${formatNumber(c.present, d)}`);
+    const perChannelText = perChannel.length > 1 ? new Intl.ListFormat(d.locale, { type: 'unit', style: 'narrow' }).format(perChannel) : '';
+    const card = (id: string, label: string, value: string, unit: string, tip: string, tone = '') =>
+      html`<div class="stat ${tone}" part="stat" tabindex="0" aria-describedby="tip-${id}">
         <dt>${label}</dt>
         <dd>
           <span class="stat-value">${value}</span>
-          <span class="stat-hint">${hint}</span>
+          <span class="stat-unit">${unit}</span>
+          <span class="tip" role="tooltip" id="tip-${id}">${tip}</span>
         </dd>
       </div>`;
     return html`<dl class="stats" part="stats" aria-label=${msg('Chat statistics')}>
       ${card(
+        'waiting',
         msg('Waiting in queue'),
-        formatNumber(waiting, this.display),
+        count(waiting),
         waiting === 1 ? msg('customer') : msg('customers'),
+        msg('Customers in the queue of the selected channels right now, not yet answered by any agent.'),
         waiting ? 'busy' : '',
       )}
       ${card(
+        'longest',
         msg('Longest wait'),
-        waiting ? formatDuration((stats?.longestWaitMs ?? 0) + elapsed, this.display) : '–',
+        waiting ? duration((stats?.longestWaitMs ?? 0) + elapsed) : '–',
         msg('in the queue now'),
+        msg('How long the customer who has waited longest has been in the queue.'),
       )}
       ${card(
+        'average',
         msg('Average wait'),
-        waiting ? formatDuration((stats?.averageWaitMs ?? 0) + elapsed, this.display) : '–',
+        waiting ? duration((stats?.averageWaitMs ?? 0) + elapsed) : '–',
         msg('in the queue now'),
+        msg('The waiting times of everyone in the queue now, added up and divided by the number of customers waiting.'),
       )}
-      ${card(msg('Ongoing chats'), formatNumber(stats?.ongoing ?? 0, this.display), msg('all agents'))}
-      ${card(msg('Agents present'), formatNumber(stats?.agentsPresent ?? 0, this.display), msg('can answer chats'))}
+      ${card(
+        'present',
+        msg('Agents present'),
+        count(stats?.agentsPresent),
+        perChannelText || msg('can answer chats'),
+        msg('Agents set to Present who may answer chats in at least one selected channel; per channel after the number.'),
+      )}
+      ${card(
+        'ongoing',
+        msg('Ongoing chats'),
+        count(stats?.ongoing),
+        msg('all agents'),
+        msg('Chats an agent has answered that have not ended yet.'),
+      )}
+      ${card(
+        'answered',
+        msg('Answered today'),
+        count(stats?.answeredToday),
+        chats(stats?.answeredToday),
+        msg('Chats an agent picked up since midnight in your time zone.'),
+      )}
+      ${card(
+        'missed',
+        msg('Missed today'),
+        count(stats?.missedToday),
+        chats(stats?.missedToday),
+        msg('Customers who left the queue before an agent answered, since midnight in your time zone.'),
+        stats?.missedToday ? 'alert' : '',
+      )}
+      ${card(
+        'ended',
+        msg('Ended today'),
+        count(stats?.endedToday),
+        chats(stats?.endedToday),
+        msg('Answered chats that ended since midnight in your time zone.'),
+      )}
+      ${card(
+        'answer-time',
+        msg('Average time to answer'),
+        duration(stats?.averageAnswerMs),
+        msg('today'),
+        msg('From entering the queue until an agent answered, averaged over the chats answered today.'),
+      )}
+      ${card(
+        'first-response',
+        msg('Average first response'),
+        duration(stats?.averageFirstResponseMs),
+        msg('today'),
+        msg("From answering until the agent's first own message (the automatic welcome message does not count), averaged over today's chats."),
+      )}
     </dl>`;
   }
 
-  private renderIncoming(now: number): TemplateResult {
+  // ------------------------------------------------------------ incoming
+
+  private renderIncoming(now: number, warnings: ReadonlyMap<string, ChatWarning>): TemplateResult {
     const queue = this.queue.value ?? [];
     return html`<section class="section" part="incoming" aria-labelledby="incoming-title">
       <header class="section-header">
         <h2 id="incoming-title">${msg('Incoming chats')}</h2>
         <span class="count ${queue.length ? 'busy' : ''}">${formatNumber(queue.length, this.display)}</span>
+        <span class="section-hint">${queue.length ? msg('Double-click or press Enter on a chat to answer it.') : nothing}</span>
       </header>
       ${queue.length
         ? html`<ul class="incoming">
-            ${queue.map((s) => this.renderIncomingRow(s, now))}
+            ${queue.map((s) => this.renderIncomingRow(s, now, warnings.get(s.id)))}
           </ul>`
         : html`<div class="empty">
             <slot name="incoming-empty">${msg('No customers waiting. New chats appear here as they arrive.')}</slot>
@@ -157,18 +371,24 @@ export class ChatDashboard extends ChatElement {
     </section>`;
   }
 
-  private renderIncomingRow(session: ChatSession, now: number): TemplateResult {
+  private renderIncomingRow(session: ChatSession, now: number, warning: ChatWarning | undefined): TemplateResult {
     const name = session.customer.name || msg('Visitor');
     const channel = this.channels.value?.[session.channelId];
     const waitMs = now - Date.parse(session.createdAt);
-    const limit = channel?.waitWarningMinutes ?? 0;
-    const me = this.me.value;
-    const notify = !!me && me.presence === 'present' && !!me.rights[session.channelId]?.notify;
-    const late = notify && limit > 0 && waitMs > limit * 60_000;
+    const late = !!warning;
     const busy = this.answering.has(session.id);
+    const me = this.me.value;
     const canRespond = !me || !!me.rights[session.channelId]?.respond;
     const nameId = `incoming-name-${session.id}`;
-    return html`<li class="incoming-row ${late ? 'late' : ''}" part="incoming-row" data-id=${session.id}>
+    return html`<li
+      class="incoming-row ${late ? 'late' : ''}"
+      part="incoming-row${late ? ' warning' : ''}"
+      data-id=${session.id}
+      tabindex="0"
+      aria-labelledby=${nameId}
+      @dblclick=${(e: MouseEvent) => this.onRowAnswer(e, session.id, canRespond)}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.onRowAnswer(e, session.id, canRespond)}
+    >
       ${renderAvatar(name)}
       <div class="incoming-main">
         <div class="line">
@@ -181,7 +401,7 @@ export class ChatDashboard extends ChatElement {
       </div>
       <div class="wait ${late ? 'late' : ''}" title=${formatDateTime(session.createdAt, this.display)}>
         ${late ? warningIcon : nothing}
-        <span class="visually-hidden">${msg('Waiting')}</span>
+        <span class="visually-hidden">${late ? msg(str`Waiting longer than ${warning.limitMinutes} min:`) : msg('Waiting')}</span>
         <span class="wait-value">${formatDuration(waitMs, this.display)}</span>
       </div>
       <button
@@ -198,10 +418,32 @@ export class ChatDashboard extends ChatElement {
     </li>`;
   }
 
-  private renderOngoing(now: number): TemplateResult {
+  private onRowAnswer(event: Event, sessionId: string, canRespond: boolean): void {
+    // Only the row itself: the button handles its own clicks and keys.
+    if (!canRespond || (event.target as Element).closest('button')) return;
+    if (event.type === 'keydown' && event.target !== event.currentTarget) return;
+    event.preventDefault();
+    void this.onAnswer(sessionId);
+  }
+
+  private async onAnswer(sessionId: string): Promise<void> {
+    const service = this.service;
+    if (!service || this.answering.has(sessionId)) return;
+    this.answering = new Set([...this.answering, sessionId]);
+    const session = await this.run(service.answer(sessionId));
+    const rest = new Set(this.answering);
+    rest.delete(sessionId);
+    this.answering = rest;
+    if (session) this.emit('chat-session-select', { sessionId: session.id });
+  }
+
+  // ------------------------------------------------------------ ongoing
+
+  private renderOngoing(now: number, warnings: ReadonlyMap<string, ChatWarning>): TemplateResult {
     const ongoing = this.ongoing.value ?? [];
     const agents = this.agents.value ?? {};
     const myId = this.me.value?.id;
+    const service = this.service;
     return html`<section class="section" part="ongoing" aria-labelledby="ongoing-title">
       <header class="section-header">
         <h2 id="ongoing-title">${msg('Ongoing chats')}</h2>
@@ -217,6 +459,7 @@ export class ChatDashboard extends ChatElement {
                   <th scope="col">${msg('Channel')}</th>
                   <th scope="col" class="num">${msg('Duration')}</th>
                   <th scope="col" class="num">${msg('Last activity')}</th>
+                  <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -224,10 +467,12 @@ export class ChatDashboard extends ChatElement {
                   const name = s.customer.name || msg('Visitor');
                   const agentName = (s.agentId && agents[s.agentId]?.name) || msg('Unknown agent');
                   const last = s.lastMessage?.sentAt ?? s.answeredAt ?? s.createdAt;
-                  return html`<tr data-id=${s.id}>
+                  const warning = warnings.get(s.id);
+                  const nameId = `ongoing-name-${s.id}`;
+                  return html`<tr data-id=${s.id} class=${warning ? 'late' : ''}>
                     <td>
                       <div class="cell-person">
-                        ${renderAvatar(name, 'small')}<bdi class="name" title=${name}>${name}</bdi>
+                        ${renderAvatar(name, 'small')}<bdi class="name" id=${nameId} title=${name}>${name}</bdi>
                       </div>
                     </td>
                     <td>
@@ -236,8 +481,26 @@ export class ChatDashboard extends ChatElement {
                     </td>
                     <td class="channel-cell">${this.channels.value?.[s.channelId]?.name ?? s.channelId}</td>
                     <td class="num">${formatDuration(now - Date.parse(s.answeredAt ?? s.createdAt), this.display)}</td>
-                    <td class="num">
+                    <td class="num ${warning ? 'late' : ''}">
+                      ${warning
+                        ? html`${warningIcon}<span class="visually-hidden"
+                              >${msg(str`Customer waiting for an answer longer than ${warning.limitMinutes} min:`)}</span
+                            >`
+                        : nothing}
                       <time datetime=${last} title=${formatDateTime(last, this.display)}>${formatTime(last, this.display)}</time>
+                    </td>
+                    <td class="actions">
+                      ${service?.canListenIn(s.id)
+                        ? html`<button
+                            type="button"
+                            class="btn"
+                            part="listen-in"
+                            aria-describedby=${nameId}
+                            @click=${(e: Event) => this.onListenIn(s.id, e.currentTarget as HTMLElement)}
+                          >
+                            ${msg('Listen in')}
+                          </button>`
+                        : nothing}
                     </td>
                   </tr>`;
                 })}
@@ -250,14 +513,83 @@ export class ChatDashboard extends ChatElement {
     </section>`;
   }
 
-  private async onAnswer(sessionId: string): Promise<void> {
+  // ------------------------------------------------------------ listen in
+
+  private async onListenIn(sessionId: string, opener: HTMLElement): Promise<void> {
     const service = this.service;
-    if (!service || this.answering.has(sessionId)) return;
-    this.answering = new Set([...this.answering, sessionId]);
-    const session = await this.run(service.answer(sessionId));
-    const rest = new Set(this.answering);
-    rest.delete(sessionId);
-    this.answering = rest;
-    if (session) this.emit('chat-session-select', { sessionId: session.id });
+    if (!service) return;
+    this.stopListening();
+    this.listenOpener = opener;
+    this.listenError = '';
+    const listen = await this.run(service.listenIn(sessionId));
+    if (!listen) {
+      this.listenError = msg('You cannot listen in on this chat.');
+      return;
+    }
+    if (!this.isConnected) {
+      listen.stop();
+      return;
+    }
+    this.listen = listen;
+    this.listenSubscription = listen.view$.subscribe((view) => (this.listenView = view));
+  }
+
+  private stopListening(): void {
+    this.listenSubscription?.unsubscribe();
+    this.listenSubscription = undefined;
+    this.listen?.stop();
+    this.listen = undefined;
+    this.listenView = undefined;
+  }
+
+  private onListenClosed = (): void => {
+    this.stopListening();
+    const opener = this.listenOpener;
+    this.listenOpener = undefined;
+    if (opener?.isConnected) opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>('#ongoing-title')?.closest('section')?.focus();
+  };
+
+  private renderListenDialog(): TemplateResult | typeof nothing {
+    const view = this.listenView;
+    if (!view) return this.listenError ? html`<p class="listen-error" role="alert">${this.listenError}</p>` : nothing;
+    const session = view.session;
+    const name = session?.customer.name || msg('Visitor');
+    const agentName = (session?.agentId && this.agents.value?.[session.agentId]?.name) || msg('Unknown agent');
+    const channel = session ? (this.channels.value?.[session.channelId]?.name ?? session.channelId) : '';
+    return html`<dialog class="listen" part="listen-dialog" aria-labelledby="listen-title" @close=${this.onListenClosed}>
+      <header class="listen-header">
+        <div>
+          <h2 id="listen-title">${msg(str`Listening in: ${name}`)}</h2>
+          <p class="listen-meta">${agentName} · ${channel}</p>
+        </div>
+        <button type="button" class="btn" @click=${() => this.listenDialog?.close()}>${msg('Close')}</button>
+      </header>
+      <p class="listen-note">
+        ${view.status === 'live'
+          ? msg(str`Read-only and live. ${agentName} is not notified.`)
+          : view.status === 'error'
+            ? msg('The live feed stopped.')
+            : msg('This chat has ended.')}
+      </p>
+      <div class="listen-log" role="log" aria-label=${msg('Conversation')} tabindex="0">
+        ${view.messages.map(
+          (m) => html`<div class="listen-msg ${m.kind}">
+            ${m.kind === 'system'
+              ? html`<p class="system-line">${m.text}</p>`
+              : html`<div class="listen-author">
+                    <bdi>${m.authorName || (m.kind === 'from-customer' ? name : agentName)}</bdi>
+                    <time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, this.display)}>${formatTime(m.sentAt, this.display)}</time>
+                  </div>
+                  <div class="message-text" dir="auto">${renderMessageText(m.text)}</div>
+                  ${m.attachments.length
+                    ? html`<ul class="listen-files">
+                        ${m.attachments.map((a) => html`<li>${a.name}</li>`)}
+                      </ul>`
+                    : nothing}`}
+          </div>`,
+        )}
+      </div>
+    </dialog>`;
   }
 }

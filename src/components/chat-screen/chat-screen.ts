@@ -64,6 +64,11 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart incoming-row - Exported from the dashboard: one waiting chat.
  * @csspart answer - Exported from the dashboard: an "Answer" button.
  * @csspart ongoing - Exported from the dashboard: ongoing chats.
+ * @csspart toolbar - Exported from the dashboard: channel selection and alert options.
+ * @csspart channels - Exported from the dashboard: the channel selection.
+ * @csspart alerts - Exported from the dashboard: the alert options.
+ * @csspart listen-in - Exported from the dashboard: a "Listen in" button.
+ * @csspart listen-dialog - Exported from the dashboard: the read-only listen-in dialog.
  *
  * @cssprop [--chat-screen-height=100%] - Height of the screen (it fills its container by default).
  * @cssprop [--chat-screen-list-width=300px] - Width of the session list (narrower on narrow screens).
@@ -71,6 +76,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  *
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command failed (only when the screen provides the service itself).
  * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (only when the screen provides the service itself).
+ * @fires {CustomEvent<{ sessionId: string; channelId: string; kind: 'waiting' | 'unanswered'; limitMinutes: number; since: string }>} chat-warning - A chat passed its channel's waiting or unanswered limit (present agents with the notify right) (only when the screen provides the service itself).
  */
 @localized()
 export class ChatScreen extends ChatElement {
@@ -192,7 +198,7 @@ export class ChatScreen extends ChatElement {
       >
         <chat-dashboard
           part="dashboard"
-          exportparts="stats, stat, incoming, incoming-row, answer, ongoing"
+          exportparts="toolbar, channels, alerts, stats, stat, incoming, incoming-row, answer, ongoing, listen-in, listen-dialog"
         ></chat-dashboard>
       </div>
       <div
