@@ -227,3 +227,25 @@ export const MatchedDutch: Story = {
   loaders: [async () => ({ scene: await scene({ name: 'Klant' }, busyPersonId) })],
   render: (_args, { loaded }) => show(loaded.scene as Scene, 'nl'),
 };
+
+/** B09: a 100-character unbroken name and a 120-character e-mail address at phone width (360 px). */
+export const NarrowLongName: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene({
+        name: `Maximiliane-Anastasia-${'Hohenzollern-'.repeat(6)}`.padEnd(100, 'x').slice(0, 100),
+        email: `${'maximiliane.anastasia.'.repeat(5)}`.slice(0, 108) + '@example.com',
+        companyName: 'Hohenzollern-Sigmaringen-Vermögensverwaltungsgesellschaft-mbH',
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => {
+    const s = loaded.scene as Scene;
+    return html`<chat-provider .service=${s.service} lang="en" time-zone="Europe/Amsterdam">
+      <div style="height: 640px; width: 360px; border: 1px solid #e2e5ea; overflow: hidden">
+        <chat-person-panel session-id=${s.sessionId}></chat-person-panel>
+      </div>
+    </chat-provider>`;
+  },
+  play: async ({ canvasElement }) => (await button(canvasElement, 'Create person')).click(),
+};

@@ -83,6 +83,12 @@ describe('B09 — long unbroken text at 360 × 640', () => {
       })
       .map((e) => `${e.tagName.toLowerCase()}.${(e as HTMLElement).className} [${Math.round(e.getBoundingClientRect().left)}, ${Math.round(e.getBoundingClientRect().right)}]`);
     expect(outside.join('; '), 'elements outside the screen').to.equal('');
+    // The conversation header keeps room for the customer's name (its actions wrap below it).
+    const conversation = deepQuery(el, 'chat-conversation')!;
+    const title = queryByRole(conversation, 'heading', LONG_NAME)!;
+    expect(title.getAttribute('title')).to.equal(LONG_NAME);
+    expect(title.clientWidth, 'room for the name in the conversation header').to.be.at.least(150);
+    expect(getComputedStyle(title).textOverflow).to.equal('ellipsis');
     const log = deepQuery(el, '[role="log"]')!;
     expect(fits(log), 'message list').to.equal(true);
     // Every element inside the message list stays within its own box.

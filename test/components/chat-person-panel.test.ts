@@ -656,3 +656,48 @@ describe('<chat-person-panel> person data', () => {
     expect(allByRole(el, 'button', 'Try again')).to.have.length(1);
   });
 });
+
+describe('<chat-person-panel> lifecycle and languages', () => {
+  it('leaves no search timer or subscription behind when removed mid-search, however often', async () => {
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Zxqv Nobody', text: 'Hi' });
+    await s.service.answer(id);
+    const timers = s.clock.pendingTimers;
+    const subscriptions = s.backend.openSubscriptions;
+    let searches = 0;
+    const real = s.backend.searchPersons.bind(s.backend);
+    s.backend.searchPersons = (q, limit) => (searches++, real(q, limit));
+    for (let i = 0; i < 10; i++) {
+      const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel></chat-person-panel>`);
+      await waitUntil(() => queryByRole(el, 'searchbox', 'Search persons'), 'search box');
+      const box = byRole<HTMLInputElement>(el, 'searchbox', 'Search persons');
+      box.value = 'Bennett';
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      expect(s.clock.pendingTimers).to.equal(timers + 1);
+      el.closest('chat-provider')!.remove();
+      expect(s.clock.pendingTimers).to.equal(timers);
+    }
+    await s.clock.advance(1000);
+    expect(searches).to.equal(0);
+    expect(s.backend.openSubscriptions).to.equal(subscriptions);
+  });
+
+  it('speaks Dutch: search, forms, validation and the duplicate warning', async () => {
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Olly', email: OLIVER_EMAIL, text: 'Hoi' });
+    await s.service.answer(id);
+    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel></chat-person-panel>`, 'nl');
+    await waitUntil(() => queryByRole(el, 'searchbox', 'Personen zoeken'), 'Dutch search box');
+    byRole(el, 'button', 'Persoon maken').click();
+    await settle(el);
+    byRole(el, 'button', 'Opslaan en koppelen').click();
+    await settle(el);
+    expect(computeDescription(byRole(el, 'textbox', /^Achternaam/))).to.equal('Vul een achternaam in.');
+    byRole<HTMLInputElement>(el, 'textbox', /^Achternaam/).focus();
+    await type('Bennett');
+    byRole(el, 'button', 'Opslaan en koppelen').click();
+    await waitUntil(() => queryByRole(el, 'button', 'Deze persoon koppelen'), 'Dutch duplicate warning');
+    expect(deepText(el)).to.contain('Er bestaat al een persoon met dit e-mailadres: Oliver Bennett');
+    expect(byRole(el, 'button', 'Toch maken')).to.exist;
+  });
+});

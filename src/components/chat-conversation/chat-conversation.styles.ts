@@ -35,6 +35,7 @@ export const styles = [
     /* ---------------------------------------------------------------- header */
     .header {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 12px;
       padding: 12px 16px;
@@ -42,8 +43,9 @@ export const styles = [
       background: var(--_surface-raised);
       min-width: 0;
     }
+    /* The actions wrap below the name when fewer than 160 px would be left for it (phones, B09). */
     .who {
-      flex: 1;
+      flex: 1 1 160px;
       min-width: 0;
     }
     .name {
@@ -108,9 +110,11 @@ export const styles = [
     }
     .actions {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 8px;
       flex: none;
+      max-width: 100%;
     }
 
     /* ---------------------------------------------------------------- typing */
