@@ -152,6 +152,8 @@ export const historyStyles = css`
       margin: 6px 0 0;
       padding: 0;
       display: grid;
+      /* minmax(0, …): a long file name is cut with an ellipsis instead of widening the bubble. */
+      grid-template-columns: minmax(0, 1fr);
       gap: 4px;
     }
     .body + .attachments {

@@ -216,6 +216,9 @@ export const styles = css`
     min-width: 0;
   }
   .agent {
+    /* A block with a width, so that a long unbroken name ends in an ellipsis inside its cell. */
+    display: block;
+    max-width: 208px;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;

@@ -681,7 +681,7 @@ function emailLink(email: string): TemplateResult {
   const parts = email.split(/(?=[.@])|(?<=@)/);
   const text = parts.map((part, i) => (i ? html`<wbr>${part}` : part));
   return /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/.test(email)
-    ? html`<a href=${`mailto:${email}`}>${text}</a>`
+    ? html`<a href=${`mailto:${email}`} rel="noopener noreferrer">${text}</a>`
     : html`<span>${text}</span>`;
 }
 
@@ -689,7 +689,7 @@ function emailLink(email: string): TemplateResult {
 function phoneLink(phone: string): TemplateResult {
   const digits = phone.replace(/\D/g, '');
   return /^\+?[\d\s().\-/]+$/.test(phone.trim()) && digits.length >= 6
-    ? html`<a href=${`tel:${phone.trim().startsWith('+') ? '+' : ''}${digits}`}>${phone}</a>`
+    ? html`<a href=${`tel:${phone.trim().startsWith('+') ? '+' : ''}${digits}`} rel="noopener noreferrer">${phone}</a>`
     : html`<span>${phone}</span>`;
 }
 
