@@ -82,3 +82,11 @@ export const DarkDashboard: Story = {
     <chat-screen .service=${loaded.service as ChatService} tab="dashboard" time-zone="Europe/Amsterdam" style=${frame}></chat-screen>
   </div>`,
 };
+
+/** Phone width (360 × 640, B09): one column, the session list above the conversation, nothing scrolls sideways. */
+export const Phone: Story = {
+  loaders: [async () => ({ service: await busyService() })],
+  render: (_args, { loaded }) =>
+    html`<chat-screen .service=${loaded.service as ChatService} tab="chats" time-zone="Europe/Amsterdam"
+      style="width: 360px; height: 640px; border: 1px solid #e2e5ea; overflow: hidden"></chat-screen>`,
+};

@@ -654,6 +654,7 @@ describe('<chat-person-panel> person data', () => {
     await settle(el);
     expect(deepText(el)).to.contain('The transcript could not be loaded.');
     expect(allByRole(el, 'button', 'Try again')).to.have.length(1);
+    await expect(el).to.be.accessible();
   });
 });
 
