@@ -3,23 +3,106 @@ import { html } from 'lit';
 import '../src/define.js';
 import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
 import { ChatService } from '../src/service/chat-service.js';
+import { MemoryChannelSelection } from '../src/service/channel-selection.js';
 import { FakeClock } from '../src/service/clock.js';
 
 const MINUTE = 60_000;
 
+interface SceneOptions {
+  /** The agent whose dashboard it is (default the demo's own, Anna, who may listen in everywhere). */
+  readonly agentId?: string;
+  /** Channels the agent selected (default all). */
+  readonly channels?: readonly string[];
+  /** Set the agent away after the script. */
+  readonly away?: boolean;
+}
+
 /** A deterministic demo backend (no simulator, fixed clock) set up by `script`, and its service. */
-async function scene(script: (backend: InMemoryChatBackend, clock: FakeClock) => void | Promise<void>): Promise<ChatService> {
+async function scene(
+  script: (backend: InMemoryChatBackend, clock: FakeClock) => void | Promise<void>,
+  options: SceneOptions = {},
+): Promise<ChatService> {
   const clock = new FakeClock('2026-11-30T09:00:00Z');
   const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
   await script(backend, clock);
-  const service = new ChatService({ backend, clock });
+  const selectionStorage = new MemoryChannelSelection();
+  const agentId = options.agentId ?? backend.agentId;
+  if (options.channels) selectionStorage.save(agentId, options.channels);
+  const service = new ChatService({
+    backend: options.agentId ? backend.forAgent(options.agentId) : backend,
+    clock,
+    selectionStorage,
+  });
   await service.ready;
+  if (options.away) await service.setPresence('away');
   return service;
+}
+
+/** A morning: chats answered, missed and ended earlier; a queue; colleagues' chats going on. */
+async function busyMorning(backend: InMemoryChatBackend, clock: FakeClock): Promise<void> {
+  const { script } = backend;
+  const done = script.customerArrives({ channelId: 'support', name: 'Niamh O’Brien', text: 'Can I change my delivery address?' });
+  await clock.advance(40_000);
+  script.agentAnswers('a2', done);
+  await clock.advance(25_000);
+  script.agentWrites('a2', done, 'Of course, which address should it go to?');
+  script.agentEnds('a2', done);
+  const missed = script.customerArrives({ channelId: 'sales', name: 'Visitor', text: 'Hello?' });
+  await clock.advance(3 * MINUTE);
+  script.customerLeaves(missed);
+  const ongoing: [string, string, string, string][] = [
+    ['a2', 'sales', 'Hannah Lawson', 'Can I upgrade my plan mid-month?'],
+    ['a5', 'support', 'James Holloway', 'The export button does nothing.'],
+    ['a1', 'webshop-nl', 'Mehmet Yilmaz', 'Moet ik hem opsturen of naar de winkel brengen?'],
+  ];
+  for (const [agent, channelId, name, text] of ongoing) {
+    const id = script.customerArrives({ channelId, name, text });
+    await clock.advance(20_000);
+    script.agentAnswers(agent, id);
+    await clock.advance(4 * MINUTE);
+    script.customerWrites(id, text);
+  }
+  script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'Hi there, the desk lamp I ordered arrived with a cracked base.' });
+  await clock.advance(3 * MINUTE);
+  script.customerArrives({ channelId: 'sales', name: 'Harry P.', text: 'Could someone call me back about our contract renewal?' });
+  await clock.advance(45_000);
+  script.customerArrives({ channelId: 'webshop-nl', name: 'Sanne de Boer', text: 'Goedemiddag, ik heb een vraag over retourneren.' });
+}
+
+const FIRST = ['Mira', 'Tomasz', 'Sofia', 'Harry', 'Aylin', 'Joost', 'Priya', 'Lucas', 'Emma', 'Noah'];
+const LAST = ['Okafor', 'Weber', 'Rossi', 'Jansen', 'Demir', 'de Vries', 'Patel', 'Martin', 'Visser', 'Smit'];
+const QUESTIONS = [
+  'Where is my order?',
+  'Can I still change my delivery address?',
+  'The invoice shows the wrong VAT number.',
+  'Do you ship to Belgium?',
+  'Ik wil mijn bestelling annuleren.',
+];
+
+/** 40 customers waiting in three channels, the oldest for 40 minutes; a few chats going on. */
+async function fortyWaiting(backend: InMemoryChatBackend, clock: FakeClock): Promise<void> {
+  const { script } = backend;
+  const channels = ['sales', 'support', 'webshop-nl'];
+  for (let i = 0; i < 40; i++) {
+    script.customerArrives({
+      channelId: channels[i % 3],
+      name: `${FIRST[i % 10]} ${LAST[(i * 7) % 10]}`,
+      text: QUESTIONS[i % QUESTIONS.length],
+    });
+    if (i === 2) {
+      for (const [agent, channelId] of [['a2', 'sales'], ['a3', 'support'], ['a5', 'webshop-nl']] as const) {
+        const id = script.customerArrives({ channelId, name: 'Chris Evans', text: 'Still waiting for my refund.' });
+        script.agentAnswers(agent, id);
+        script.customerWrites(id, 'Any news?');
+      }
+    }
+    await clock.advance(MINUTE);
+  }
 }
 
 function show(service: ChatService, lang = 'en') {
   return html`<chat-provider .service=${service} lang=${lang} time-zone="Europe/Amsterdam">
-    <div style="height: 720px; border: 1px solid #e2e5ea; border-radius: 8px; overflow: hidden">
+    <div style="height: 820px; border: 1px solid #e2e5ea; border-radius: 8px; overflow: hidden">
       <chat-dashboard></chat-dashboard>
     </div>
   </chat-provider>`;
@@ -34,36 +117,57 @@ export default meta;
 
 type Story = StoryObj;
 
-/** Nobody waiting, nothing going on. */
+/** Nobody waiting, nothing going on, nothing yet today. */
 export const Quiet: Story = {
   loaders: [async () => ({ service: await scene(() => undefined) })],
   render: (_args, { loaded }) => show(loaded.service as ChatService),
 };
 
-/** A queue (one over its channel's 2-minute limit) and chats of several agents. */
+/** A queue (one over its channel's 2-minute limit, highlighted), chats of several agents and today's figures. */
 export const Busy: Story = {
-  loaders: [
-    async () => ({
-      service: await scene(async (backend, clock) => {
-        const { script } = backend;
-        const ongoing: [string, string, string, string][] = [
-          ['a2', 'sales', 'Hannah Lawson', 'Can I upgrade my plan mid-month?'],
-          ['a5', 'support', 'James Holloway', 'The export button does nothing.'],
-          ['a1', 'webshop-nl', 'Mehmet Yilmaz', 'Moet ik hem opsturen of naar de winkel brengen?'],
-        ];
-        for (const [agent, channelId, name, text] of ongoing) {
-          const id = script.customerArrives({ channelId, name, text });
-          script.agentAnswers(agent, id);
-          await clock.advance(4 * MINUTE);
-          script.customerWrites(id, text);
-        }
-        script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'Hi there, the desk lamp I ordered arrived with a cracked base.' });
-        await clock.advance(3 * MINUTE);
-        script.customerArrives({ channelId: 'sales', name: 'Harry P.', text: 'Could someone call me back about our contract renewal?' });
-        await clock.advance(45_000);
-        script.customerArrives({ channelId: 'webshop-nl', name: 'Sanne de Boer', text: 'Goedemiddag, ik heb een vraag over retourneren.' });
-      }),
-    }),
-  ],
+  loaders: [async () => ({ service: await scene(busyMorning) })],
   render: (_args, { loaded }) => show(loaded.service as ChatService),
+};
+
+/** 40 customers waiting across three channels; most are past their channel's limit. */
+export const FortyWaiting: Story = {
+  loaders: [async () => ({ service: await scene(fortyWaiting) })],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+};
+
+/** The agent selected one channel: figures and both lists show only "Support portal". */
+export const OneChannelSelected: Story = {
+  loaders: [async () => ({ service: await scene(busyMorning, { channels: ['support'] }) })],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+};
+
+/** Sanne may answer chats but has no listen-in right: "Listen in" is absent. */
+export const NoPermissionToListen: Story = {
+  loaders: [async () => ({ service: await scene(busyMorning, { agentId: 'a2' }) })],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+};
+
+/** The agent is away: no warnings are highlighted for them. */
+export const Away: Story = {
+  loaders: [async () => ({ service: await scene(busyMorning, { away: true }) })],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+};
+
+/** The busy dashboard in Dutch. */
+export const Dutch: Story = {
+  loaders: [async () => ({ service: await scene(busyMorning) })],
+  render: (_args, { loaded }) => show(loaded.service as ChatService, 'nl'),
+};
+
+/** Listening in on a colleague's chat: the live, read-only dialog. */
+export const ListeningIn: Story = {
+  loaders: [async () => ({ service: await scene(busyMorning) })],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+  play: async ({ canvasElement }) => {
+    const dashboard = canvasElement.querySelector('chat-dashboard');
+    await (dashboard as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+    const button = dashboard?.shadowRoot?.querySelector<HTMLButtonElement>('[part="listen-in"]');
+    if (!button) throw new Error('No "Listen in" button');
+    button.click();
+  },
 };

@@ -24,7 +24,7 @@ export const styles = css`
 
   .stats {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
     gap: 16px;
     margin: 0;
   }
@@ -294,6 +294,7 @@ export const styles = css`
 
   .stat {
     position: relative;
+    align-content: start;
     cursor: help;
   }
   .stat.alert .stat-value {

@@ -265,7 +265,7 @@ export class ChatDashboard extends ChatElement {
     const chats = (n: number | undefined) => ((n ?? 0) === 1 ? msg('chat') : msg('chats'));
     const channelNames = this.channels.value ?? {};
     const perChannel = (stats?.presentByChannel ?? []).map((c) => `${channelNames[c.channelId]?.name ?? c.channelId} ${formatNumber(c.present, d)}`);
-    const perChannelText = perChannel.length > 1 ? new Intl.ListFormat(d.locale, { type: 'unit', style: 'narrow' }).format(perChannel) : '';
+    const perChannelText = perChannel.length > 1 ? new Intl.ListFormat(d.locale, { type: 'unit', style: 'short' }).format(perChannel) : '';
     const card = (id: string, label: string, value: string, unit: string, tip: string, tone = '') =>
       html`<div class="stat ${tone}" part="stat" tabindex="0" aria-describedby="tip-${id}">
         <dt>${label}</dt>
