@@ -93,6 +93,14 @@ export const styles = css`
     color: var(--_text-muted);
   }
 
+  /* Rows are virtualized: positioned absolutely inside .rows, so they carry their own width. */
+  chat-virtual-rows {
+    display: block;
+  }
+  .rows.virtual > .row {
+    width: calc(100% - 16px);
+    box-sizing: border-box;
+  }
   .row {
     position: relative;
     display: flex;

@@ -1,15 +1,20 @@
 import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { Agent } from '../../model/agent.js';
-import type { Channel } from '../../model/channel.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { ChatSession } from '../../model/session.js';
-import { formatDateTime, formatTime } from '../../i18n/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
 import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
-import { avatarStyles, renderAvatar } from '../shared/avatar.js';
-import { chatIcon, queueIcon, warningIcon } from './icons.js';
+import { avatarStyles } from '../shared/avatar.js';
+import { chatIcon, queueIcon } from './icons.js';
+
+/** Groups with more rows than this are virtualized. */
+const VIRTUALIZE_FROM = 60;
+const ROWS_LAYOUT = flow({});
+
+
 import { styles } from './chat-session-list.styles.js';
 
 /**
@@ -19,6 +24,10 @@ import { styles } from './chat-session-list.styles.js';
  *
  * Keyboard: the list is a listbox "Chat sessions"; Tab enters it on the selected (or first) row,
  * Arrow Up / Down, Home and End move between rows, Enter or Space selects.
+ *
+ * Long lists stay fast: long groups (over 60 rows) are virtualized (only rows near the viewport are in the DOM;
+ * keyboard moves scroll other rows in first), and each row is its own `<chat-session-row>` that
+ * re-renders only when its session changes, so one new message re-renders one row.
  *
  * @summary The agent's ongoing and recent chat sessions, with the queue and "Get next in queue".
  * @tag chat-session-list
@@ -112,8 +121,7 @@ export class ChatSessionList extends ChatElement {
   }
 
   private renderList(active: readonly ChatSession[], recent: readonly ChatSession[]): TemplateResult {
-    const all = [...active, ...recent];
-    const focusId = this.rovingId(all);
+    const focusId = this.rovingId(active, recent);
     return html`<div
       class="list"
       part="list"
@@ -126,7 +134,7 @@ export class ChatSessionList extends ChatElement {
         <div class="group-label" id="group-ongoing" role="presentation">
           <span>${msg('Ongoing')}</span><span class="group-count">${active.length}</span>
         </div>
-        ${active.map((s) => this.renderRow(s, focusId))}
+        ${this.renderRows(active, focusId)}
         ${active.length ? nothing : html`<div class="group-empty" role="presentation">${msg('No ongoing chats')}</div>`}
       </div>
       ${recent.length
@@ -134,93 +142,138 @@ export class ChatSessionList extends ChatElement {
             <div class="group-label" id="group-recent" role="presentation">
               <span>${msg('Recent')}</span><span class="group-hint">${msg('last 8 hours')}</span>
             </div>
-            ${recent.map((s) => this.renderRow(s, focusId))}
+            ${this.renderRows(recent, focusId)}
           </div>`
         : nothing}
     </div>`;
   }
 
-  private renderRow(session: ChatSession, focusId: string | null): TemplateResult {
-    const selected = session.id === this.selectedId.value;
-    const ended = session.status === 'ended' || session.status === 'missed';
-    const name = session.customer.name || msg('Visitor');
-    const channel: Channel | undefined = this.channels.value?.[session.channelId];
-    const last = session.lastMessage;
-    const at = last?.sentAt ?? session.answeredAt ?? session.createdAt;
-    const me = this.agentId.value;
-    const transfer = session.transferTo;
-    const unread = session.agentId === me ? session.unreadCount : 0;
-    return html`<div
-      class="row ${selected ? 'selected' : ''} ${ended ? 'ended' : ''} ${unread ? 'unread' : ''}"
-      part="session${selected ? ' selected' : ''}${ended ? ' ended' : ''}"
-      role="option"
-      id="session-${session.id}"
-      data-id=${session.id}
-      aria-selected=${selected ? 'true' : 'false'}
-      tabindex=${session.id === focusId ? '0' : '-1'}
-      @click=${() => this.select(session.id)}
-    >
-      ${renderAvatar(name)}
-      <div class="row-main">
-        <div class="line top">
-          <bdi class="name" title=${name}>${name}</bdi>
-          <time class="time" datetime=${at} title=${formatDateTime(at, this.display)}>${formatTime(at, this.display)}</time>
-        </div>
-        <div class="line meta">
-          <span class="channel" title=${channel?.name ?? ''}>${channel?.name ?? session.channelId}</span>
-          ${ended
-            ? html`<span class="status ${session.status}">${session.status === 'missed' ? msg('Missed') : msg('Ended')}</span>`
-            : nothing}
-          ${transfer ? this.renderTransfer(transfer.toAgentId === me, transfer.toAgentId === me ? transfer.fromAgentId : transfer.toAgentId) : nothing}
-        </div>
-        <div class="line preview-line">
-          ${this.renderPreview(session)}
-          ${unread
-            ? html`<span class="badge unread-badge"
-                ><span aria-hidden="true">${unread}</span
-                ><span class="visually-hidden"
-                  >${unread === 1 ? msg('1 unread message') : msg(str`${unread} unread messages`)}</span
-                ></span
-              >`
-            : nothing}
-        </div>
-      </div>
-    </div>`;
-  }
-
-  private renderTransfer(toMe: boolean, otherAgentId: string): TemplateResult {
-    const other: Agent | undefined = this.agents.value?.[otherAgentId];
-    const label = toMe ? msg('Transfer to you') : msg('Transfer pending');
-    const detail = other
-      ? toMe
-        ? msg(str`${other.name} wants to transfer this chat to you`)
-        : msg(str`Waiting for ${other.name} to accept`)
-      : label;
-    return html`<span class="transfer ${toMe ? 'to-me' : 'from-me'}" title=${detail}>${warningIcon}<span>${label}</span></span>`;
-  }
-
-  private renderPreview(session: ChatSession): TemplateResult {
-    const last = session.lastMessage;
-    if (!last) return html`<span class="preview muted">${msg('No messages yet')}</span>`;
-    if (last.kind === 'system') return html`<span class="preview system" dir="auto">${last.text}</span>`;
-    if (last.kind === 'to-customer') {
-      // The preview does not say which agent wrote; "You" only where the agent handled the chat.
-      const author = session.agentId === this.agentId.value ? msg('You:') : msg('Agent:');
-      return html`<span class="preview"><span class="author">${author}</span> <span dir="auto">${last.text}</span></span>`;
+  /**
+   * The rows of one group; above {@link VIRTUALIZE_FROM} rows virtualized (only rows near the
+   * viewport of the scrolling list are in the DOM). Each row is a `<chat-session-row>` that
+   * re-renders only when its own inputs change.
+   */
+  private renderRows(sessions: readonly ChatSession[], focusId: string | null): TemplateResult | typeof nothing {
+    if (!sessions.length) return nothing;
+    const selectedId = this.selectedId.value;
+    const me = this.agentId.value ?? null;
+    const display = this.display;
+    const channels = this.channels.value;
+    const agents = this.agents.value;
+    const renderItem = (session: ChatSession): TemplateResult => {
+      const selected = session.id === selectedId;
+      const ended = session.status === 'ended' || session.status === 'missed';
+      const unread = session.agentId === me && session.unreadCount > 0;
+      const transfer = session.transferTo;
+      const other = transfer ? (transfer.toAgentId === me ? transfer.fromAgentId : transfer.toAgentId) : undefined;
+      return html`<chat-session-row
+        class="row ${selected ? 'selected' : ''} ${ended ? 'ended' : ''} ${unread ? 'unread' : ''}"
+        part="session${selected ? ' selected' : ''}${ended ? ' ended' : ''}"
+        role="option"
+        id="session-${session.id}"
+        data-id=${session.id}
+        aria-selected=${selected ? 'true' : 'false'}
+        tabindex=${session.id === focusId ? '0' : '-1'}
+        .session=${session}
+        .me=${me}
+        .channelName=${channels?.[session.channelId]?.name ?? ''}
+        .transferAgentName=${other ? agents?.[other]?.name : undefined}
+        .display=${display}
+        @click=${() => this.select(session.id)}
+      ></chat-session-row>`;
+    };
+    // Short lists render every row (at once, also while the list is hidden); long ones only
+    // the rows near the viewport.
+    if (sessions.length <= VIRTUALIZE_FROM) {
+      return html`<div class="rows">${repeat(sessions, (session) => session.id, renderItem)}</div>`;
     }
-    return html`<span class="preview customer" dir="auto">${last.text}</span>`;
+    return html`<chat-virtual-rows
+      class="rows virtual"
+      .items=${sessions}
+      .keyFunction=${(session: ChatSession) => session.id}
+      .renderItem=${renderItem}
+      .layout=${ROWS_LAYOUT}
+    ></chat-virtual-rows>`;
   }
 
   /** The row id that holds the tab stop: the focused row, else the selected one, else the first. */
-  private rovingId(all: readonly ChatSession[]): string | null {
-    if (this.focusId && all.some((s) => s.id === this.focusId)) return this.focusId;
+  private rovingId(active: readonly ChatSession[], recent: readonly ChatSession[]): string | null {
+    const known = (id: string | null | undefined) => !!id && (active.some((s) => s.id === id) || recent.some((s) => s.id === id));
+    if (known(this.focusId)) return this.focusId;
     const selected = this.selectedId.value;
-    if (selected && all.some((s) => s.id === selected)) return selected;
-    return all[0]?.id ?? null;
+    if (known(selected)) return selected!;
+    return active[0]?.id ?? recent[0]?.id ?? null;
   }
 
-  private rows(): HTMLElement[] {
-    return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[role="option"]'));
+  /** Ids of every row in list order (rendered or not). */
+  private allIds(): string[] {
+    const { active = [], recent = [] } = this.sessions.value ?? {};
+    return [...active, ...recent].map((s) => s.id);
+  }
+
+  /** The rendered row element of a session, if it is in the DOM. */
+  private rowElement(sessionId: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[role="option"][data-id="${CSS.escape(sessionId)}"]`);
+  }
+
+  /**
+   * Move keyboard focus to a row: scrolls a row that is not rendered into view first (through
+   * the virtualizer of its group) and focuses it once rendered.
+   */
+  private focusRow(sessionId: string): void {
+    this.focusId = sessionId;
+    const row = this.rowElement(sessionId);
+    if (row) {
+      row.focus();
+      row.scrollIntoView?.({ block: 'nearest' });
+      return;
+    }
+    this.pendingFocus = true;
+    this.scrollTowards(sessionId);
+    this.focusWhenRendered();
+  }
+
+  /**
+   * Scroll a virtualized group towards a row that is not rendered: from the nearest rendered row
+   * by the rows' average height. The group then renders rows there.
+   */
+  private scrollTowards(sessionId: string): void {
+    const { active = [], recent = [] } = this.sessions.value ?? {};
+    const group = active.some((s) => s.id === sessionId) ? active : recent;
+    const index = group.findIndex((s) => s.id === sessionId);
+    const groups = this.renderRoot.querySelectorAll<HTMLElement>('.rows');
+    const host = group === active ? groups[0] : groups[groups.length - 1];
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const rendered = host ? (Array.from(host.children) as HTMLElement[]) : [];
+    if (!host || !scroller || !rendered.length || index < 0) return;
+    const average = rendered.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0) / rendered.length;
+    let nearest = rendered[0]!;
+    let nearestIndex = group.findIndex((s) => s.id === nearest.dataset.id);
+    for (const row of rendered) {
+      const i = group.findIndex((s) => s.id === row.dataset.id);
+      if (Math.abs(i - index) < Math.abs(nearestIndex - index)) [nearest, nearestIndex] = [row, i];
+    }
+    const rowTop = nearest.getBoundingClientRect().top + (index - nearestIndex) * average - scroller.getBoundingClientRect().top;
+    scroller.scrollTop += rowTop < 0 ? rowTop : rowTop + average - scroller.clientHeight;
+  }
+
+  /**
+   * Frames after a keyboard move to a row that was not rendered: focus it once its group has
+   * rendered it, else scroll on towards it (at most a few frames).
+   */
+  private focusWhenRendered(tries = 8): void {
+    requestAnimationFrame(() => {
+      if (!this.pendingFocus || !this.focusId) return;
+      const row = this.rowElement(this.focusId);
+      if (row) {
+        this.pendingFocus = false;
+        row.focus();
+        row.scrollIntoView?.({ block: 'nearest' });
+      } else if (tries > 0) {
+        this.scrollTowards(this.focusId);
+        this.focusWhenRendered(tries - 1);
+      }
+    });
   }
 
   private onFocusIn = (event: FocusEvent): void => {
@@ -229,9 +282,9 @@ export class ChatSessionList extends ChatElement {
   };
 
   private onKeyDown = (event: KeyboardEvent): void => {
-    const rows = this.rows();
+    const rows = this.allIds();
     if (!rows.length) return;
-    const current = rows.findIndex((r) => r.dataset.id === this.focusId);
+    const current = rows.findIndex((id) => id === this.focusId);
     let next = -1;
     switch (event.key) {
       case 'ArrowDown':
@@ -248,7 +301,7 @@ export class ChatSessionList extends ChatElement {
         break;
       case 'Enter':
       case ' ': {
-        const id = rows[current]?.dataset.id;
+        const id = rows[current];
         if (id) {
           event.preventDefault();
           this.select(id);
@@ -259,10 +312,7 @@ export class ChatSessionList extends ChatElement {
         return;
     }
     event.preventDefault();
-    const row = rows[next]!;
-    this.focusId = row.dataset.id ?? null;
-    row.focus();
-    row.scrollIntoView?.({ block: 'nearest' });
+    this.focusRow(rows[next]!);
   };
 
   private select(sessionId: string): void {
@@ -293,7 +343,7 @@ export class ChatSessionList extends ChatElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.pendingFocus && this.focusId) {
-      const row = this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.focusId)}"]`);
+      const row = this.rowElement(this.focusId);
       if (row) {
         this.pendingFocus = false;
         row.focus();
