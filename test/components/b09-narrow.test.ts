@@ -109,6 +109,26 @@ describe('B09 — long unbroken text at 360 × 640', () => {
     }
   });
 
+  it('B09 — the Dashboard tab at 360 px does not scroll the page sideways', async () => {
+    const s = await scene();
+    s.backend.script.customerArrives({ channelId: 'support', name: LONG_NAME, text: LONG_WORD });
+    const el = await mount<ChatScreen>(s.service, html`<chat-screen tab="dashboard" style="height: 640px"></chat-screen>`);
+    await waitUntil(() => deepAll(el, 'chat-dashboard').length === 1, 'dashboard');
+    await settle(el);
+    const dashboard = deepQuery(el, 'chat-dashboard')!;
+    expect(document.documentElement.scrollWidth, 'page').to.be.at.most(document.documentElement.clientWidth + 1);
+    expect(describeOverflow([el, dashboard]), 'screen and dashboard').to.equal('');
+    // The wide "ongoing chats" table scrolls inside its own region; everything else stays on screen.
+    const screenBox = el.getBoundingClientRect();
+    const outside = deepAll(el, '*')
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 1 && r.height > 1 && !withinWidth(r, screenBox) && !inEllipsis(e) && !e.closest('.table-wrap');
+      })
+      .map((e) => `${e.tagName.toLowerCase()}.${(e as HTMLElement).className}`);
+    expect(outside.join('; '), 'elements outside the screen').to.equal('');
+  });
+
   it('B09 — the session list truncates the long name with an ellipsis, the full name in title, time and badge inside the row', async () => {
     const s = await scene();
     const list = await mount<HTMLElement>(s.service, html`<chat-session-list style="width: 360px; height: 640px; display: block"></chat-session-list>`);

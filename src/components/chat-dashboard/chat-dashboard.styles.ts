@@ -175,6 +175,8 @@ export const styles = css`
   }
 
   .table-wrap {
+    /* The containing block of the visually hidden cells' text, so it cannot widen the page (B09). */
+    position: relative;
     overflow-x: auto;
   }
   table {
