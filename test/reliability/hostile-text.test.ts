@@ -9,6 +9,7 @@
  * the screen.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { ChatBackendAdapter } from '../../src/backend/adapter.js';
 import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
@@ -78,6 +79,9 @@ const XSS = [
 ];
 
 /** Strings whose own text is one of the words the screen must never show by mistake. */
+/** Payloads per chat of the agent's own (each makes three rows: customer, agent, file). */
+const PER_CHAT = 25;
+
 const TOKEN = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/i;
 const SAFE_SCHEMES = ['http:', 'https:', 'mailto:'];
 
@@ -180,8 +184,9 @@ function inspect(screen: ChatScreen, where: string, checkTokens: boolean): Findi
   // Nothing sticks out of the screen, and no scrolling region scrolls sideways.
   const box = screen.getBoundingClientRect();
   for (const el of all) {
-    const style = getComputedStyle(el);
-    if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
+    if (el.scrollWidth <= el.clientWidth + 1) {
+      // no sideways overflow here
+    } else if (['auto', 'scroll'].includes(getComputedStyle(el).overflowX)) {
       add(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
     }
     if (el.childNodes.length && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())) {
@@ -215,12 +220,12 @@ async function hostileWorld(payloads: readonly string[]) {
     backend.script.agentAnswers(agentId, id);
     backend.script.agentWrites(agentId, id, at(i + 4).trim() || 'x');
   }
-  // The agent's own chats: ten payloads each as messages both ways and file names.
+  // The agent's own chats: PER_CHAT payloads each as messages both ways and file names.
   const person = backend.inspect.persons()[0]!;
-  for (let start = 0; start < payloads.length; start += 10) {
+  for (let start = 0; start < payloads.length; start += PER_CHAT) {
     const id = backend.script.customerArrives({ channelId: 'support', name: at(start), email: at(start + 1), text: at(start) });
     await backend.answer(id);
-    for (let j = start; j < Math.min(start + 10, payloads.length); j++) {
+    for (let j = start; j < Math.min(start + PER_CHAT, payloads.length); j++) {
       backend.script.customerWrites(id, at(j).trim() ? at(j) : 'x');
       await backend.sendMessage(id, { clientId: `c-${id}-${j}`, text: at(j).trim() || 'x' }).catch(() => undefined);
       backend.script.customerSendsFile(id, { name: at(j) || 'x', size: 1000 + j, type: 'text/plain' });
@@ -255,7 +260,8 @@ async function hostileWorld(payloads: readonly string[]) {
     payloads.map((p, i) => ({ id: `F${i}`, question: p, answer: at(i + 1), url: at(i + 2), folder: at(i + 3) }));
   backend.listReplyTemplates = async (): Promise<ReplyTemplate[]> =>
     payloads.map((p, i) => ({ id: `T${i}`, name: p, text: at(i + 1), folder: at(i + 2) }));
-  const service = new ChatService({ backend: adapter, clock });
+  // Whole histories in one page, so every payload row is loaded.
+  const service = new ChatService({ backend: adapter, clock, pageSize: 500 });
   await service.ready;
   return { clock, backend, service, mine };
 }
@@ -263,13 +269,18 @@ async function hostileWorld(payloads: readonly string[]) {
 describe('Hostile text on every path of the full screen', () => {
   let alerts = 0;
   const originals = { alert: window.alert, confirm: window.confirm, prompt: window.prompt };
-  before(() => {
+  before(async () => {
+    // A tall viewport: the virtualized history renders only rows inside the viewport.
+    await setViewport({ width: 1200, height: 9000 });
     // blns has alert() payloads: a real dialog would block the page; count calls instead.
     window.alert = () => void alerts++;
     window.confirm = () => (alerts++, false);
     window.prompt = () => (alerts++, null);
   });
-  after(() => Object.assign(window, originals));
+  after(async () => {
+    Object.assign(window, originals);
+    await setViewport({ width: 800, height: 600 });
+  });
   beforeEach(() => {
     delete window.__xss;
     alerts = 0;
@@ -278,16 +289,26 @@ describe('Hostile text on every path of the full screen', () => {
   async function renderAndInspect(payloads: readonly string[], label: string, checkTokens: boolean): Promise<Finding[]> {
     const { service, mine, backend } = await hostileWorld(payloads);
     const wrapper = await fixture<HTMLElement>(
-      html`<div style="width: 1100px; height: 2400px; display: block"><chat-screen style="height: 100%" .service=${service}></chat-screen></div>`,
+      html`<div style="width: 1100px; height: 9000px; display: block"><chat-screen style="height: 100%" .service=${service}></chat-screen></div>`,
     );
     const screen = wrapper.firstElementChild as ChatScreen;
-    await settle(screen, 4);
+    await settle(screen, 3);
     const findings = inspect(screen, `${label}: dashboard`, checkTokens);
     byRole(screen, 'tab', /^Chats/).click();
-    await settle(screen, 4);
+    await settle(screen, 2);
     for (const id of mine) {
       service.selectSession(id);
-      await settle(screen, 4);
+      await settle(screen, 2);
+      // The checks must see real content: the history and the linked person's data are shown.
+      if (!service.state.histories[id]?.loaded || service.state.personContexts[id]?.status !== 'ready') {
+        await settle(screen, 3);
+      }
+      if (!service.state.histories[id]?.items.length || !service.state.personContexts[id]?.details) {
+        findings.push({ where: `${label}: chat ${id}`, what: 'history or person not shown' });
+      }
+      const files = service.state.histories[id]?.items.filter((m) => m.attachments.length).length ?? 0;
+      const fileRows = deepAll(screen, '.file-name').length;
+      if (fileRows < files) findings.push({ where: `${label}: chat ${id}`, what: `only ${fileRows} of ${files} file rows rendered` });
       findings.push(...inspect(screen, `${label}: chat ${id}`, checkTokens));
     }
     await new Promise((r) => setTimeout(r, 50));
