@@ -428,6 +428,7 @@ export class ChatService {
       }
       this.upsertSession(session);
       this.patch({ selectedSessionId: session.id });
+      this.lookUpPerson(session.id);
       return session;
     } catch (error) {
       const chatError = this.fail('takeNextInQueue', error);
@@ -453,6 +454,7 @@ export class ChatService {
       const answered = await this.backend.answer(sessionId);
       this.upsertSession(answered);
       this.patch({ selectedSessionId: answered.id });
+      this.lookUpPerson(answered.id);
       return answered;
     } catch (error) {
       const chatError = this.fail('answer', error);
@@ -720,7 +722,8 @@ export class ChatService {
 
   /**
    * Load the person panel's data for a session: the linked person's details, or candidates
-   * found by the customer's e-mail, name and phone. Loads once per session and person.
+   * found by the customer's e-mail, name and phone. Loads once per session and person; `answer`
+   * and `takeNextInQueue` start it for the chat they took.
    */
   async loadPersonContext(sessionId: string, force = false): Promise<void> {
     const session = this.state.sessions[sessionId];
@@ -1316,6 +1319,11 @@ export class ChatService {
 
   private setHistory(sessionId: string, history: SessionHistory): void {
     this.patch({ histories: { ...this.state.histories, [sessionId]: history } });
+  }
+
+  /** On answer: look up the CRM person (or candidates by e-mail, name, phone) in the background. */
+  private lookUpPerson(sessionId: string): void {
+    void this.loadPersonContext(sessionId).catch(() => undefined);
   }
 
   private setTranscript(sessionId: string, transcript: Transcript): void {

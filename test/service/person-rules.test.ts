@@ -150,6 +150,25 @@ describe('ChatService person commands (no DOM)', () => {
     return { clock, backend, service, id };
   }
 
+  it('answering a chat looks up the CRM persons that could be the customer, without any element', async () => {
+    const clock = new FakeClock('2026-11-30T09:00:00Z');
+    const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
+    const service = new ChatService({ backend, clock });
+    await service.ready;
+    const id = backend.script.customerArrives({ channelId: 'sales', name: 'Lotte de Graaf', email: 'o.bennett@brightwave-logistics.co.uk', text: 'Hi' });
+    const next = backend.script.customerArrives({ channelId: 'sales', name: 'Oliver Bennett', text: 'Hello' });
+    await service.answer(id);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(service.state.personContexts[id]!.candidates.map((c) => [c.person.lastName, c.matchedOn])).to.deep.equal([
+      ['Bennett', 'email'],
+      ['de Graaf', 'name'],
+    ]);
+    const taken = await service.takeNextInQueue();
+    expect(taken!.id).to.equal(next);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(service.state.personContexts[next]!.candidates.map((c) => c.matchedOn)).to.deep.equal(['name']);
+  });
+
   it('createPersonAndLink refuses an invalid draft with invalid-input and the field errors, creating nothing', async () => {
     const { service, backend, id } = await make();
     let created = 0;
