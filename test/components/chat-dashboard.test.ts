@@ -446,6 +446,28 @@ describe('<chat-dashboard>', () => {
     });
   });
 
+  describe('lifecycle', () => {
+    it('mounting and removing 30 times while listening in leaves no feed open and the page title as it was', async () => {
+      const { backend, service } = await world();
+      const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'Hi' });
+      backend.script.agentAnswers('a2', id);
+      const baseline = backend.openSubscriptions;
+      document.title = 'Host CRM';
+      const provider = await fixture<HTMLElement>(html`<chat-provider .service=${service}></chat-provider>`);
+      for (let i = 0; i < 30; i++) {
+        const el = document.createElement('chat-dashboard') as ChatDashboard;
+        provider.append(el);
+        await settle(el, 1);
+        byRole<HTMLInputElement>(el, 'checkbox', 'Count in page title').click();
+        byRole(el, 'button', 'Listen in').click();
+        await waitUntil(() => queryByRole(el, 'dialog'), 'the listen-in dialog');
+        el.remove();
+        expect(backend.openSubscriptions).to.equal(baseline);
+        expect(document.title).to.equal('Host CRM');
+      }
+    });
+  });
+
   describe('warnings', () => {
     it('tells the host of new chats (chat-incoming) and of chats past the limit (chat-warning), and highlights them', async () => {
       const { backend, service, clock } = await world();
