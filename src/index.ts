@@ -26,7 +26,14 @@ export {
   type PerCommand,
 } from './backend/fault-injection.js';
 export { ChatBackendError, isChatError, toChatError, type ChatErrorCode } from './backend/errors.js';
-export { ChatService, mergeMessages, type ChatServiceError, type ChatServiceOptions } from './service/chat-service.js';
+export {
+  ChatService,
+  dashboardStatsOf,
+  mergeMessages,
+  warningsOf,
+  type ChatServiceError,
+  type ChatServiceOptions,
+} from './service/chat-service.js';
 export type {
   ChatNotice,
   ChatState,
@@ -38,6 +45,10 @@ export type {
 } from './service/state.js';
 export * from './service/selectors.js';
 export { transferTargets, type TransferTarget } from './service/transfer-targets.js';
+export * from './service/stats.js';
+export * from './service/warnings.js';
+export * from './service/channel-selection.js';
+export { type ListenIn, type ListenInView } from './service/listen-in.js';
 export * from './service/person-rules.js';
 export { PersonSearch, type PersonSearchOptions, type PersonSearchState } from './service/person-search.js';
 export { checkFile, fileTypeAllowed, type UploadView } from './service/uploads.js';
