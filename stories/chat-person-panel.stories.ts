@@ -79,6 +79,15 @@ async function search(canvas: HTMLElement, scene: Scene, query: string): Promise
   await until(() => /found/.test(panelRoot(canvas).querySelector('.search-status')?.textContent ?? ''), 'search results');
 }
 
+/** Like {@link search}, for a query that finds nobody. */
+async function searchNobody(canvas: HTMLElement, scene: Scene, query: string): Promise<void> {
+  const box = await until(() => panelRoot(canvas).querySelector<HTMLInputElement>('input[type="search"]'), 'search box');
+  box.value = query;
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await scene.clock.advance(250);
+  await until(() => /No persons/.test(panelRoot(canvas).querySelector('.search-status')?.textContent ?? ''), 'no results');
+}
+
 const meta: Meta = {
   title: 'Chat/Person panel',
   component: 'chat-person-panel',
@@ -139,6 +148,13 @@ export const SearchResults: Story = {
   loaders: [async () => ({ scene: await scene({ name: 'Zoë Kaplan', email: 'zoe@kaplan-studio.example' }) })],
   render: (_args, { loaded }) => show(loaded.scene as Scene),
   play: async ({ canvasElement, loaded }) => search(canvasElement, loaded.scene as Scene, 'Bennett'),
+};
+
+/** Person search that finds nobody. */
+export const SearchNoResults: Story = {
+  loaders: [async () => ({ scene: await scene({ name: 'Zoë Kaplan', email: 'zoe@kaplan-studio.example' }) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement, loaded }) => searchNobody(canvasElement, loaded.scene as Scene, 'Qwxyz'),
 };
 
 /** A linked person with "Change link" open: search another person to link instead. */

@@ -401,6 +401,23 @@ describe('<chat-person-panel> linking and search', () => {
     expect(names).to.not.include('Lotte de Graaf');
   });
 
+  it('says when the search finds nobody, and when it fails', async () => {
+    const s = await setup();
+    const { el } = await panelFor({ name: 'Zxqv Nobody' }, s);
+    byRole(el, 'searchbox', 'Search persons').focus();
+    await type('Qqqqzz');
+    await s.clock.advance(250);
+    await waitUntil(() => deepText(el).includes('No persons found.'), 'no results');
+    s.backend.searchPersons = () => Promise.reject(new Error('network'));
+    await type('x');
+    await s.clock.advance(250);
+    await waitUntil(() => deepText(el).includes('The search failed. Try again.'), 'search error');
+    const status = deepQuery(el, '#search-status')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.textContent).to.equal('The search failed. Try again.');
+    await expect(el).to.be.accessible();
+  });
+
   it('links a search result with the keyboard alone and fires chat-person-link', async () => {
     const s = await setup();
     const { el, id } = await panelFor({ name: 'Zxqv Nobody' }, s);
@@ -418,21 +435,22 @@ describe('<chat-person-panel> linking and search', () => {
     await waitUntil(() => deepActiveElement()?.id === 'person-name', 'focus on the linked person');
   });
 
-  it('Change link links another person instead', async () => {
+  it('Change link links another person instead, with the keyboard alone', async () => {
     const { el, id, service, clock } = await matched();
     const events = listen<{ sessionId: string; personId: string | null }>('chat-person-link');
     const change = byRole(el, 'button', 'Change link');
-    change.click();
+    change.focus();
+    await sendKeys({ press: 'Enter' });
     await settle(el);
     expect(change.getAttribute('aria-expanded')).to.equal('true');
     expect(deepActiveElement()).to.equal(byRole(el, 'searchbox', 'Search persons'));
     await expect(el).to.be.accessible();
     const other = (await service.searchPersons('Lotte de Graaf'))[0]!;
-    byRole<HTMLInputElement>(el, 'searchbox', 'Search persons').focus();
     await type('Lotte de Graaf');
     await clock.advance(250);
     await waitUntil(() => allByRole(el, 'button', 'Link').length > 0, 'results');
-    allByRole(el, 'button', 'Link')[0]!.click();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => events.length === 1, 'chat-person-link');
     expect(events[0]!.detail).to.deep.equal({ sessionId: id, personId: other.id });
     await waitUntil(() => service.state.personContexts[id]?.details?.person.id === other.id, 'other person');
@@ -443,7 +461,8 @@ describe('<chat-person-panel> linking and search', () => {
   it('Remove link unlinks, fires chat-person-link with a null personId and shows the candidates again', async () => {
     const { el, id, service } = await matched();
     const events = listen<{ sessionId: string; personId: string | null }>('chat-person-link');
-    byRole(el, 'button', 'Remove link').click();
+    byRole(el, 'button', 'Remove link').focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => events.length === 1, 'chat-person-link');
     expect(events[0]!.detail).to.deep.equal({ sessionId: id, personId: null });
     expect(service.state.sessions[id]!.personId).to.equal(undefined);
