@@ -3,7 +3,8 @@
 //  1. the npm library: ESM, one file per source module (preserveModules), runtime dependencies
 //     external, type declarations in dist/types;
 //  2. dist/cdn/chat-screen.js: one self-contained, minified ESM file (lit, rxjs, marked, ... inlined)
-//     that a host page loads with a single <script type="module">.
+//     that a host page loads with a single <script type="module">; the demo backend is a separate
+//     chunk beside it (dist/cdn/chat-screen-demo-*.js), fetched only when `demo` is used.
 import { existsSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -63,14 +64,21 @@ export default [
   },
   // 2) CDN bundle: everything inlined, Lit's production build, minified, no declarations
   {
-    input: 'src/cdn.ts',
+    input: { 'chat-screen': 'src/cdn.ts' },
     onwarn,
+    // The entry may export what the lazy chunks need from it (no extra facade file).
+    preserveEntrySignatures: 'allow-extension',
+    // The demo backend is only re-exported (and hidden by src/cdn.ts) and dynamically imported:
+    // its modules have no side effects, so it lands in its own chunk, loaded only for `demo`.
+    treeshake: { moduleSideEffects: (id) => !/[\\/]backend[\\/]in-memory[\\/]/.test(id) },
     output: {
-      file: 'dist/cdn/chat-screen.js',
+      dir: 'dist/cdn',
       format: 'es',
       sourcemap: true,
-      // one file even where a dependency uses import() (e.g. the virtualizer's layouts, gotcha 11)
-      inlineDynamicImports: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chat-screen-[name]-[hash].js',
+      // Every module of the demo backend in one chunk named "demo".
+      manualChunks: (id) => (/[\\/]backend[\\/]in-memory[\\/]/.test(id) ? 'demo' : undefined),
     },
     plugins: [
       replace({

@@ -4,7 +4,7 @@
 // is defined, renders its "Dashboard" and "Chats" tabs, and that the page reported no error.
 //   npm run test:cdn            (builds first)
 //   node scripts/cdn-check.mjs  (uses the existing dist/)
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic, launchChromium, watchPageProblems, DEEP_QUERY_SOURCE } from './lib/browser.mjs';
 
@@ -30,14 +30,17 @@ try {
     .then(() => true, () => false);
   if (!defined) failures.push('<chat-screen> was not defined by dist/cdn/chat-screen.js');
 
-  // Only the bundle may be loaded: nothing else from dist/ or node_modules.
+  // Only the bundle (and its own lazy chunks beside it) may be loaded: nothing from
+  // node_modules or the npm build.
   const scripts = await page.evaluate(() =>
     performance.getEntriesByType('resource')
       .map((e) => new URL(e.name).pathname)
       .filter((p) => /\.m?js$/.test(p)),
   );
-  const others = scripts.filter((p) => p !== '/dist/cdn/chat-screen.js');
+  const others = scripts.filter((p) => !p.startsWith('/dist/cdn/'));
   if (others.length) failures.push(`the page loaded more than the bundle: ${others.join(', ')}`);
+  // The demo backend is not in the entry file; `demo` loads it as a separate chunk.
+  if (readFileSync(bundle, 'utf8').includes('Anna de Vries')) failures.push('dist/cdn/chat-screen.js inlines the demo backend');
 
   if (defined) {
     // Tabs by role and accessible name; a badge may follow the name ("Chats 3").
@@ -71,6 +74,13 @@ try {
     }
   }
 
+  const loaded = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+  );
+  if (!loaded.some((p) => /^\/dist\/cdn\/chat-screen-demo-[^/]+\.js$/.test(p))) {
+    failures.push('<chat-screen demo> did not load the demo chunk dist/cdn/chat-screen-demo-*.js');
+  }
+
   await new Promise((r) => setTimeout(r, 500)); // let late errors surface
   failures.push(...problems);
 } finally {
@@ -82,4 +92,4 @@ if (failures.length) {
   console.error(`cdn-check FAILED (demo/cdn.html):\n  - ${failures.join('\n  - ')}`);
   process.exit(1);
 }
-console.log(`cdn-check: demo/cdn.html OK with only dist/cdn/chat-screen.js (${Date.now() - started} ms)`);
+console.log(`cdn-check: demo/cdn.html OK with only dist/cdn/ files, the demo backend as a lazy chunk (${Date.now() - started} ms)`);

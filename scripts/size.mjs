@@ -42,13 +42,15 @@ function measure(files) {
 
 const rel = (f) => relative(dist, f).split(sep).join('/');
 const all = jsFiles(dist).filter((f) => !rel(f).startsWith('types/'));
-const cdn = all.filter((f) => rel(f).startsWith('cdn/'));
+const cdn = all.filter((f) => rel(f) === 'cdn/chat-screen.js');
+const cdnLazy = all.filter((f) => rel(f).startsWith('cdn/') && !cdn.includes(f));
 const demo = all.filter((f) => rel(f).startsWith('backend/in-memory/'));
 const conformance = all.filter((f) => /^backend\/conformance(\/|\.js$)/.test(rel(f)));
-const library = all.filter((f) => !cdn.includes(f) && !demo.includes(f) && !conformance.includes(f));
+const library = all.filter((f) => !rel(f).startsWith('cdn/') && !demo.includes(f) && !conformance.includes(f));
 
 const rows = [
-  ['CDN bundle dist/cdn/chat-screen.js (all inlined)', cdn],
+  ['CDN entry dist/cdn/chat-screen.js (deps inlined)', cdn],
+  ['  CDN lazy chunks (demo backend, Dutch messages)', cdnLazy],
   ['library dist/**/*.js (deps external, no demo backend)', library],
   ['  demo backend dist/backend/in-memory/', demo],
   ['  conformance suite dist/backend/conformance*', conformance],
