@@ -139,6 +139,7 @@ export class ChatService {
   private deadlineTimer: TimerHandle | undefined;
   private deadlineAt: number | null = null;
   private selectionLoaded = false;
+  private midnight: { readonly zone: string; readonly at: number } | null = null;
   private windowTimer: TimerHandle | undefined;
   private windowTimerAt: number | null = null;
   private noticeSeq = 0;
@@ -1038,7 +1039,12 @@ export class ChatService {
   private scheduleDeadline(): void {
     if (this.disposed || this.state.status !== 'ready') return;
     const state = this.state;
-    const candidates = [nextDayStart(state.now, state.display.timeZone), nextWarningAt(warningInput(state))];
+    // Midnight is recomputed only when the day or the time zone changed (Intl is not free).
+    const zone = state.display.timeZone ?? '';
+    if (this.midnight === null || this.midnight.zone !== zone || state.now >= this.midnight.at) {
+      this.midnight = { zone, at: nextDayStart(state.now, state.display.timeZone) };
+    }
+    const candidates = [this.midnight.at, nextWarningAt(warningInput(state))];
     const at = Math.min(...candidates.filter((t): t is number => t !== null));
     if (at === this.deadlineAt) return;
     if (this.deadlineTimer !== undefined) this.clock.clearTimeout(this.deadlineTimer);

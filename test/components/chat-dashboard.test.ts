@@ -6,6 +6,7 @@ import type { ChatEventDetails } from '../../src/events.js';
 import { ChatService } from '../../src/service/chat-service.js';
 import { MemoryChannelSelection } from '../../src/service/channel-selection.js';
 import { FakeClock } from '../../src/service/clock.js';
+import { transferTargets } from '../../src/service/transfer-targets.js';
 import {
   allByRole,
   byRole,
@@ -600,6 +601,34 @@ describe('<chat-dashboard>', () => {
       } finally {
         win.Notification = real;
       }
+    });
+  });
+
+  describe('presence', () => {
+    it('the header switch reports Away through the adapter: no highlight for the agent, no transfer offers from colleagues', async () => {
+      const { backend, clock, service: anna } = await world();
+      const sanne = await serviceFor(backend, clock, 'a2');
+      const waiting = backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
+      const theirs = backend.script.customerArrives({ channelId: 'sales', name: 'Tomasz Weber', text: 'Hello' });
+      await sanne.answer(theirs);
+      await clock.advance(2 * MINUTE + 1);
+      const screen = await fixture<HTMLElement>(html`<chat-screen .service=${anna}></chat-screen>`);
+      await settle(screen);
+      const dashboard = deepQuery(screen, 'chat-dashboard')!;
+      expect(rowOf(dashboard, waiting).getAttribute('part')).to.equal('incoming-row warning');
+      expect(transferTargets(sanne.state, theirs).map((t) => t.agent.id)).to.include('a1');
+
+      const presence = byRole(screen, 'switch', 'Present');
+      presence.focus();
+      await sendKeys({ press: 'Space' });
+      await waitUntil(() => backend.inspect.agents().find((a) => a.id === 'a1')?.presence === 'away', 'away on the backend');
+      await waitUntil(() => sanne.state.agents.a1?.presence === 'away', 'the colleague sees Anna away');
+      await settle(screen);
+      expect(rowOf(dashboard, waiting).getAttribute('part')).to.equal('incoming-row');
+      expect(transferTargets(sanne.state, theirs).map((t) => t.agent.id)).to.not.include('a1');
+      // Away agents can still answer.
+      expect(byRole<HTMLButtonElement>(dashboard, 'button', 'Answer').disabled).to.equal(false);
+      sanne.dispose();
     });
   });
 
