@@ -128,7 +128,8 @@ export class ServiceHostController implements ReactiveController {
     const load = ++this.demoLoad;
     void import('../backend/in-memory/index.js').then(({ InMemoryChatBackend }) => {
       if (load !== this.demoLoad || this.ownedKey !== key) return;
-      const backend = new InMemoryChatBackend(inputs.agentId ? { agentId: inputs.agentId } : {});
+      // The demo includes a 10,000-message chat to try scrolling, pinning and paging.
+      const backend = new InMemoryChatBackend({ longChatMessages: 10_000, ...(inputs.agentId ? { agentId: inputs.agentId } : {}) });
       const service = new ChatService({ backend });
       const dispose = service.dispose.bind(service);
       service.dispose = () => {

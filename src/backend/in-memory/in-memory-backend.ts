@@ -16,6 +16,7 @@ import { systemClock, type ChatClock } from '../../service/clock.js';
 import type { BackendCapabilities, ChatBackendAdapter } from '../adapter.js';
 import { InMemoryAgentAdapter } from './agent-adapter.js';
 import { DIALOGUES, type Dialogue } from './data/dialogues.js';
+import { LONG_CHAT_CUSTOMER, longChatLine } from './data/long-chat.js';
 import { ChatScript } from './script.js';
 import { Simulator } from './simulator.js';
 import { ChatStore, DEFAULT_CAPABILITIES } from './store.js';
@@ -38,6 +39,12 @@ export interface InMemoryBackendOptions {
   readonly capabilities?: Partial<BackendCapabilities>;
   /** Clock time every command takes, in ms (default 0: commands still resolve asynchronously). */
   readonly latencyMs?: number;
+  /**
+   * Add one long-running ongoing chat of the agent ("Jonas Verbeek") with this many invented
+   * messages over the last 30 days (default 0: none), to try scrolling, pinning and paging in a
+   * large history. `<chat-screen demo>` uses 10,000. Generated deterministically; a few ms.
+   */
+  readonly longChatMessages?: number;
 }
 
 /** Read-only views of the demo backend's truth, for tests. Each call returns fresh arrays. */
@@ -116,8 +123,23 @@ export class InMemoryChatBackend extends InMemoryAgentAdapter implements ChatBac
       dialogues: () => DIALOGUES,
       pendingTimers: () => store.timers.size + (this.simulator?.pendingTimers ?? 0),
     };
+    if (options.longChatMessages) this.seedLongChat(options.longChatMessages);
     this.simulator = options.autoplay === false ? null : new Simulator(store, this.agentId);
     this.simulator?.start();
+  }
+
+  /** The long-running chat of {@link InMemoryBackendOptions.longChatMessages}: `count` messages in total. */
+  private seedLongChat(count: number): void {
+    const store = this.store;
+    const now = store.now();
+    const start = now - 30 * 24 * 3_600_000;
+    const channel = store.allChannels().find((c) => store.agent(this.agentId).rights[c.id]?.respond) ?? store.allChannels()[0]!;
+    const first = longChatLine(0, count, start, now);
+    const { id } = store.arrive({ channelId: channel.id, ...LONG_CHAT_CUSTOMER, text: first.text }, start);
+    store.answer(this.agentId, id, start + 60_000);
+    const rest = Math.max(0, count - store.messages(id).length);
+    const session = store.addHistory(id, rest, (i) => longChatLine(i + 1, rest + 1, start + 120_000, now - 5 * 60_000));
+    store.markRead(this.agentId, id, session.lastSeq);
   }
 
   /**

@@ -1063,15 +1063,29 @@ export class ChatStore {
 
   /**
    * Append `count` invented messages (customer and agent in turn) at the current time, for paging
-   * tests. Pushes one `session-updated` at the end, no `message` events.
+   * tests, or the messages `line(i)` describes (author side, text, time in ms since epoch, in
+   * time order). Pushes one `session-updated` at the end, no `message` events.
    */
-  addHistory(sessionId: string, count: number): ChatSession {
+  addHistory(
+    sessionId: string,
+    count: number,
+    line?: (i: number) => { readonly fromCustomer: boolean; readonly text: string; readonly at: number },
+  ): ChatSession {
     const record = this.record(sessionId);
     const at = this.now();
     const agentName = record.agentId ? this.agent(record.agentId).name : 'Agent';
     for (let i = 0; i < count; i++) {
       const n = record.lastSeq + 1;
-      if (i % 2 === 0 || !record.agentId) {
+      const custom = line?.(i);
+      if (custom) {
+        this.append(
+          record,
+          custom.fromCustomer || !record.agentId
+            ? { kind: 'from-customer', text: custom.text, authorName: record.customer.name }
+            : { kind: 'to-customer', text: custom.text, authorName: agentName, agentId: record.agentId },
+          custom.at,
+        );
+      } else if (i % 2 === 0 || !record.agentId) {
         this.append(record, { kind: 'from-customer', text: `Customer message ${n}: could you check this for me?`, authorName: record.customer.name }, at);
       } else {
         this.append(record, { kind: 'to-customer', text: `Agent message ${n}: I am looking into it.`, authorName: agentName, agentId: record.agentId }, at);
