@@ -127,6 +127,7 @@ export class ChatDashboard extends ChatElement {
   private listen: ListenIn | undefined;
   private listenSubscription: Subscription | undefined;
   private listenOpener: HTMLElement | undefined;
+  private followLog = true;
 
   private get channelKey(): string {
     return this.channelIds?.join(' ') ?? '';
@@ -145,10 +146,19 @@ export class ChatDashboard extends ChatElement {
     super.disconnectedCallback();
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A live view follows new messages unless the agent scrolled up to read.
+    const log = this.renderRoot.querySelector<HTMLElement>('.listen-log');
+    this.followLog = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const dialog = this.listenDialog;
     if (dialog && this.listenView && !dialog.open) dialog.showModal();
+    const log = this.renderRoot.querySelector<HTMLElement>('.listen-log');
+    if (log && this.followLog) log.scrollTop = log.scrollHeight;
   }
 
   override render(): TemplateResult {
