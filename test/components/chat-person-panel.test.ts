@@ -663,6 +663,38 @@ describe('<chat-person-panel> person data', () => {
     expect(queryByRole(el, 'list', /^Transcript of the chat of/)).to.equal(null);
   });
 
+  it("an earlier linked chat of this agent's shows its messages and files in the transcript, as text", async () => {
+    const s = await setup();
+    const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: '<b>not bold</b> see the photo' });
+    await s.service.answer(first);
+    s.backend.script.customerSendsFile(first, { name: 'cracked-lamp.jpg', size: 2048, type: 'image/jpeg' });
+    const person = await s.service.createPersonAndLink(first, {
+      firstName: 'Mira',
+      lastName: 'Okafor',
+      email: 'mira.okafor@example.org',
+      phone: '',
+      companyName: '',
+    });
+    await s.service.endSession(first);
+    const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
+    await s.service.answer(second);
+    await s.service.linkPerson(second, person.id);
+    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
+    await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
+    await openSections(el);
+    const open = allByRole(el, 'button').find((b) => b.getAttribute('aria-controls') === `transcript-${first}`)!;
+    open.click();
+    await waitUntil(() => s.service.state.transcripts[first]?.status === 'ready', 'transcript');
+    await settle(el);
+    const transcript = byRole(el, 'list', /^Transcript of the chat of/);
+    expect(transcript.textContent).to.contain('<b>not bold</b> see the photo');
+    expect(transcript.querySelectorAll('b')).to.have.length(0);
+    const file = byRole<HTMLAnchorElement>(transcript, 'link', /^cracked-lamp\.jpg/);
+    expect(file.protocol).to.match(/^https?:$/);
+    expect(file.rel).to.contain('noopener');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a transcript that fails to load with "Try again"', async () => {
     const { el, details, backend, service, id } = await matched();
     backend.getChatTranscript = () => Promise.reject(new Error('network'));

@@ -460,6 +460,16 @@ export const styles = [
     .line.to-customer .author {
       color: var(--_accent);
     }
+    .files {
+      list-style: none;
+      margin: 4px 0 0;
+      padding: 0;
+      display: grid;
+      gap: 2px;
+    }
+    .files .record-sub {
+      display: inline;
+    }
     .line.system {
       color: var(--_text-muted);
       font-style: italic;

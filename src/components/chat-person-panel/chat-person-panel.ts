@@ -3,7 +3,7 @@ import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isChatError } from '../../backend/errors.js';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from '../../i18n/format.js';
+import { formatBytes, formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from '../../i18n/format.js';
 import type {
   ChatSessionSummary,
   Company,
@@ -356,7 +356,16 @@ export class ChatPersonPanel extends ChatSessionElement {
     if (m.kind === 'system') return html`<li class="line system">${time} <span dir="auto">${m.text}</span></li>`;
     return html`<li class="line ${m.kind}">
       <div class="line-head"><bdi class="author">${m.authorName}</bdi> ${time}</div>
-      <div class="message-text" dir="auto">${renderMessageText(m.text)}</div>
+      ${m.text ? html`<div class="message-text" dir="auto">${renderMessageText(m.text)}</div>` : nothing}
+      ${m.attachments.length
+        ? html`<ul class="files">
+            ${m.attachments.map((a) => {
+              const href = downloadUrl(a.url);
+              const label = html`<bdi>${a.name}</bdi> <span class="record-sub">(${formatBytes(a.size, this.display)})</span>`;
+              return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
+            })}
+          </ul>`
+        : nothing}
     </li>`;
   }
 
@@ -661,6 +670,16 @@ export class ChatPersonPanel extends ChatSessionElement {
       if (this.service) void this.run(this.service.loadTranscript(chatId));
     }
     this.openTranscripts = open;
+  }
+}
+
+/** An attachment's URL when it is one a link may point to (http, https, blob), else `null`. */
+function downloadUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return ['http:', 'https:', 'blob:'].includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
   }
 }
 
