@@ -100,6 +100,20 @@ describe('ChatService: listen in', () => {
     service.dispose();
   });
 
+  it('marks the view ended when the listened chat ends, with the closing line', async () => {
+    const { backend, service } = await make();
+    const id = backend.script.customerArrives({ channelId: 'sales', text: 'Hi' });
+    backend.script.agentAnswers('a2', id);
+    await tick();
+    const listen = await service.listenIn(id);
+    backend.script.agentEnds('a2', id);
+    await tick();
+    expect(listen.view.status).to.equal('ended');
+    expect(listen.view.messages.at(-1)!.kind).to.equal('system');
+    listen.stop();
+    service.dispose();
+  });
+
   it('closes every listen-in feed on dispose', async () => {
     const { backend, service } = await make();
     const id = backend.script.customerArrives({ channelId: 'sales', text: 'Hi' });
