@@ -3,6 +3,7 @@ import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isChatError } from '../../backend/errors.js';
+import { PersonSearchController } from '../../controllers/person-search-controller.js';
 import { formatBytes, formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from '../../i18n/format.js';
 import type {
   ChatSessionSummary,
@@ -32,7 +33,6 @@ import { ChatSessionElement } from '../base/chat-session-element.js';
 import { renderMessageText } from '../message-text/message-text.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-person-panel.styles.js';
-import { PersonSearchController } from './person-search-controller.js';
 
 /** Which inline form is open. */
 type OpenForm = 'person' | 'company' | null;

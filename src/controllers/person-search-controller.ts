@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
-import type { ChatService } from '../../service/chat-service.js';
-import type { PersonSearch, PersonSearchState } from '../../service/person-search.js';
+import type { ChatService } from '../service/chat-service.js';
+import type { PersonSearch, PersonSearchState } from '../service/person-search.js';
 
 /**
  * Owns one `PersonSearch` of the host's chat service while the host is connected: makes it
