@@ -52,6 +52,17 @@ export { type ListenIn, type ListenInView } from './service/listen-in.js';
 export * from './service/person-rules.js';
 export { PersonSearch, type PersonSearchOptions, type PersonSearchState } from './service/person-search.js';
 export { checkFile, fileTypeAllowed, type UploadView } from './service/uploads.js';
+export {
+  MemorySnippetPreferenceStorage,
+  fillTemplate,
+  snippetInsertText,
+  type Snippet,
+  type SnippetPreferenceStorage,
+  type SnippetPreferences,
+  type SnippetSource,
+  type SnippetsState,
+  type TemplateValues,
+} from './service/snippets.js';
 export { FakeClock, systemClock, type ChatClock, type TimerHandle } from './service/clock.js';
 export { InMemoryChatBackend } from './backend/in-memory/index.js';
 export { chatServiceContext } from './context/chat-service-context.js';

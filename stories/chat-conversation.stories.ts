@@ -247,6 +247,36 @@ export const Files: Story = {
   render: (_args, { loaded }) => show(loaded.scene as Scene),
 };
 
+/** The Insert picker: FAQs, reply templates and quick replies in folders, with search, favourites and recently used. */
+export const InsertPicker: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene(lively, async ({ service, sessionId }) => {
+        await service.loadSnippets();
+        service.toggleFavourite('faq:FAQ2');
+        service.useSnippet(sessionId, 'template:T4');
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => press(canvasElement, 'Insert'),
+};
+
+/** "Create quick reply" from the picker: a name only the agent sees, and the content. */
+export const CreateQuickReply: Story = {
+  loaders: [async () => ({ scene: await scene(lively) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Insert');
+    const root = canvasElement.querySelector('chat-conversation')!.shadowRoot!;
+    const create = await waitFor(() =>
+      Array.from(root.querySelectorAll<HTMLButtonElement>('#insert-dialog button')).find((b) => b.textContent?.trim() === 'Create quick reply'),
+    );
+    create.click();
+    await waitFor(() => root.querySelector('#quick-reply-dialog[open]'));
+  },
+};
+
 /** Without a provider the element explains what is missing instead of failing. */
 export const NoProvider: Story = {
   render: () => html`<div style="max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px">

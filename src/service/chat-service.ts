@@ -17,7 +17,7 @@ import type {
 } from '../backend/adapter.js';
 import { ChatBackendError, toChatError } from '../backend/errors.js';
 import type { Agent, Presence } from '../model/agent.js';
-import type { Company, Person, SupportRequest } from '../model/crm.js';
+import type { Company, Person, QuickReply, SupportRequest } from '../model/crm.js';
 import type { Attachment, ChatMessage, MessageDraft, MessageView } from '../model/message.js';
 import type { ChatSession } from '../model/session.js';
 import { type ChatClock, type TimerHandle, systemClock } from './clock.js';
@@ -41,6 +41,14 @@ import { type ChannelSelectionStorage, LocalStorageChannelSelection } from './ch
 import { type ListenIn, openListenIn } from './listen-in.js';
 import { type DashboardStats, computeDashboardStats, nextDayStart, sameStats } from './stats.js';
 import { type ChatWarning, computeWarnings, nextWarningAt, sameWarnings } from './warnings.js';
+import {
+  MemorySnippetPreferenceStorage,
+  type Snippet,
+  type SnippetPreferenceStorage,
+  SnippetStore,
+  type SnippetsState,
+  snippetInsertText,
+} from './snippets.js';
 import {
   type ChatNotice,
   type ChatState,
@@ -85,6 +93,8 @@ export interface ChatServiceOptions {
   readonly retryDelayMs?: number;
   /** Where the dashboard's channel selection is kept per agent (default: `localStorage`). */
   readonly selectionStorage?: ChannelSelectionStorage;
+  /** Where the Insert picker keeps the agent's recently used and favourites (default: in memory). */
+  readonly snippetPreferences?: SnippetPreferenceStorage;
 }
 
 /** A failure the service reports to the host (the provider turns it into a `chat-error` event). */
@@ -145,6 +155,8 @@ export class ChatService {
   private noticeSeq = 0;
   /** Files the agent attached, while uploading or refused / failed. */
   private readonly uploadQueue: UploadQueue;
+  /** FAQs, reply templates and quick replies for the Insert picker. */
+  private readonly snippetStore: SnippetStore;
   /** Attachments uploaded by this service, by id (so a sending message shows its file at once). */
   private readonly uploaded = new Map<string, Attachment>();
   private disposed = false;
@@ -251,6 +263,11 @@ export class ChatService {
       this.store.subscribe(() => this.scheduleDeadline()),
     );
 
+    this.snippetStore = new SnippetStore(
+      this.backend,
+      options.snippetPreferences ?? new MemorySnippetPreferenceStorage(),
+      (command, error) => this.fail(command, error),
+    );
     this.uploadQueue = new UploadQueue({
       capabilities: () => this.state.capabilities,
       upload: (sessionId, file, options) => this.backend.uploadFile(sessionId, file, options),
@@ -921,6 +938,64 @@ export class ChatService {
     this.uploadQueue.remove(sessionId, uploadId);
   }
 
+  /**
+   * The Insert picker's data: FAQs, reply templates and the agent's quick replies (after
+   * {@link ChatService.loadSnippets}), with the agent's recently used and favourites.
+   */
+  get snippets$(): Observable<SnippetsState> {
+    return this.snippetStore.state$;
+  }
+
+  /** Load FAQs, reply templates and quick replies (once; again with `force`). @throws ChatBackendError */
+  loadSnippets(force = false): Promise<void> {
+    return this.snippetStore.load(force);
+  }
+
+  /**
+   * The text a snippet puts into a session's composer, and mark it recently used: an FAQ gives its
+   * question and the link to the published FAQ; a reply template its text with `{customerName}`,
+   * `{agentName}` and `{channelName}` filled in from the session; a quick reply its content.
+   * @param key the snippet's key (`faq:F1`, `template:T3`, `quick-reply:QR2`)
+   * @throws ChatBackendError `not-found` for an unknown session or snippet
+   */
+  useSnippet(sessionId: string, key: string): string {
+    const session = this.state.sessions[sessionId];
+    const snippet: Snippet | undefined = this.snippetStore.find(key);
+    if (!session) throw new ChatBackendError('not-found', `Unknown session ${sessionId}`);
+    if (!snippet) throw new ChatBackendError('not-found', `Unknown snippet ${key}`);
+    const text = snippetInsertText(snippet, {
+      customerName: session.customer.name,
+      agentName: this.state.agents[this.agentId]?.name ?? '',
+      channelName: this.state.channels[session.channelId]?.name ?? '',
+    });
+    this.snippetStore.markUsed(key);
+    return text;
+  }
+
+  /** Mark or unmark a snippet as one of the agent's favourites; resolves whether it is one now. */
+  toggleFavourite(key: string): boolean {
+    return this.snippetStore.toggleFavourite(key);
+  }
+
+  /**
+   * Create a quick reply of the agent (name not shown to the customer, and content); it is in
+   * {@link ChatService.snippets$} at once.
+   * @throws ChatBackendError `invalid-input` (empty name or content; `details.field`), ...
+   */
+  createQuickReply(input: { name: string; text: string }): Promise<QuickReply> {
+    return this.snippetStore.createQuickReply(input);
+  }
+
+  /** Change one of the agent's quick replies. @throws ChatBackendError `invalid-input`, `not-found`, `not-permitted` */
+  updateQuickReply(id: string, input: { name: string; text: string }): Promise<QuickReply> {
+    return this.snippetStore.updateQuickReply(id, input);
+  }
+
+  /** Delete one of the agent's quick replies. @throws ChatBackendError `not-found`, `not-permitted` */
+  deleteQuickReply(id: string): Promise<void> {
+    return this.snippetStore.deleteQuickReply(id);
+  }
+
   /** Remove a notice. */
   dismissNotice(noticeId: string): void {
     this.patch({ notices: this.state.notices.filter((n) => n.id !== noticeId) });
@@ -956,6 +1031,7 @@ export class ChatService {
     if (this.deadlineTimer !== undefined) this.clock.clearTimeout(this.deadlineTimer);
     for (const listen of [...this.listens]) listen.stop();
     this.warningSubject.complete();
+    this.snippetStore.dispose();
     this.errorsSubject.complete();
     this.incomingSubject.complete();
     this.store.complete();

@@ -81,6 +81,13 @@ async function transferTo(el: ChatConversation, agentName: string, note = ''): P
   await settle(el);
 }
 
+/** Assert that `target` has focus (compared by identity: a failed DOM-element equality is slow to print). */
+function expectFocusOn(target: Element): void {
+  const active = deepActiveElement();
+  const describe = (e: Element | null) => (e ? `<${e.localName}${e.id ? `#${e.id}` : ''}> ${e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 40) ?? ''}` : 'nothing');
+  expect(active === target, `focus is on ${describe(active)}, expected ${describe(target)}`).to.equal(true);
+}
+
 describe('<chat-conversation> transfer', () => {
   it('lists only present agents with a right on the chat channel, with their chat counts', async () => {
     const t = await twoAgents();
@@ -119,7 +126,7 @@ describe('<chat-conversation> transfer', () => {
     await sendKeys({ press: 'Escape' });
     await settle(t.conversation1);
     expect(queryByRole(t.conversation1, 'dialog', 'Transfer chat')).to.equal(null);
-    expect(deepActiveElement()).to.equal(button);
+    expectFocusOn(button);
     expect(t.service.state.sessions[t.id]!.transferTo).to.equal(undefined);
   });
 

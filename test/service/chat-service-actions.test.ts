@@ -2,6 +2,12 @@ import { expect } from '@open-wc/testing';
 import { isChatError } from '../../src/backend/errors.js';
 import { ChatService } from '../../src/service/chat-service.js';
 import { type UploadView, checkFile } from '../../src/service/uploads.js';
+import {
+  MemorySnippetPreferenceStorage,
+  type Snippet,
+  type SnippetsState,
+  fillTemplate,
+} from '../../src/service/snippets.js';
 import { setup } from '../helpers.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -124,4 +130,66 @@ describe('ChatService conversation actions', () => {
       sub.unsubscribe();
     });
   });
+
+  describe('insert texts', () => {
+    it('fills template variables from the session, the agent and the channel; leaves other braces', () => {
+      expect(
+        fillTemplate('Hi {customerName}, {agentName} of {channelName} here {unknown}', {
+          customerName: 'Mira',
+          agentName: 'Anna',
+          channelName: 'Sales website',
+        }),
+      ).to.equal('Hi Mira, Anna of Sales website here {unknown}');
+    });
+
+    it('gives the insert text per source and remembers recently used in the host storage', async () => {
+      const s0 = await setup();
+      const storage = new MemorySnippetPreferenceStorage();
+      const service = new ChatService({ backend: s0.backend, clock: s0.clock, snippetPreferences: storage });
+      await service.ready;
+      const id = s0.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
+      await service.answer(id);
+      await service.loadSnippets();
+      expect(service.useSnippet(id, 'template:T1')).to.equal(
+        'Hello Mira Okafor, my name is Anna de Vries. Thank you for contacting Sales website. How can I help you?',
+      );
+      expect(service.useSnippet(id, 'faq:FAQ1')).to.match(/^How long does delivery take\?\nhttps:\/\//);
+      expect(service.useSnippet(id, 'quick-reply:QR1')).to.equal('One moment please, I am checking this for you.');
+      expect(storage.load('a1')?.recent).to.deep.equal(['quick-reply:QR1', 'faq:FAQ1', 'template:T1']);
+      expect(service.toggleFavourite('faq:FAQ1')).to.equal(true);
+      expect(storage.load('a1')?.favourites).to.deep.equal(['faq:FAQ1']);
+      // A new service for the same agent starts from the stored preferences.
+      const again = new ChatService({ backend: s0.backend, clock: s0.clock, snippetPreferences: storage });
+      let state: SnippetsState | undefined;
+      again.snippets$.subscribe((v) => (state = v)).unsubscribe();
+      expect(state?.favourites).to.deep.equal(['faq:FAQ1']);
+      service.dispose();
+      again.dispose();
+    });
+
+    it('keeps quick replies personal: created, edited and deleted for the agent only, in the list at once', async () => {
+      const s = await setup();
+      const service2 = new ChatService({ backend: s.backend.forAgent('a2'), clock: s.clock });
+      await service2.ready;
+      await s.service.loadSnippets();
+      const reply = await s.service.createQuickReply({ name: ' Hours ', text: ' Open 9-17 ' });
+      const titles = () => s.service.state && snippetsOf(s.service).filter((x) => x.source === 'quick-reply').map((x) => x.title);
+      expect(titles()).to.include('Hours');
+      await service2.loadSnippets();
+      expect(snippetsOf(service2).some((x) => x.title === 'Hours')).to.equal(false);
+      expect(isChatError(await rejection(service2.updateQuickReply(reply.id, { name: 'x', text: 'y' })), 'not-permitted')).to.equal(true);
+      expect(isChatError(await rejection(s.service.createQuickReply({ name: '', text: 'y' })), 'invalid-input')).to.equal(true);
+      await s.service.updateQuickReply(reply.id, { name: 'Opening hours', text: 'Open 9-17' });
+      expect(titles()).to.include('Opening hours');
+      await s.service.deleteQuickReply(reply.id);
+      expect(titles()).to.not.include('Opening hours');
+      service2.dispose();
+    });
+  });
 });
+
+function snippetsOf(service: ChatService): readonly Snippet[] {
+  let state: SnippetsState | undefined;
+  service.snippets$.subscribe((v) => (state = v)).unsubscribe();
+  return state?.snippets ?? [];
+}

@@ -4,6 +4,7 @@ import { messageTextStyles } from '../message-text/message-text.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { historyStyles } from './message-history.styles.js';
 import { attachmentStyles } from './attachments.js';
+import { insertPickerStyles } from './insert-picker.js';
 import { dialogStyles } from './modal.js';
 import { transferDialogStyles } from './transfer-dialog.js';
 
@@ -15,6 +16,7 @@ export const styles = [
   dialogStyles,
   transferDialogStyles,
   attachmentStyles,
+  insertPickerStyles,
   css`
     :host {
       display: block;

@@ -10,6 +10,7 @@ import { styles } from './chat-conversation.styles.js';
 import { MessageHistoryController } from './message-history.js';
 import { SessionWatchController } from './session-watch-controller.js';
 import { AttachmentsPart } from './attachments.js';
+import { InsertPicker } from './insert-picker.js';
 import { TransferDialog } from './transfer-dialog.js';
 import { TypingNotifier } from './typing-notifier.js';
 
@@ -71,6 +72,16 @@ export class ChatConversation extends ChatSessionElement {
   private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
 
   private readonly transferDialog = new TransferDialog(this, () => this.service, () => this.display);
+  private readonly picker = new InsertPicker(
+    this,
+    () => this.service,
+    () => this.currentId,
+    () => this.display,
+    (text) => this.insertIntoComposer(text),
+    () => this.composerElement?.value ?? '',
+  );
+  /** Composer range the picker's text replaces: the selection when it opened, or the typed `/…`. */
+  private insertRange: { start: number; end: number; slash: boolean } | null = null;
   private readonly attachments = new AttachmentsPart(this, () => this.service, () => this.currentId, () => this.display);
 
   private readonly typing = new TypingNotifier((id, isTyping) => void this.service?.setTyping(id, isTyping));
@@ -140,6 +151,7 @@ export class ChatConversation extends ChatSessionElement {
       </div>
       ${this.writable.value ? this.renderComposer(session) : this.renderReadOnly(session)}
       ${this.transferDialog.render()}
+      ${this.picker.render()}
       ${this.attachments.renderDropHint()}
     </section>`;
   }
@@ -227,7 +239,10 @@ export class ChatConversation extends ChatSessionElement {
         @keydown=${this.onKeyDown}
       ></textarea>
       <div class="composer-bar">
-        <div class="composer-tools">${this.attachments.renderButton()}</div>
+        <div class="composer-tools">
+          <button type="button" class="btn ghost small" aria-haspopup="dialog" @click=${this.onOpenPicker}>${msg('Insert')}</button>
+          ${this.attachments.renderButton()}
+        </div>
         <span class="hint">${msg('Enter to send, Shift+Enter for a new line')}</span>
         <button type="submit" class="btn primary">${msg('Send')}</button>
       </div>
@@ -267,10 +282,53 @@ export class ChatConversation extends ChatSessionElement {
   private onInput(event: InputEvent): void {
     const id = this.currentId;
     if (!id || !this.service) return;
-    const text = (event.target as HTMLTextAreaElement).value;
+    const textarea = event.target as HTMLTextAreaElement;
+    const text = textarea.value;
     this.service.setDraft(id, text);
     if (text.trim()) this.typing.input(id);
     else this.typing.stop();
+    // "/" at the start of the composer opens the quick replies, filtered by what follows.
+    if (event.data === '/' && text.startsWith('/') && textarea.selectionStart === 1 && !this.picker.isOpen) {
+      this.insertRange = { start: 0, end: 1, slash: true };
+      void this.picker.open({ filter: 'quick-reply', query: text.slice(1).split(/\s/)[0] ?? '', opener: textarea });
+    }
+  }
+
+  private onOpenPicker(event: Event): void {
+    const textarea = this.composerElement;
+    this.insertRange = textarea
+      ? { start: textarea.selectionStart, end: textarea.selectionEnd, slash: false }
+      : null;
+    void this.picker.open({ opener: event.currentTarget as HTMLElement });
+  }
+
+  /**
+   * Put text from the Insert picker into the composer at the caret (replacing the selection, or
+   * the typed `/…` that opened the picker), leave the caret after it and keep it as the draft.
+   * @returns the composer, where focus goes next
+   */
+  private insertIntoComposer(text: string): HTMLTextAreaElement | undefined {
+    const id = this.currentId;
+    const textarea = this.composerElement;
+    if (!id || !this.service || !textarea) return undefined;
+    const value = textarea.value;
+    let { start, end } = this.insertRange ?? { start: value.length, end: value.length };
+    if (this.insertRange?.slash) {
+      // Replace the "/" and whatever was typed after it before the picker took focus.
+      const match = /^\/\S*/.exec(value);
+      start = 0;
+      end = match ? match[0].length : 0;
+    }
+    start = Math.min(start, value.length);
+    end = Math.min(Math.max(end, start), value.length);
+    const next = value.slice(0, start) + text + value.slice(end);
+    textarea.value = next;
+    const caret = start + text.length;
+    textarea.setSelectionRange(caret, caret);
+    this.insertRange = null;
+    this.service.setDraft(id, next);
+    this.typing.input(id);
+    return textarea;
   }
 
   private onKeyDown(event: KeyboardEvent): void {

@@ -42,11 +42,27 @@ export class ModalController implements ReactiveController {
     if (dialog && !dialog.open) dialog.showModal();
   }
 
+  /** Send focus somewhere else than the opener when the dialog closes (e.g. the composer after an insert). */
+  returnFocusTo(element: HTMLElement | null | undefined): void {
+    if (element) this.opener = element;
+  }
+
   /** Close the dialog (focus returns to the opener through {@link ModalController.onClose}). */
   close(): void {
     const dialog = this.find();
+    // The browser returns focus to where it was before the dialog opened, which can reset a text
+    // field's caret: keep the caret of a text field that focus returns to.
+    const target = this.opener;
+    const caret =
+      target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement
+        ? { target, start: target.selectionStart, end: target.selectionEnd }
+        : null;
     if (dialog?.open) dialog.close();
     else this.onClose();
+    if (caret && caret.start !== null && caret.target.isConnected) {
+      caret.target.focus();
+      caret.target.setSelectionRange(caret.start, caret.end ?? caret.start);
+    }
   }
 
   /** Bind to the dialog's `close` event: forget the dialog and return focus to the opener. */

@@ -1,0 +1,571 @@
+import { msg, str } from '@lit/localize';
+import { type ReactiveControllerHost, type TemplateResult, css, html, nothing, svg } from 'lit';
+import { ObserveController } from '../../controllers/observe-controller.js';
+import type { QuickReply } from '../../model/crm.js';
+import type { ChatService } from '../../service/chat-service.js';
+import type { Snippet, SnippetSource, SnippetsState } from '../../service/snippets.js';
+import type { DisplaySettings } from '../../service/state.js';
+import { actionErrorText } from './action-errors.js';
+import { ModalController } from './modal.js';
+import { QuickReplyDialog } from './quick-reply-dialog.js';
+
+/** Which sources the picker shows. */
+export type PickerFilter = 'all' | SnippetSource;
+
+/** A group of the picker's list: favourites, recently used, or one folder of one source. */
+interface Group {
+  readonly id: string;
+  readonly label: string;
+  readonly items: readonly Snippet[];
+}
+
+/** What the picker needs from the conversation that hosts it. */
+export interface InsertPickerHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** Options of {@link InsertPicker.open}. */
+export interface PickerOpenOptions {
+  /** Source to show first (default: all). */
+  readonly filter?: PickerFilter;
+  /** Search text to start with. */
+  readonly query?: string;
+  /** Where focus returns when the picker closes without inserting. */
+  readonly opener?: HTMLElement | null;
+}
+
+const starIcon = svg`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M8 1.8l1.9 3.9 4.3.6-3.1 3 .7 4.3L8 11.6l-3.8 2 .7-4.3-3.1-3 4.3-.6z" fill="currentColor"/></svg>`;
+
+/**
+ * The "Insert" picker of `<chat-conversation>` (a part of the element, not an element): one modal
+ * `<dialog>` with the three sources (FAQ, reply template, quick reply) as filter buttons, a search
+ * field that is a combobox for the list (Arrow keys move, Enter inserts, Escape closes), folders as
+ * groups, and the agent's favourites and recently used on top. The preview of the active item has
+ * "Add to favourites" and, for the agent's own quick replies, Edit and Delete; "Create quick reply"
+ * opens the quick-reply dialog. Data and rules come from `ChatService` (`snippets$`, `useSnippet`,
+ * `toggleFavourite`, `deleteQuickReply`); the chosen text goes to `insert`, which puts it in the
+ * composer at the caret.
+ */
+export class InsertPicker {
+  private readonly modal: ModalController;
+  private readonly data: ObserveController<SnippetsState>;
+  private readonly quickReplyDialog: QuickReplyDialog;
+  private filter: PickerFilter = 'all';
+  private query = '';
+  private activeKey: string | null = null;
+  private confirmingDelete = false;
+  private error = '';
+
+  /**
+   * @param host the conversation element
+   * @param service the host's chat service
+   * @param sessionId the shown session's id
+   * @param display the agent's locale and time zone
+   * @param insert puts the chosen text into the composer and returns the composer (focus goes there)
+   * @param composerText the composer's text (to start a new quick reply with)
+   */
+  constructor(
+    private readonly host: InsertPickerHost,
+    private readonly service: () => ChatService | undefined,
+    private readonly sessionId: () => string | null,
+    private readonly display: () => DisplaySettings,
+    private readonly insert: (text: string) => HTMLElement | null | undefined,
+    private readonly composerText: () => string,
+  ) {
+    this.modal = new ModalController(host, () => host.renderRoot.querySelector<HTMLDialogElement>('#insert-dialog'));
+    this.data = new ObserveController(
+      host,
+      () => [this.service(), this.modal.isOpen],
+      () => (this.modal.isOpen ? this.service()?.snippets$ : undefined),
+    );
+    this.quickReplyDialog = new QuickReplyDialog(host, service, display);
+  }
+
+  /** Whether the picker is open. */
+  get isOpen(): boolean {
+    return this.modal.isOpen;
+  }
+
+  /** Open the picker (loads the sources the first time). */
+  async open(options: PickerOpenOptions = {}): Promise<void> {
+    this.filter = options.filter ?? 'all';
+    this.query = options.query ?? '';
+    this.activeKey = null;
+    this.confirmingDelete = false;
+    this.error = '';
+    void this.service()?.loadSnippets().catch(() => undefined);
+    await this.modal.open(options.opener);
+    this.searchField()?.focus();
+  }
+
+  /** Close the picker without inserting. */
+  close(): void {
+    this.modal.close();
+  }
+
+  /** The picker and its quick-reply dialog, or nothing while closed. */
+  render(): TemplateResult {
+    return html`${this.renderPicker()}${this.quickReplyDialog.render()}`;
+  }
+
+  private renderPicker(): TemplateResult | typeof nothing {
+    if (!this.modal.isOpen) return nothing;
+    const state = this.data.value;
+    const groups = state ? this.groups(state) : [];
+    const entries = groups.flatMap((g) => g.items.map((item) => ({ group: g.id, item })));
+    const active = entries.find((e) => e.item.key === this.activeKey) ?? entries[0];
+    const activeId = active ? optionId(active.group, active.item) : '';
+    const filters: [PickerFilter, string][] = [
+      ['all', msg('All')],
+      ['faq', msg('FAQ')],
+      ['template', msg('Reply templates')],
+      ['quick-reply', msg('Quick replies')],
+    ];
+    return html`<dialog id="insert-dialog" class="dialog wide picker" aria-labelledby="insert-title" @close=${this.modal.onClose}>
+      <div class="dialog-form">
+        <h2 class="dialog-title" id="insert-title">${msg('Insert')}</h2>
+        <div class="picker-filters" role="group" aria-label=${msg('Source')}>
+          ${filters.map(
+            ([value, label]) => html`<button
+              type="button"
+              class="chip"
+              aria-pressed=${this.filter === value ? 'true' : 'false'}
+              @click=${() => this.setFilter(value)}
+            >
+              ${label}
+            </button>`,
+          )}
+        </div>
+        <input
+          id="insert-search"
+          class="picker-search"
+          type="search"
+          role="combobox"
+          aria-label=${msg('Search texts')}
+          aria-expanded="true"
+          aria-controls="insert-list"
+          aria-autocomplete="list"
+          aria-activedescendant=${activeId || nothing}
+          placeholder=${msg('Search FAQs, templates and quick replies')}
+          autocomplete="off"
+          .value=${this.query}
+          @input=${this.onSearch}
+          @keydown=${(e: KeyboardEvent) => this.onKeyDown(e, entries.map((x) => x.item), active?.item)}
+        />
+        <div class="picker-body">
+          <div id="insert-list" class="picker-list" role="listbox" aria-label=${msg('Texts to insert')}>
+            ${this.renderGroups(groups, state, activeId)}
+          </div>
+          ${this.renderPreview(active?.item, state)}
+        </div>
+        <p class="form-error" role="alert">${this.error}</p>
+        <div class="dialog-actions picker-actions">
+          <button type="button" class="btn" @click=${this.onCreate}>${msg('Create quick reply')}</button>
+          <span class="spacer"></span>
+          <button type="button" class="btn" @click=${() => this.close()}>${msg('Cancel')}</button>
+          <button type="button" class="btn primary" ?disabled=${!active} @click=${() => active && this.choose(active.item)}>
+            ${msg('Insert text')}
+          </button>
+        </div>
+      </div>
+    </dialog>`;
+  }
+
+  private renderGroups(groups: readonly Group[], state: SnippetsState | undefined, activeId: string): TemplateResult {
+    if (!state || state.status === 'loading' || state.status === 'idle') {
+      return html`<p class="picker-empty" role="presentation">${msg('Loading…')}</p>`;
+    }
+    if (state.status === 'error') {
+      return html`<p class="picker-empty" role="presentation">${msg('The texts could not be loaded.')}</p>`;
+    }
+    if (!groups.length) {
+      return html`<p class="picker-empty" role="presentation">
+        ${this.query ? msg(str`Nothing found for “${this.query}”.`) : msg('Nothing here yet.')}
+      </p>`;
+    }
+    return html`${groups.map(
+      (g) => html`<div class="picker-group" role="group" aria-labelledby="group-${g.id}">
+        <div class="picker-group-label" id="group-${g.id}" role="presentation">${g.label}</div>
+        ${g.items.map((item) => {
+          const id = optionId(g.id, item);
+          const favourite = state.favourites.includes(item.key);
+          return html`<div
+            class="picker-option ${id === activeId ? 'active' : ''}"
+            id=${id}
+            role="option"
+            aria-selected=${id === activeId ? 'true' : 'false'}
+            @click=${() => this.choose(item)}
+            @mousemove=${() => this.activate(item.key)}
+          >
+            <span class="option-title" dir="auto">${item.title}</span>
+            ${favourite ? html`<span class="option-star" title=${msg('Favourite')}>${starIcon}</span>` : nothing}
+            <span class="option-source">${sourceLabel(item.source)}</span>
+          </div>`;
+        })}
+      </div>`,
+    )}`;
+  }
+
+  private renderPreview(item: Snippet | undefined, state: SnippetsState | undefined): TemplateResult {
+    if (!item || !state) return html`<div class="picker-preview"></div>`;
+    const favourite = state.favourites.includes(item.key);
+    const own = item.source === 'quick-reply';
+    return html`<div class="picker-preview" aria-label=${msg('Preview')} role="region">
+      <p class="preview-title" dir="auto">${item.title}</p>
+      <p class="preview-text" dir="auto">${item.text}</p>
+      ${item.url ? html`<p class="preview-url">${item.url}</p>` : nothing}
+      <div class="preview-actions">
+        <button type="button" class="btn small" aria-pressed=${favourite ? 'true' : 'false'} @click=${() => this.onFavourite(item)}>
+          ${starIcon}${msg('Favourite')}
+        </button>
+        ${own && !this.confirmingDelete
+          ? html`<button type="button" class="btn small" @click=${(e: Event) => this.onEdit(item, e)}>${msg('Edit')}</button>
+              <button type="button" class="btn small danger" @click=${() => this.askDelete()}>${msg('Delete')}</button>`
+          : nothing}
+      </div>
+      ${own && this.confirmingDelete
+        ? html`<div class="confirm-delete" role="group" aria-labelledby="confirm-delete-text">
+            <p id="confirm-delete-text">${msg(str`Delete the quick reply “${item.title}”?`)}</p>
+            <button type="button" class="btn small danger" @click=${() => this.onDelete(item)}>${msg('Delete quick reply')}</button>
+            <button type="button" class="btn small" @click=${() => this.keep()}>${msg('Keep')}</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  /** Favourites, recently used (without a search), then one group per source and folder. */
+  private groups(state: SnippetsState): Group[] {
+    const query = normalise(this.query.trim());
+    const shown = state.snippets.filter(
+      (s) => (this.filter === 'all' || s.source === this.filter) && (!query || normalise(`${s.title} ${s.text} ${s.folder}`).includes(query)),
+    );
+    const groups: Group[] = [];
+    if (!query) {
+      const pick = (keys: readonly string[]) =>
+        keys.flatMap((k) => shown.find((s) => s.key === k) ?? []);
+      const favourites = pick(state.favourites);
+      const recent = pick(state.recent);
+      if (favourites.length) groups.push({ id: 'favourites', label: msg('Favourites'), items: favourites });
+      if (recent.length) groups.push({ id: 'recent', label: msg('Recently used'), items: recent });
+    }
+    const folders = new Map<string, Snippet[]>();
+    for (const s of shown) {
+      const key = `${s.source}|${s.folder}`;
+      folders.set(key, [...(folders.get(key) ?? []), s]);
+    }
+    let n = 0;
+    for (const [key, items] of folders) {
+      const [source, folder] = key.split('|') as [SnippetSource, string];
+      const label =
+        source === 'quick-reply' ? msg('My quick replies') : `${source === 'faq' ? msg('FAQ') : msg('Reply templates')} · ${folder}`;
+      groups.push({ id: `folder-${n++}`, label, items });
+    }
+    return groups;
+  }
+
+  private searchField(): HTMLInputElement | null {
+    return this.host.renderRoot.querySelector<HTMLInputElement>('#insert-search');
+  }
+
+  private setFilter(filter: PickerFilter): void {
+    this.filter = filter;
+    this.activeKey = null;
+    this.confirmingDelete = false;
+    this.host.requestUpdate();
+  }
+
+  private activate(key: string): void {
+    if (this.activeKey === key) return;
+    this.activeKey = key;
+    this.confirmingDelete = false;
+    this.host.requestUpdate();
+  }
+
+  private readonly onSearch = (event: InputEvent): void => {
+    this.query = (event.target as HTMLInputElement).value;
+    this.activeKey = null;
+    this.confirmingDelete = false;
+    this.host.requestUpdate();
+  };
+
+  private onKeyDown(event: KeyboardEvent, items: readonly Snippet[], active: Snippet | undefined): void {
+    if (event.isComposing) return;
+    const index = active ? items.indexOf(active) : -1;
+    let next: Snippet | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = items[(index + 1) % items.length];
+        break;
+      case 'ArrowUp':
+        next = items[(index - 1 + items.length) % items.length];
+        break;
+      case 'PageDown':
+        next = items[Math.min(items.length - 1, index + 8)];
+        break;
+      case 'PageUp':
+        next = items[Math.max(0, index - 8)];
+        break;
+      case 'Enter':
+        event.preventDefault();
+        if (active) this.choose(active);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (!next) return;
+    this.activate(next.key);
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector('.picker-option.active')?.scrollIntoView({ block: 'nearest' }),
+    );
+  }
+
+  private choose(item: Snippet): void {
+    const service = this.service();
+    const sessionId = this.sessionId();
+    if (!service || !sessionId) return;
+    let text: string;
+    try {
+      text = service.useSnippet(sessionId, item.key);
+    } catch (error) {
+      this.error = actionErrorText(error, this.display());
+      this.host.requestUpdate();
+      return;
+    }
+    this.modal.returnFocusTo(this.insert(text));
+    this.modal.close();
+  }
+
+  private onFavourite(item: Snippet): void {
+    this.service()?.toggleFavourite(item.key);
+    this.activeKey = item.key;
+  }
+
+  private readonly onCreate = (event: Event): void => {
+    void this.quickReplyDialog.open({
+      text: this.composerText(),
+      opener: event.currentTarget as HTMLElement,
+      onSaved: (reply) => this.afterSave(reply),
+    });
+  };
+
+  private onEdit(item: Snippet, event: Event): void {
+    const service = this.service();
+    if (!service) return;
+    const reply: QuickReply = { id: item.id, name: item.title, text: item.text, agentId: service.agentId };
+    void this.quickReplyDialog.open({ edit: reply, opener: event.currentTarget as HTMLElement, onSaved: (r) => this.afterSave(r) });
+  }
+
+  /** Show the saved quick reply, active, so Enter inserts it; focus goes back to the search field. */
+  private afterSave(reply: QuickReply): HTMLElement | null {
+    this.filter = 'quick-reply';
+    this.query = '';
+    this.activeKey = `quick-reply:${reply.id}`;
+    this.host.requestUpdate();
+    return this.searchField();
+  }
+
+  private askDelete(): void {
+    this.confirmingDelete = true;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLButtonElement>('.confirm-delete .btn.danger')?.focus(),
+    );
+  }
+
+  private keep(): void {
+    this.confirmingDelete = false;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.searchField()?.focus());
+  }
+
+  private async onDelete(item: Snippet): Promise<void> {
+    const service = this.service();
+    if (!service) return;
+    try {
+      await service.deleteQuickReply(item.id);
+      this.error = '';
+      this.activeKey = null;
+    } catch (error) {
+      this.error = actionErrorText(error, this.display());
+    }
+    this.confirmingDelete = false;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.searchField()?.focus();
+  }
+}
+
+function optionId(group: string, item: Snippet): string {
+  return `opt-${group}-${item.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+}
+
+function sourceLabel(source: SnippetSource): string {
+  switch (source) {
+    case 'faq':
+      return msg('FAQ');
+    case 'template':
+      return msg('Reply template');
+    case 'quick-reply':
+      return msg('Quick reply');
+  }
+}
+
+/** Lower case without accents, for searching. */
+function normalise(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Styles of the Insert picker. */
+export const insertPickerStyles = css`
+  dialog.picker {
+    width: min(720px, calc(100vw - 32px));
+  }
+  .picker-filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  .chip {
+    font: inherit;
+    font-size: 13px;
+    padding: 4px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .chip[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .chip:focus-visible,
+  .picker-search:focus-visible {
+    outline: 2px solid var(--_focus-ring);
+    outline-offset: 1px;
+  }
+  .picker-search {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    padding: 8px 10px;
+  }
+  .picker-body {
+    display: grid;
+    grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr);
+    gap: 12px;
+    min-height: 0;
+  }
+  .picker-list {
+    height: 320px;
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    padding: 4px 0;
+  }
+  .picker-group-label {
+    padding: 8px 12px 4px;
+    font-size: 12px;
+    font-weight: 600;
+    color: var(--_text-muted);
+    text-transform: uppercase;
+    letter-spacing: 0.02em;
+  }
+  .picker-option {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 12px;
+    cursor: pointer;
+    min-width: 0;
+  }
+  .picker-option.active {
+    background: var(--_accent-soft);
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  .option-title {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .option-star {
+    color: var(--_warning);
+    display: inline-flex;
+  }
+  .option-source {
+    font-size: 12px;
+    color: var(--_text-muted);
+    white-space: nowrap;
+  }
+  .picker-empty {
+    margin: 0;
+    padding: 16px 12px;
+    color: var(--_text-muted);
+  }
+  .picker-preview {
+    height: 320px;
+    overflow: auto;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    min-width: 0;
+  }
+  .preview-title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .preview-text {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    text-align: start;
+  }
+  .preview-url {
+    margin: 0;
+    font-size: 13px;
+    color: var(--_text-muted);
+    overflow-wrap: anywhere;
+  }
+  .preview-actions,
+  .confirm-delete {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+  }
+  .preview-actions .btn[aria-pressed='true'] svg {
+    color: var(--_warning);
+  }
+  .confirm-delete p {
+    margin: 0;
+    flex-basis: 100%;
+  }
+  .picker-actions .spacer {
+    flex: 1;
+  }
+  .picker-actions {
+    justify-content: flex-start;
+  }
+  .field-hint {
+    color: var(--_text-muted);
+    font-size: 12px;
+  }
+  @media (max-width: 560px) {
+    .picker-body {
+      grid-template-columns: 1fr;
+    }
+    .picker-preview {
+      height: auto;
+      max-height: 160px;
+    }
+    .picker-list {
+      height: 240px;
+    }
+  }
+`;
