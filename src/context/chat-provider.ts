@@ -2,6 +2,7 @@ import { LitElement, type TemplateResult, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ChatBackendAdapter } from '../backend/adapter.js';
 import { ServiceHostController } from '../controllers/service-host-controller.js';
+import type { ChannelSelectionStorage } from '../service/channel-selection.js';
 import type { ChatService } from '../service/chat-service.js';
 
 /**
@@ -9,7 +10,8 @@ import type { ChatService } from '../service/chat-service.js';
  * wherever they are placed in the page.
  *
  * Give it a ready service (`.service`), an adapter to build one on (`.backend`), or, with
- * neither, the `demo` attribute to use the in-memory demo backend (loaded on demand).
+ * neither, the `demo` attribute to use the in-memory demo backend (loaded on demand). A host that
+ * keeps preferences itself passes `.channelSelectionStorage` (see that property).
  *
  * @summary Shares one chat service with the chat elements inside it.
  * @tag chat-provider
@@ -44,6 +46,20 @@ export class ChatProvider extends LitElement {
 
   /** IANA time zone every date and time is shown in, e.g. `Europe/Amsterdam` (default: the browser's). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /**
+   * Where a service built here (from `backend` or `demo`) keeps each agent's dashboard channel
+   * selection across reloads, e.g. the CRM's user preferences. Any object with
+   * `load(agentId: string): readonly string[] | null | Promise<readonly string[] | null>` (the
+   * stored channel ids, `null` = all channels or nothing stored) and
+   * `save(agentId: string, channelIds: readonly string[] | null): void | Promise<void>` (must not
+   * throw); see `ChannelSelectionStorage`. Default: `localStorage` under
+   * `chat-screen:channels:<agentId>` (`LocalStorageChannelSelection`); `MemoryChannelSelection`
+   * keeps nothing across reloads. Ignored with `.service` (give that service its own
+   * `selectionStorage`). Set it before or with `backend` / `demo`: changing it later builds a new
+   * service.
+   */
+  @property({ attribute: false }) channelSelectionStorage?: ChannelSelectionStorage;
 
   private readonly host = new ServiceHostController(this, () => this, true);
 

@@ -5,6 +5,7 @@ import type { ChatBackendAdapter } from '../backend/adapter.js';
 import { chatServiceContext } from '../context/chat-service-context.js';
 import { dispatchChatEvent } from '../events.js';
 import { setChatLocale } from '../i18n/localization.js';
+import type { ChannelSelectionStorage } from '../service/channel-selection.js';
 import { ChatService } from '../service/chat-service.js';
 
 /** The inputs a service host reads from its element. */
@@ -21,6 +22,8 @@ export interface ServiceHostInputs {
   lang: string;
   /** IANA time zone for every shown time. */
   timeZone?: string;
+  /** Where a service the host builds keeps the dashboard's channel selection (default: `localStorage`). */
+  channelSelectionStorage?: ChannelSelectionStorage;
 }
 
 /**
@@ -29,7 +32,8 @@ export interface ServiceHostInputs {
  * failures, new queued chats and new warnings as `chat-error` / `chat-incoming` / `chat-warning`
  * events on the element.
  * Services it built itself are disposed when the inputs change or the element leaves the page
- * (a move within the page keeps them).
+ * (a move within the page keeps them). A service it builds uses the element's storages
+ * (`channelSelectionStorage`); changing a storage builds a new service.
  */
 export class ServiceHostController implements ReactiveController {
   /** The service in effect, or undefined while none (or while the demo backend loads). */
@@ -37,7 +41,7 @@ export class ServiceHostController implements ReactiveController {
 
   private provider: ContextProvider<typeof chatServiceContext> | undefined;
   private owned: ChatService | undefined;
-  private ownedKey: unknown;
+  private ownedKey: readonly unknown[] | undefined;
   private events: Subscription | undefined;
   private connected = false;
   private demoLoad = 0;
@@ -112,17 +116,20 @@ export class ServiceHostController implements ReactiveController {
       this.release();
       return inputs.service;
     }
-    const key = inputs.backend ?? (inputs.demo ? `demo:${inputs.agentId ?? ''}` : undefined);
-    if (key === undefined) {
+    const source = inputs.backend ?? (inputs.demo ? `demo:${inputs.agentId ?? ''}` : undefined);
+    if (source === undefined) {
       this.release();
       return undefined;
     }
-    if (this.owned && this.ownedKey === key) return this.owned;
-    if (this.ownedKey === key) return undefined; // The demo backend is still loading.
+    const key = [source, inputs.channelSelectionStorage] as const;
+    const same = this.ownedKey !== undefined && key.every((part, i) => part === this.ownedKey![i]);
+    if (this.owned && same) return this.owned;
+    if (same) return undefined; // The demo backend is still loading.
     this.release();
     this.ownedKey = key;
+    const storages = { selectionStorage: inputs.channelSelectionStorage };
     if (inputs.backend) {
-      this.owned = new ChatService({ backend: inputs.backend });
+      this.owned = new ChatService({ backend: inputs.backend, ...storages });
       return this.owned;
     }
     const load = ++this.demoLoad;
@@ -130,7 +137,7 @@ export class ServiceHostController implements ReactiveController {
       if (load !== this.demoLoad || this.ownedKey !== key) return;
       // The demo includes a 10,000-message chat to try scrolling, pinning and paging.
       const backend = new InMemoryChatBackend({ longChatMessages: 10_000, ...(inputs.agentId ? { agentId: inputs.agentId } : {}) });
-      const service = new ChatService({ backend });
+      const service = new ChatService({ backend, ...storages });
       const dispose = service.dispose.bind(service);
       service.dispose = () => {
         dispose();

@@ -3,6 +3,7 @@ import { type PropertyValues, type TemplateResult, html, nothing, svg } from 'li
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatBackendAdapter } from '../../backend/adapter.js';
 import { ServiceHostController } from '../../controllers/service-host-controller.js';
+import type { ChannelSelectionStorage } from '../../service/channel-selection.js';
 import type { ChatService } from '../../service/chat-service.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
@@ -22,7 +23,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * waiting; chats the agent handles), and the agent's name and presence.
  *
  * Place it inside a `<chat-provider>`, or use it alone with the same inputs as the provider
- * (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`): it then provides the service
+ * (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`, `.channelSelectionStorage`): it then provides the service
  * to the elements inside it itself. Answering a chat on the dashboard or taking the next one
  * switches to the Chats tab.
  *
@@ -110,6 +111,20 @@ export class ChatScreen extends ChatElement {
   /** IANA time zone for every shown time when the screen provides the service (default: the browser's). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
+  /**
+   * Where a service the screen builds itself (from `backend` or `demo`) keeps each agent's dashboard channel
+   * selection across reloads, e.g. the CRM's user preferences. Any object with
+   * `load(agentId: string): readonly string[] | null | Promise<readonly string[] | null>` (the
+   * stored channel ids, `null` = all channels or nothing stored) and
+   * `save(agentId: string, channelIds: readonly string[] | null): void | Promise<void>` (must not
+   * throw); see `ChannelSelectionStorage`. Default: `localStorage` under
+   * `chat-screen:channels:<agentId>` (`LocalStorageChannelSelection`); `MemoryChannelSelection`
+   * keeps nothing across reloads. Ignored with `.service` (give that service its own
+   * `selectionStorage`). Set it before or with `backend` / `demo`: changing it later builds a new
+   * service.
+   */
+  @property({ attribute: false }) channelSelectionStorage?: ChannelSelectionStorage;
+
   /** The open tab: `dashboard` (default) or `chats`. Changes when the agent switches tabs. */
   @property({ reflect: true }) tab: ChatScreenTab = 'dashboard';
 
@@ -124,6 +139,7 @@ export class ChatScreen extends ChatElement {
       agentId: this.agentId,
       lang: this.lang,
       timeZone: this.timeZone,
+      channelSelectionStorage: this.channelSelectionStorage,
     }),
     false,
   );
