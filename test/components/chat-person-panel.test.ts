@@ -567,6 +567,7 @@ describe('<chat-person-panel> create person and company', () => {
     byRole(el, 'button', 'Create person').click();
     await settle(el);
     expect(deepText(el)).to.contain('Company: Okafor Trading');
+    await expect(el).to.be.accessible();
     byRole(el, 'button', 'Save and link').click();
     await waitUntil(() => service.state.personContexts[id]?.details, 'details');
     const companies = (await service.searchPersons('Okafor Trading')).map((p) => p.companyId);
