@@ -26,5 +26,21 @@ export default {
         customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       },
     },
+    {
+      // Stylesheets are not API: keep their CSS text out of the manifest, so a style edit does
+      // not make the committed manifest stale (the declaration itself stays listed).
+      name: 'chat-screen:drop-css-text',
+      packageLinkPhase({ customElementsManifest }) {
+        const isCss = (value) => typeof value === 'string' && /^(css|unsafeCSS)`|^\[\s*css`|^\[[\s\S]*css`/.test(value.trim());
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (isCss(declaration.default)) delete declaration.default;
+            for (const member of declaration.members ?? []) {
+              if (member.name === 'styles' && member.static) delete member.default;
+            }
+          }
+        }
+      },
+    },
   ],
 };
