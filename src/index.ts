@@ -52,6 +52,7 @@ export { type ListenIn, type ListenInView } from './service/listen-in.js';
 export * from './service/person-rules.js';
 export { PersonSearch, type PersonSearchOptions, type PersonSearchState } from './service/person-search.js';
 export { checkFile, fileTypeAllowed, type UploadView } from './service/uploads.js';
+export { requestDraft } from './service/request-draft.js';
 export {
   MemorySnippetPreferenceStorage,
   fillTemplate,

@@ -277,6 +277,13 @@ export const CreateQuickReply: Story = {
   },
 };
 
+/** "Create request": a form pre-filled from the chat (title, category, priority, extra text). */
+export const CreateRequest: Story = {
+  loaders: [async () => ({ scene: await scene(lively) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => press(canvasElement, 'Create request'),
+};
+
 /** Without a provider the element explains what is missing instead of failing. */
 export const NoProvider: Story = {
   render: () => html`<div style="max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px">

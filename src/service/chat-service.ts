@@ -36,6 +36,7 @@ import {
   sentView,
 } from './selectors.js';
 import { type TransferTarget, transferTargets } from './transfer-targets.js';
+import { requestDraft } from './request-draft.js';
 import { UploadQueue, type UploadView } from './uploads.js';
 import { type ChannelSelectionStorage, LocalStorageChannelSelection } from './channel-selection.js';
 import { type ListenIn, openListenIn } from './listen-in.js';
@@ -890,13 +891,30 @@ export class ChatService {
     }
   }
 
-  /** Create a request (ticket) from a chat; the backend attaches the chat log. @throws ChatBackendError */
+  /**
+   * Create a request (ticket) from a chat; the backend attaches the chat log and the session
+   * records the request (`session.requestIds`, updated here at once).
+   * @throws ChatBackendError `invalid-input` (empty title; `details.field`), `not-found`, `not-permitted`, ...
+   */
   async createRequest(sessionId: string, input: CreateRequestInput): Promise<SupportRequest> {
+    if (!input.title?.trim()) {
+      throw this.fail('createRequest', new ChatBackendError('invalid-input', 'A request needs a title', { details: { field: 'title' } }));
+    }
     try {
-      return await this.backend.createRequest(sessionId, input);
+      const request = await this.backend.createRequest(sessionId, input);
+      const session = this.state.sessions[sessionId];
+      if (session && !session.requestIds.includes(request.id)) {
+        this.upsertSession({ ...session, requestIds: [...session.requestIds, request.id] });
+      }
+      return request;
     } catch (error) {
       throw this.fail('createRequest', error);
     }
+  }
+
+  /** The request form pre-filled from a chat (title from the customer's first message, category from the channel). */
+  requestDraft(sessionId: string): CreateRequestInput {
+    return requestDraft(this.state, sessionId);
   }
 
   /**

@@ -11,6 +11,7 @@ import { MessageHistoryController } from './message-history.js';
 import { SessionWatchController } from './session-watch-controller.js';
 import { AttachmentsPart } from './attachments.js';
 import { InsertPicker } from './insert-picker.js';
+import { RequestDialog } from './request-dialog.js';
 import { TransferDialog } from './transfer-dialog.js';
 import { TypingNotifier } from './typing-notifier.js';
 
@@ -54,6 +55,7 @@ import { TypingNotifier } from './typing-notifier.js';
  * @cssprop [--chat-color-danger=light-dark(#c62828, #ff8a80)] - Colour of the failed-message marker.
  *
  * @fires {CustomEvent<{ sessionId: string; clientId: string; text: string; attachmentIds: readonly string[] }>} chat-message-send - The agent sends a message; cancelable: `preventDefault()` stops the send and keeps the text in the composer.
+ * @fires {CustomEvent<{ sessionId: string; requestId: string }>} chat-request-create - A request was created from the chat with "Create request"; its number was placed in the composer.
  * @fires {CustomEvent<{ sessionId: string }>} chat-session-end - The agent pressed "End chat".
  */
 @localized()
@@ -80,6 +82,15 @@ export class ChatConversation extends ChatSessionElement {
     (text) => this.insertIntoComposer(text),
     () => this.composerElement?.value ?? '',
   );
+  private readonly requestDialog = new RequestDialog(this, () => this.service, () => this.display, (sessionId, request) => {
+    this.emit('chat-request-create', { sessionId, requestId: request.id });
+    if (sessionId !== this.currentId) return undefined;
+    const textarea = this.composerElement;
+    if (textarea) this.insertRange = { start: textarea.selectionStart, end: textarea.selectionEnd, slash: false };
+    const before = textarea?.value.slice(0, textarea.selectionStart) ?? '';
+    const gap = before && !/\s$/.test(before) ? ' ' : '';
+    return this.insertIntoComposer(`${gap}${msg(str`I have created request ${request.number} for you.`)}`);
+  });
   /** Composer range the picker's text replaces: the selection when it opened, or the typed `/…`. */
   private insertRange: { start: number; end: number; slash: boolean } | null = null;
   private readonly attachments = new AttachmentsPart(this, () => this.service, () => this.currentId, () => this.display);
@@ -152,6 +163,7 @@ export class ChatConversation extends ChatSessionElement {
       ${this.writable.value ? this.renderComposer(session) : this.renderReadOnly(session)}
       ${this.transferDialog.render()}
       ${this.picker.render()}
+      ${this.requestDialog.render()}
       ${this.attachments.renderDropHint()}
     </section>`;
   }
@@ -179,6 +191,16 @@ export class ChatConversation extends ChatSessionElement {
         ${canEnd && session.transferTo?.fromAgentId === me
           ? html`<button type="button" class="btn" @click=${() => this.run(() => this.service!.cancelTransfer(session.id))}>
               ${msg('Cancel transfer')}
+            </button>`
+          : nothing}
+        ${canEnd
+          ? html`<button
+              type="button"
+              class="btn"
+              aria-haspopup="dialog"
+              @click=${(e: Event) => void this.requestDialog.open(session.id, e.currentTarget as HTMLElement)}
+            >
+              ${msg('Create request')}
             </button>`
           : nothing}
         ${canEnd && !session.transferTo
