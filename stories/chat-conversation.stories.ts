@@ -290,3 +290,21 @@ export const NoProvider: Story = {
     <chat-conversation></chat-conversation>
   </div>`,
 };
+
+/**
+ * A long-running chat of 10,000 messages (the demo backend's `longChatMessages`): it opens with the
+ * newest 50 and stays at the bottom; scrolling to the top loads the page before, keeping the first
+ * message in view in place. Only the rows near the viewport are in the DOM.
+ */
+export const LongHistory: Story = {
+  loaders: [
+    async () => {
+      const clock = new FakeClock(NOW);
+      const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, longChatMessages: 10_000 });
+      const service = new ChatService({ backend, clock });
+      await service.ready;
+      return { scene: { service, sessionId: backend.inspect.sessions()[0]!.id, clock } satisfies Scene };
+    },
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};

@@ -94,3 +94,21 @@ export const Dutch: Story = {
   loaders: [async () => ({ service: await scene(busy) })],
   render: (_args, { loaded }) => show(loaded.service as ChatService, 'nl'),
 };
+
+/**
+ * 300 ongoing chats: the group is virtualized (only rows near the viewport are in the DOM), and a
+ * new message re-renders only its own row. Arrow keys, Home and End still reach every row.
+ */
+export const ManySessions: Story = {
+  loaders: [
+    async () => ({
+      service: await scene((backend) => {
+        for (let i = 0; i < 300; i++) {
+          const id = backend.script.customerArrives({ channelId: 'support', name: `Customer ${i + 1}`, text: `Question number ${i + 1}` });
+          backend.script.agentAnswers('a1', id);
+        }
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+};

@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// npm run bench: <chat-conversation> against deep-chat, @vaadin/message-list and a plain Lit
+// repeat() list in headless Chromium, same data, alternating contenders, medians over RUNS runs.
+// Prints a table with ratios (ours / each peer) and writes bench/results.md.
+//   BENCH_RUNS=5 (default)  BENCH_SIZES=100,1000,10000,100000  BENCH_BURST_SECONDS=10
+// Not part of npm test (it measures time).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM, serveStatic } from '../scripts/lib/browser.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
+const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 10);
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 30_000);
+const CONTENDERS = [
+  { id: 'ours', label: '<chat-conversation> (ours)' },
+  { id: 'lit-virtualizer', label: 'Lit + virtualizer (bare)' },
+  { id: 'lit-repeat', label: 'plain Lit repeat()' },
+  { id: 'vaadin', label: '@vaadin/message-list' },
+  { id: 'deep-chat', label: 'deep-chat' },
+];
+
+// 1. Build the pages (esbuild, production builds of the libraries, not minified).
+const out = join(root, 'dist/bench');
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: Object.fromEntries(CONTENDERS.map((c) => [c.id, join(root, 'bench/pages', `${c.id}.ts`)])),
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  outdir: out,
+  tsconfig: join(root, 'tsconfig.json'),
+  conditions: ['production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+});
+for (const c of CONTENDERS) {
+  writeFileSync(
+    join(out, `${c.id}.html`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${c.id}</title><style>body{margin:0}</style></head><body><script type="module" src="./${c.id}.js"></script></body></html>`,
+  );
+}
+
+// 2. Run.
+const server = await serveStatic(root);
+const browser = await puppeteer.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  defaultViewport: { width: 1000, height: 700 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : undefined;
+};
+
+/** One measurement in a fresh page. */
+async function measure(contender, fn) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${server.url}/dist/bench/${contender}.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => !!window.bench, { timeout: 10_000 });
+    return await Promise.race([
+      fn(page),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS + 5_000)),
+    ]);
+  } catch (error) {
+    return { error: String(error instanceof Error ? error.message : error) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** @type {Record<string, Record<string, any[]>>} metric → contender → samples */
+const samples = {};
+const add = (metric, contender, value) => ((samples[metric] ??= {})[contender] ??= []).push(value);
+const log = (s) => process.stdout.write(s);
+/** contender → the smallest size whose opening timed out */
+const timedOut = new Map();
+
+for (let run = 1; run <= RUNS; run++) {
+  // Alternate the order every run.
+  const order = run % 2 ? CONTENDERS : [...CONTENDERS].reverse();
+  log(`run ${run}/${RUNS}:`);
+  for (const n of SIZES) {
+    for (const c of order) {
+      // A contender that timed out on a smaller size (in any run) is not run again on this size.
+      if ((timedOut.get(c.id) ?? Infinity) <= n) {
+        add(`open ${n.toLocaleString('en')} (ms)`, c.id, `not run (timeout at ${timedOut.get(c.id).toLocaleString('en')})`);
+        continue;
+      }
+      const r = await measure(c.id, (page) => page.evaluate((n, t) => window.bench.open(n, t), n, TIMEOUT_MS));
+      add(`open ${n.toLocaleString('en')} (ms)`, c.id, typeof r === 'number' ? r : r.error);
+      if (typeof r !== 'number') timedOut.set(c.id, Math.min(n, timedOut.get(c.id) ?? Infinity));
+      log('.');
+    }
+  }
+  for (const c of order) {
+    if ((timedOut.get(c.id) ?? Infinity) <= 10_000) {
+      for (const m of ['append 1 @10,000 (ms)', 'append 1 @10,000 (frames)', 'DOM elements @10,000', 'JS heap @10,000 (MB)']) {
+        add(m, c.id, 'not run (open 10,000 timed out)');
+      }
+      continue;
+    }
+    const r = await measure(c.id, async (page) => {
+      await page.evaluate((t) => window.bench.open(10_000, t), TIMEOUT_MS);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+      const append = await page.evaluate(() => window.bench.append());
+      const elements = await page.evaluate(() => window.bench.elements());
+      const cdp = await page.createCDPSession();
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      return { append, elements, heap: usedSize };
+    });
+    if (r.error) {
+      add('append 1 @10,000 (ms)', c.id, r.error);
+      add('append 1 @10,000 (frames)', c.id, r.error);
+      add('DOM elements @10,000', c.id, r.error);
+      add('JS heap @10,000 (MB)', c.id, r.error);
+    } else {
+      add('append 1 @10,000 (ms)', c.id, r.append.ms);
+      add('append 1 @10,000 (frames)', c.id, r.append.frames);
+      add('DOM elements @10,000', c.id, r.elements);
+      add('JS heap @10,000 (MB)', c.id, r.heap / 1e6);
+    }
+    log('.');
+  }
+  for (const c of order) {
+    const r = await measure(c.id, (page) =>
+      page.evaluate((s) => (window.bench.burst ? window.bench.burst(1000, 50, s) : null), BURST_SECONDS),
+    );
+    if (r && !r.error) {
+      add('burst: long tasks > 50 ms', c.id, r.longTasks);
+      add('burst: longest task (ms)', c.id, r.longestTaskMs);
+      add('burst: dropped frames', c.id, r.droppedFrames);
+    } else if (r?.error) {
+      add('burst: long tasks > 50 ms', c.id, r.error);
+    }
+    log('.');
+  }
+  log('\n');
+}
+await browser.close();
+await server.close();
+
+// 3. Table.
+const fmt = (v) => (v === undefined ? 'n/a' : typeof v !== 'number' ? String(v) : v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1));
+const header = ['metric (median of ' + RUNS + ')', ...CONTENDERS.map((c) => c.label), ...CONTENDERS.slice(1).map((c) => `ours / ${c.id}`)];
+const rows = [];
+for (const [metric, byContender] of Object.entries(samples)) {
+  const med = Object.fromEntries(CONTENDERS.map((c) => {
+    const list = byContender[c.id] ?? [];
+    const errors = list.filter((x) => typeof x !== 'number');
+    const m = median(list);
+    return [c.id, m === undefined ? (errors.length ? errors[0] : undefined) : m];
+  }));
+  const ratio = (peer) => {
+    const a = med.ours;
+    const b = med[peer];
+    if (typeof a !== 'number' || typeof b !== 'number') return typeof b === 'string' ? `peer: ${b}` : 'n/a';
+    if (b === 0) return a === 0 ? '1 (both 0)' : '∞';
+    return (a / b).toFixed(3);
+  };
+  rows.push([metric, ...CONTENDERS.map((c) => fmt(med[c.id])), ...CONTENDERS.slice(1).map((c) => ratio(c.id))]);
+}
+const md = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+console.log(`\n${md}\n`);
+
+const version = await (async () => {
+  const b = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  const v = await b.version();
+  await b.close();
+  return v;
+})();
+writeFileSync(
+  join(root, 'bench/results.md'),
+  `# Benchmark results (issue 7)
+
+Measured by \`npm run bench\` (bench/run.mjs) on this machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${version},
+headless, ${new Date().toISOString().slice(0, 10)}. Medians of ${RUNS} runs; the contenders alternate (the order flips every run),
+each measurement in a fresh page. The machine was shared with other work while this ran, so absolute times are noisy;
+the ratios are the point.
+
+${md}
+
+## Method
+
+- Same data for every contender: the demo backend's long-chat generator (src/backend/in-memory/data/long-chat.ts),
+  5–300 characters per message, customer and agent in turn. Each contender sits in an 800 × 600 px box.
+- **open N**: from just before the element is put in the page (data already in memory: the demo backend for ours,
+  an array for the peers) until the animation frame in which the newest message is laid out inside the visible
+  list (bottom edge within the viewport). Ours loads one page of 50 from its adapter and virtualizes; the peers
+  render all N.
+- **append 1 @10,000**: with 10,000 open, one incoming message (ours: the demo backend pushes it through the
+  service; peers: their API) until it is laid out in view; frames = animation frames until then (1 = the next frame).
+- **DOM elements / JS heap @10,000**: every element of the page including shadow roots, and the V8 heap after a
+  forced garbage collection (includes each contender's copy of the data; ours also the demo backend).
+- **burst**: 1,000 sessions, 50 incoming messages per second for ${BURST_SECONDS} s. Ours: <chat-session-list> and
+  <chat-conversation> on the demo backend; plain Lit: a list of 1,000 session rows re-rendered with repeat() per
+  message. Long tasks from a PerformanceObserver ('longtask', > 50 ms); dropped frames counted from animation-frame
+  gaps over 25 ms. deep-chat and @vaadin/message-list have no session list: not measured (n/a).
+- Timeouts: a measurement is abandoned after ${TIMEOUT_MS / 1000} s ("timeout").
+`,
+);
+console.log('wrote bench/results.md');
