@@ -48,6 +48,7 @@ export { transferTargets, type TransferTarget } from './service/transfer-targets
 export * from './service/stats.js';
 export * from './service/warnings.js';
 export * from './service/channel-selection.js';
+export * from './service/alert-preferences.js';
 export { type ListenIn, type ListenInView } from './service/listen-in.js';
 export * from './service/person-rules.js';
 export { PersonSearch, type PersonSearchOptions, type PersonSearchState } from './service/person-search.js';

@@ -2,6 +2,7 @@ import { LitElement, type TemplateResult, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ChatBackendAdapter } from '../backend/adapter.js';
 import { ServiceHostController } from '../controllers/service-host-controller.js';
+import type { AlertPreferencesStorage } from '../service/alert-preferences.js';
 import type { ChannelSelectionStorage } from '../service/channel-selection.js';
 import type { ChatService } from '../service/chat-service.js';
 
@@ -11,7 +12,8 @@ import type { ChatService } from '../service/chat-service.js';
  *
  * Give it a ready service (`.service`), an adapter to build one on (`.backend`), or, with
  * neither, the `demo` attribute to use the in-memory demo backend (loaded on demand). A host that
- * keeps preferences itself passes `.channelSelectionStorage` (see that property).
+ * keeps preferences itself passes `.channelSelectionStorage` and `.alertPreferencesStorage` (see
+ * those properties).
  *
  * @summary Shares one chat service with the chat elements inside it.
  * @tag chat-provider
@@ -60,6 +62,20 @@ export class ChatProvider extends LitElement {
    * service.
    */
   @property({ attribute: false }) channelSelectionStorage?: ChannelSelectionStorage;
+
+  /**
+   * Where a service built here keeps each agent's dashboard alert options (sound, desktop
+   * notifications, count in the page title) across reloads; the sibling of
+   * `channelSelectionStorage`. Any object with
+   * `load(agentId: string): AlertPreferences | null | Promise<AlertPreferences | null>` and
+   * `save(agentId: string, preferences: { sound: boolean; desktop: boolean; titleCount: boolean }): void | Promise<void>`
+   * (must not throw); see `AlertPreferencesStorage`. Default: `localStorage` under
+   * `chat-screen:alerts:<agentId>` (`LocalStorageAlertPreferences`); `MemoryAlertPreferences`
+   * keeps nothing across reloads. Ignored with `.service` (give that service its own
+   * `alertStorage`). Set it before or with `backend` / `demo`: changing it later builds a new
+   * service.
+   */
+  @property({ attribute: false }) alertPreferencesStorage?: AlertPreferencesStorage;
 
   private readonly host = new ServiceHostController(this, () => this, true);
 

@@ -5,6 +5,7 @@ import type { ChatBackendAdapter } from '../backend/adapter.js';
 import { chatServiceContext } from '../context/chat-service-context.js';
 import { dispatchChatEvent } from '../events.js';
 import { setChatLocale } from '../i18n/localization.js';
+import type { AlertPreferencesStorage } from '../service/alert-preferences.js';
 import type { ChannelSelectionStorage } from '../service/channel-selection.js';
 import { ChatService } from '../service/chat-service.js';
 
@@ -24,6 +25,8 @@ export interface ServiceHostInputs {
   timeZone?: string;
   /** Where a service the host builds keeps the dashboard's channel selection (default: `localStorage`). */
   channelSelectionStorage?: ChannelSelectionStorage;
+  /** Where a service the host builds keeps the dashboard's alert options (default: `localStorage`). */
+  alertPreferencesStorage?: AlertPreferencesStorage;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface ServiceHostInputs {
  * events on the element.
  * Services it built itself are disposed when the inputs change or the element leaves the page
  * (a move within the page keeps them). A service it builds uses the element's storages
- * (`channelSelectionStorage`); changing a storage builds a new service.
+ * (`channelSelectionStorage`, `alertPreferencesStorage`); changing a storage builds a new service.
  */
 export class ServiceHostController implements ReactiveController {
   /** The service in effect, or undefined while none (or while the demo backend loads). */
@@ -121,13 +124,13 @@ export class ServiceHostController implements ReactiveController {
       this.release();
       return undefined;
     }
-    const key = [source, inputs.channelSelectionStorage] as const;
+    const key = [source, inputs.channelSelectionStorage, inputs.alertPreferencesStorage] as const;
     const same = this.ownedKey !== undefined && key.every((part, i) => part === this.ownedKey![i]);
     if (this.owned && same) return this.owned;
     if (same) return undefined; // The demo backend is still loading.
     this.release();
     this.ownedKey = key;
-    const storages = { selectionStorage: inputs.channelSelectionStorage };
+    const storages = { selectionStorage: inputs.channelSelectionStorage, alertStorage: inputs.alertPreferencesStorage };
     if (inputs.backend) {
       this.owned = new ChatService({ backend: inputs.backend, ...storages });
       return this.owned;

@@ -38,6 +38,7 @@ import {
 import { type TransferTarget, transferTargets } from './transfer-targets.js';
 import { requestDraft } from './request-draft.js';
 import { UploadQueue, type UploadView } from './uploads.js';
+import { type AlertPreferences, type AlertPreferencesStorage, LocalStorageAlertPreferences, toAlertPreferences } from './alert-preferences.js';
 import { type ChannelSelectionStorage, LocalStorageChannelSelection } from './channel-selection.js';
 import { type ListenIn, openListenIn } from './listen-in.js';
 import { type DashboardStats, computeDashboardStats, nextDayStart, sameStats } from './stats.js';
@@ -96,6 +97,8 @@ export interface ChatServiceOptions {
   readonly selectionStorage?: ChannelSelectionStorage;
   /** Where the Insert picker keeps the agent's recently used and favourites (default: in memory). */
   readonly snippetPreferences?: SnippetPreferenceStorage;
+  /** Where the dashboard's alert options are kept per agent (default: `localStorage`). */
+  readonly alertStorage?: AlertPreferencesStorage;
 }
 
 /** A failure the service reports to the host (the provider turns it into a `chat-error` event). */
@@ -145,6 +148,9 @@ export class ChatService {
   private readonly sendTimers = new Map<string, TimerHandle>();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
   private readonly selectionStorage: ChannelSelectionStorage;
+  private readonly alertStorage: AlertPreferencesStorage;
+  /** Whether the agent changed an alert option before the stored ones arrived (those then lose). */
+  private alertsChanged = false;
   private readonly warningSubject = new Subject<ChatWarning>();
   private readonly listens = new Set<ListenIn>();
   private deadlineTimer: TimerHandle | undefined;
@@ -199,6 +205,8 @@ export class ChatService {
   readonly incoming$: Observable<ChatSession>;
   /** The dashboard's channel selection: ids, or `null` for every channel. */
   readonly channelSelection$: Observable<readonly string[] | null>;
+  /** The agent's alert options (sound, desktop notifications, count in the title); all off by default. */
+  readonly alertPreferences$: Observable<AlertPreferences>;
   /**
    * Dashboard figures for the selected channels (see `computeDashboardStats`), recomputed on every
    * state change and at midnight in the agent's time zone.
@@ -224,6 +232,7 @@ export class ChatService {
     this.retryDelayMs = options.retryDelayMs ?? 2_000;
     this.newClientId = options.newClientId ?? (() => crypto.randomUUID());
     this.selectionStorage = options.selectionStorage ?? new LocalStorageChannelSelection();
+    this.alertStorage = options.alertStorage ?? new LocalStorageAlertPreferences();
     const display: DisplaySettings = {
       locale: options.display?.locale ?? 'en',
       timeZone: options.display?.timeZone,
@@ -249,6 +258,7 @@ export class ChatService {
     );
     this.notices$ = this.select((s) => s.notices);
     this.channelSelection$ = this.select((s) => s.channelSelection);
+    this.alertPreferences$ = this.select((s) => s.alertPreferences);
     this.dashboardStats$ = this.select((s) => dashboardStatsOf(s), sameStats);
     this.warnings$ = this.select((s) => warningsOf(s), sameWarnings);
     this.warning$ = this.warningSubject.asObservable();
@@ -482,6 +492,22 @@ export class ChatService {
       }
       throw chatError;
     }
+  }
+
+  /**
+   * Change the agent's alert options (only the given fields). They are kept per agent in the alert
+   * storage, so they survive a reload. The service only records the choice: elements play the sound,
+   * ask the browser's Notification permission (on the agent's click) and write the page title.
+   */
+  setAlertPreferences(change: Partial<AlertPreferences>): void {
+    const next = toAlertPreferences({ ...this.state.alertPreferences, ...change });
+    this.alertsChanged = true;
+    const current = this.state.alertPreferences;
+    if (next.sound === current.sound && next.desktop === current.desktop && next.titleCount === current.titleCount) return;
+    this.patch({ alertPreferences: next });
+    void Promise.resolve()
+      .then(() => this.alertStorage.save(this.agentId, next))
+      .catch(() => undefined);
   }
 
   /**
@@ -1094,7 +1120,7 @@ export class ChatService {
       });
       if (!this.selectionLoaded) {
         this.selectionLoaded = true;
-        await this.loadChannelSelection();
+        await Promise.all([this.loadChannelSelection(), this.loadAlertPreferences()]);
       }
       this.scheduleWindow();
       // Elements may have started watching before the snapshot arrived.
@@ -1123,6 +1149,17 @@ export class ChatService {
     const known = Object.keys(this.state.channels);
     const ids = stored ? known.filter((id) => stored!.includes(id)) : [];
     this.patch({ channelSelection: ids.length && ids.length < known.length ? ids : null });
+  }
+
+  private async loadAlertPreferences(): Promise<void> {
+    let stored: AlertPreferences | null = null;
+    try {
+      stored = await this.alertStorage.load(this.agentId);
+    } catch {
+      stored = null;
+    }
+    if (this.disposed || this.alertsChanged || !stored) return;
+    this.patch({ alertPreferences: toAlertPreferences(stored) });
   }
 
   /**

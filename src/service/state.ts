@@ -1,3 +1,4 @@
+import { type AlertPreferences, NO_ALERTS } from './alert-preferences.js';
 import type { BackendCapabilities } from '../backend/adapter.js';
 import type { ChatErrorCode } from '../backend/errors.js';
 import type { Agent } from '../model/agent.js';
@@ -90,6 +91,8 @@ export interface ChatState {
    * Source: the agent's choice, kept through the service's `ChannelSelectionStorage`.
    */
   readonly channelSelection: readonly string[] | null;
+  /** The agent's opt-in warning alerts. Source: the agent's choice, kept through an `AlertPreferencesStorage`. */
+  readonly alertPreferences: AlertPreferences;
 }
 
 /** The empty starting state. */
@@ -111,5 +114,6 @@ export function initialState(agentId: string, now: number, display: DisplaySetti
     now,
     display,
     channelSelection: null,
+    alertPreferences: NO_ALERTS,
   };
 }

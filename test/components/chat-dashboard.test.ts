@@ -4,6 +4,7 @@ import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import type { ChatDashboard } from '../../src/components/chat-dashboard/chat-dashboard.js';
 import type { ChatEventDetails } from '../../src/events.js';
 import { ChatService } from '../../src/service/chat-service.js';
+import { MemoryAlertPreferences } from '../../src/service/alert-preferences.js';
 import { MemoryChannelSelection } from '../../src/service/channel-selection.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { transferTargets } from '../../src/service/transfer-targets.js';
@@ -33,7 +34,13 @@ async function world(options: { agentId?: string; storage?: MemoryChannelSelecti
 }
 
 async function serviceFor(backend: InMemoryChatBackend, clock: FakeClock, agentId?: string, storage = new MemoryChannelSelection()) {
-  const service = new ChatService({ backend: agentId ? backend.forAgent(agentId) : backend, clock, selectionStorage: storage });
+  // Alert options in memory too: nothing a test turns on leaks into the next through localStorage.
+  const service = new ChatService({
+    backend: agentId ? backend.forAgent(agentId) : backend,
+    clock,
+    selectionStorage: storage,
+    alertStorage: new MemoryAlertPreferences(),
+  });
   await service.ready;
   return service;
 }

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import type { ChatProvider } from '../../src/context/chat-provider.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
+import { MemoryAlertPreferences } from '../../src/service/alert-preferences.js';
 import { type ChannelSelectionStorage, MemoryChannelSelection } from '../../src/service/channel-selection.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { byRole, queryByRole, settle, waitUntil } from '../helpers.js';
@@ -35,12 +36,16 @@ function checkbox(root: Element, name: string): HTMLInputElement {
   return byRole<HTMLInputElement>(byRole(root, 'group', 'Channels'), 'checkbox', name);
 }
 
-describe('host channel-selection storage', () => {
-  it('<chat-provider .backend> builds its service on the host\'s .channelSelectionStorage (load and save)', async () => {
+describe('host storages', () => {
+  it('<chat-provider .backend> builds its service on the host\'s .channelSelectionStorage and .alertPreferencesStorage (load and save)', async () => {
     const backend = demoBackend();
     const storage = new RecordingStorage({ [backend.agentId]: ['support'] });
+    const alerts = new MemoryAlertPreferences();
+    alerts.save(backend.agentId, { sound: false, desktop: false, titleCount: true });
     const provider = await fixture<ChatProvider>(
-      html`<chat-provider .backend=${backend} .channelSelectionStorage=${storage}><chat-dashboard></chat-dashboard></chat-provider>`,
+      html`<chat-provider .backend=${backend} .channelSelectionStorage=${storage} .alertPreferencesStorage=${alerts}
+        ><chat-dashboard></chat-dashboard
+      ></chat-provider>`,
     );
     const dashboard = provider.querySelector('chat-dashboard')!;
     await waitUntil(() => queryByRole(dashboard, 'group', 'Channels'), 'dashboard ready');
@@ -48,6 +53,12 @@ describe('host channel-selection storage', () => {
     expect(storage.loaded).to.deep.equal([backend.agentId]);
     expect(checkbox(dashboard, 'Support portal').checked).to.equal(true);
     expect(checkbox(dashboard, 'All channels').checked).to.equal(false);
+    // The alert options come from the host's alert storage too.
+    const alertGroup = byRole(dashboard, 'group', 'Alerts');
+    expect(byRole<HTMLInputElement>(alertGroup, 'checkbox', 'Count in page title').checked).to.equal(true);
+    byRole<HTMLInputElement>(alertGroup, 'checkbox', 'Count in page title').click();
+    await settle(dashboard);
+    expect(alerts.load(backend.agentId)).to.deep.equal({ sound: false, desktop: false, titleCount: false });
 
     checkbox(dashboard, 'Sales website').click();
     await waitUntil(() => storage.saved.length === 1, 'saved to the host storage');

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { Observable, Subscription } from 'rxjs';
 import { NowController } from '../../controllers/now-controller.js';
 import { formatDateTime, formatDuration, formatNumber, formatTime } from '../../i18n/format.js';
@@ -235,7 +236,7 @@ export class ChatDashboard extends ChatElement {
       <label class="check" title=${desktop === 'denied' ? msg('The browser blocks notifications from this page') : nothing}>
         <input
           type="checkbox"
-          .checked=${desktop === 'on'}
+          .checked=${live(desktop === 'on')}
           ?disabled=${desktop === 'denied' || desktop === 'unsupported'}
           @change=${(e: Event) => void this.alerts.setDesktop((e.target as HTMLInputElement).checked)}
         />

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
+import { type AlertPreferences, NO_ALERTS } from '../../service/alert-preferences.js';
 import type { ChatService } from '../../service/chat-service.js';
 import type { ChatWarning } from '../../service/warnings.js';
 
@@ -12,18 +13,32 @@ export type WarningText = (warning: ChatWarning) => { title: string; body: strin
 /**
  * The opt-in ways a screen tells the agent about warnings (see `ChatService.warnings$`):
  * a short beep (Web Audio), a desktop notification (Notification API, permission asked only when
- * the agent turns it on) and the number of warnings in `document.title`. All three start off.
- * The title is restored when the count drops to 0, the option is turned off or the host element
+ * the agent turns it on) and the number of warnings in `document.title`. All three start off;
+ * the agent's choice is the service's `alertPreferences$` (kept per agent across reloads by the
+ * service's alert storage). After a reload, desktop notifications are on only while the browser
+ * still grants the permission (it is never asked without a click), and browsers may keep the beep
+ * silent until the agent has interacted with the page. The title is restored when the count drops to 0, the option is turned off or the host element
  * leaves the page; the audio context is closed then too.
  */
 export class WarningAlertsController implements ReactiveController {
+  private preferences: AlertPreferences = NO_ALERTS;
+
   /** Beep on each new warning. */
-  sound = false;
+  get sound(): boolean {
+    return this.preferences.sound;
+  }
+
   /** Show the number of current warnings in front of the page title. */
-  titleCount = false;
-  /** Desktop notifications for each new warning. */
-  desktop: DesktopAlertState =
-    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission === 'denied' ? 'denied' : 'off';
+  get titleCount(): boolean {
+    return this.preferences.titleCount;
+  }
+
+  /** Desktop notifications for each new warning: chosen and granted by the browser, else why not. */
+  get desktop(): DesktopAlertState {
+    if (typeof Notification === 'undefined') return 'unsupported';
+    if (Notification.permission === 'denied') return 'denied';
+    return this.preferences.desktop && Notification.permission === 'granted' ? 'on' : 'off';
+  }
 
   private service: ChatService | undefined;
   private subscription: Subscription | undefined;
@@ -63,19 +78,13 @@ export class WarningAlertsController implements ReactiveController {
 
   /** Turn the beep on or off; turning it on (a click) also unlocks audio for the page. */
   setSound(on: boolean): void {
-    this.sound = on;
-    if (on) {
-      this.audio ??= this.makeAudio();
-      void this.audio?.resume().catch(() => undefined);
-    }
-    this.host.requestUpdate();
+    if (on) this.unlockAudio();
+    this.service?.setAlertPreferences({ sound: on });
   }
 
   /** Show or hide the count in the page title. */
   setTitleCount(on: boolean): void {
-    this.titleCount = on;
-    this.applyTitle();
-    this.host.requestUpdate();
+    this.service?.setAlertPreferences({ titleCount: on });
   }
 
   /**
@@ -84,12 +93,13 @@ export class WarningAlertsController implements ReactiveController {
    */
   async setDesktop(on: boolean): Promise<void> {
     if (this.desktop === 'unsupported') return;
+    const service = this.service;
     if (!on) {
-      this.desktop = 'off';
-    } else {
-      const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
-      this.desktop = permission === 'granted' ? 'on' : permission === 'denied' ? 'denied' : 'off';
+      service?.setAlertPreferences({ desktop: false });
+      return;
     }
+    const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
+    service?.setAlertPreferences({ desktop: permission === 'granted' });
     this.host.requestUpdate();
   }
 
@@ -99,17 +109,29 @@ export class WarningAlertsController implements ReactiveController {
     this.subscription?.unsubscribe();
     this.service = service;
     this.count = 0;
+    this.preferences = NO_ALERTS;
     this.applyTitle();
     if (!service) return;
     this.subscription = service.warnings$.subscribe((warnings) => {
       this.count = warnings.length;
       this.applyTitle();
     });
+    this.subscription.add(
+      service.alertPreferences$.subscribe((preferences) => {
+        this.preferences = preferences;
+        this.applyTitle();
+        this.host.requestUpdate();
+      }),
+    );
     this.subscription.add(service.warning$.subscribe((warning) => this.alert(warning)));
   }
 
   private alert(warning: ChatWarning): void {
-    if (this.sound) this.beep();
+    if (this.sound) {
+      // Sound chosen before a reload: the audio starts on the first warning (if the page may play it).
+      this.unlockAudio();
+      this.beep();
+    }
     if (this.desktop === 'on' && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
       const { title, body } = this.text(warning);
       try {
@@ -118,6 +140,11 @@ export class WarningAlertsController implements ReactiveController {
         // Some browsers only allow notifications from a service worker; the other alerts still work.
       }
     }
+  }
+
+  private unlockAudio(): void {
+    this.audio ??= this.makeAudio();
+    void this.audio?.resume().catch(() => undefined);
   }
 
   private makeAudio(): AudioContext | undefined {

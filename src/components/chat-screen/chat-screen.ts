@@ -3,6 +3,7 @@ import { type PropertyValues, type TemplateResult, html, nothing, svg } from 'li
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatBackendAdapter } from '../../backend/adapter.js';
 import { ServiceHostController } from '../../controllers/service-host-controller.js';
+import type { AlertPreferencesStorage } from '../../service/alert-preferences.js';
 import type { ChannelSelectionStorage } from '../../service/channel-selection.js';
 import type { ChatService } from '../../service/chat-service.js';
 import { tokens } from '../../styles/tokens.js';
@@ -23,7 +24,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * waiting; chats the agent handles), and the agent's name and presence.
  *
  * Place it inside a `<chat-provider>`, or use it alone with the same inputs as the provider
- * (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`, `.channelSelectionStorage`): it then provides the service
+ * (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`, `.channelSelectionStorage`, `.alertPreferencesStorage`): it then provides the service
  * to the elements inside it itself. Answering a chat on the dashboard or taking the next one
  * switches to the Chats tab.
  *
@@ -125,6 +126,20 @@ export class ChatScreen extends ChatElement {
    */
   @property({ attribute: false }) channelSelectionStorage?: ChannelSelectionStorage;
 
+  /**
+   * Where a service the screen builds itself keeps each agent's dashboard alert options (sound, desktop
+   * notifications, count in the page title) across reloads; the sibling of
+   * `channelSelectionStorage`. Any object with
+   * `load(agentId: string): AlertPreferences | null | Promise<AlertPreferences | null>` and
+   * `save(agentId: string, preferences: { sound: boolean; desktop: boolean; titleCount: boolean }): void | Promise<void>`
+   * (must not throw); see `AlertPreferencesStorage`. Default: `localStorage` under
+   * `chat-screen:alerts:<agentId>` (`LocalStorageAlertPreferences`); `MemoryAlertPreferences`
+   * keeps nothing across reloads. Ignored with `.service` (give that service its own
+   * `alertStorage`). Set it before or with `backend` / `demo`: changing it later builds a new
+   * service.
+   */
+  @property({ attribute: false }) alertPreferencesStorage?: AlertPreferencesStorage;
+
   /** The open tab: `dashboard` (default) or `chats`. Changes when the agent switches tabs. */
   @property({ reflect: true }) tab: ChatScreenTab = 'dashboard';
 
@@ -140,6 +155,7 @@ export class ChatScreen extends ChatElement {
       lang: this.lang,
       timeZone: this.timeZone,
       channelSelectionStorage: this.channelSelectionStorage,
+      alertPreferencesStorage: this.alertPreferencesStorage,
     }),
     false,
   );
