@@ -82,6 +82,7 @@ describe('Soak under injected faults', () => {
     expect(agents.map((a) => a.service.state.status)).to.deep.equal(['ready', 'ready']);
 
     const sessionIds: string[] = [];
+    let transfers = 0;
     for (let start = 0; start < SIZE.sessions; start += SIZE.batch) {
       const batch: string[] = [];
       for (let i = start; i < Math.min(SIZE.sessions, start + SIZE.batch); i++) {
@@ -115,6 +116,30 @@ describe('Soak under injected faults', () => {
         }
       }
       // Failed sends are retried by the agent (same client id) until the backend has them.
+      await retryFailed();
+      // Every fourth chat is handed to the other agent: a transfer request, accepted.
+      for (const [i, id] of batch.entries()) {
+        if (i % 4 !== 3) continue;
+        const from = agents.find((a) => a.inner.agentId === backend.inspect.session(id).agentId)!;
+        const to = agents.find((a) => a !== from)!;
+        await attempt(from, () => from.service.requestTransfer(id, to.inner.agentId));
+        await rest(300);
+        if (backend.inspect.session(id).transferTo?.toAgentId !== to.inner.agentId) continue;
+        await attempt(to, () => to.service.acceptTransfer(id));
+        await rest(300);
+        if (backend.inspect.session(id).agentId === to.inner.agentId) {
+          transfers++;
+          if (!to.watched.has(id)) {
+            to.watched.add(id);
+            to.service.watchSession(id);
+          }
+          backend.script.customerWrites(id, `After the transfer of ${id}`);
+          to.customerLines++;
+          const refused = await attempt(to, () => to.service.sendMessage(id, `Taking over ${id}`));
+          if (refused) throw new Error(`send after transfer in ${id} refused: ${refused}`);
+          to.agentLines++;
+        }
+      }
       await retryFailed();
       // Half the chats end by the agent, a quarter by the customer leaving; the rest stay open.
       for (const [i, id] of batch.entries()) {
@@ -208,7 +233,7 @@ describe('Soak under injected faults', () => {
     console.log(
       `SOAK ${FULL ? 'full' : 'CI'}: ${sessionIds.length} sessions, ${totalMessages} stored messages, ` +
         `${anna.customerLines + ben.customerLines} customer + ${anna.agentLines + ben.agentLines} agent lines, ` +
-        `${doubleOwned} chats owned twice, ${unhandled.length} unhandled rejections, ${Math.round(performance.now() - started)} ms\n` +
+        `${transfers} transfers, ${doubleOwned} chats owned twice, ${unhandled.length} unhandled rejections, ${Math.round(performance.now() - started)} ms\n` +
         figures.map((f) => JSON.stringify(f)).join('\n'),
     );
     window.removeEventListener('unhandledrejection', onUnhandled);
@@ -227,6 +252,7 @@ describe('Soak under injected faults', () => {
       expect(faults.duplicated + faults.reordered, 'event faults happened').to.be.greaterThan(20);
     }
     expect(doubleOwned).to.equal(0);
+    expect(transfers, 'transfers accepted').to.be.greaterThan(SIZE.sessions / 8);
     expect(unhandled).to.deep.equal([]);
     expect(anna.customerLines + ben.customerLines + anna.agentLines + ben.agentLines).to.be.at.least(1000);
     expect(sessionIds.length).to.be.at.least(200);
