@@ -284,6 +284,21 @@ export const CreateRequest: Story = {
   play: async ({ canvasElement }) => press(canvasElement, 'Create request'),
 };
 
+/** "End chat" when the customer wrote last: the agent is asked to confirm. */
+export const EndChatConfirmation: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene((backend) => {
+        const id = lively(backend);
+        backend.script.customerWrites(id, 'One more question: can I change the delivery address?');
+        return id;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => press(canvasElement, 'End chat'),
+};
+
 /** Without a provider the element explains what is missing instead of failing. */
 export const NoProvider: Story = {
   render: () => html`<div style="max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px">

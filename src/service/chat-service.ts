@@ -133,7 +133,8 @@ export class ChatService {
   /** Settles when the first snapshot was loaded (rejects with the load error). */
   readonly ready: Promise<void>;
 
-  private readonly clock: ChatClock;
+  /** The time source of timeouts, windows and elements' throttles (the service clock; a FakeClock in tests). */
+  readonly clock: ChatClock;
   private readonly sendTimeoutMs: number;
   private readonly pageSize: number;
   private readonly noticeTimeoutMs: number;

@@ -3,6 +3,7 @@ import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
+import { systemClock } from '../../service/clock.js';
 import { canWrite } from '../../service/selectors.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
 import { renderAvatar } from '../shared/avatar.js';
@@ -10,6 +11,7 @@ import { styles } from './chat-conversation.styles.js';
 import { MessageHistoryController } from './message-history.js';
 import { SessionWatchController } from './session-watch-controller.js';
 import { AttachmentsPart } from './attachments.js';
+import { EndChatDialog } from './end-chat-dialog.js';
 import { InsertPicker } from './insert-picker.js';
 import { RequestDialog } from './request-dialog.js';
 import { TransferDialog } from './transfer-dialog.js';
@@ -91,11 +93,15 @@ export class ChatConversation extends ChatSessionElement {
     const gap = before && !/\s$/.test(before) ? ' ' : '';
     return this.insertIntoComposer(`${gap}${msg(str`I have created request ${request.number} for you.`)}`);
   });
+  private readonly endDialog = new EndChatDialog(this, (sessionId) => this.endChat(sessionId));
   /** Composer range the picker's text replaces: the selection when it opened, or the typed `/…`. */
   private insertRange: { start: number; end: number; slash: boolean } | null = null;
   private readonly attachments = new AttachmentsPart(this, () => this.service, () => this.currentId, () => this.display);
 
-  private readonly typing = new TypingNotifier((id, isTyping) => void this.service?.setTyping(id, isTyping));
+  private readonly typing = new TypingNotifier(
+    (id, isTyping) => void this.service?.setTyping(id, isTyping),
+    () => this.service?.clock ?? systemClock,
+  );
 
   /** The message history: log rows, delivery state, scroll pinning and older pages. */
   private readonly historyView = new MessageHistoryController(this, {
@@ -164,6 +170,7 @@ export class ChatConversation extends ChatSessionElement {
       ${this.transferDialog.render()}
       ${this.picker.render()}
       ${this.requestDialog.render()}
+      ${this.endDialog.render()}
       ${this.attachments.renderDropHint()}
     </section>`;
   }
@@ -214,7 +221,9 @@ export class ChatConversation extends ChatSessionElement {
             </button>`
           : nothing}
         ${canEnd
-          ? html`<button type="button" class="btn" @click=${() => this.onEnd(session.id)}>${msg('End chat')}</button>`
+          ? html`<button type="button" class="btn" @click=${(e: Event) => this.onEnd(session, e.currentTarget as HTMLElement)}>
+              ${msg('End chat')}
+            </button>`
           : nothing}
       </div>
     </header>`;
@@ -388,7 +397,16 @@ export class ChatConversation extends ChatSessionElement {
 
   // ------------------------------------------------------------------ actions
 
-  private onEnd(sessionId: string): void {
+  /** "End chat": asks first when the customer wrote last (no answer yet), else ends at once. */
+  private onEnd(session: ChatSession, opener: HTMLElement): void {
+    if (sessionPhase(session) === 'waiting-for-agent') {
+      void this.endDialog.open(session.id, session.customer.name, opener);
+      return;
+    }
+    this.endChat(session.id);
+  }
+
+  private endChat(sessionId: string): void {
     if (!this.service) return;
     this.emit('chat-session-end', { sessionId });
     void this.run(this.service.endSession(sessionId));

@@ -171,6 +171,12 @@ export const dialogStyles = css`
     background: var(--_danger-soft);
     color: var(--_danger);
   }
+  .btn.danger-fill,
+  .btn.danger-fill:hover:not(:disabled) {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: #fff;
+  }
   .form-error:empty {
     display: none;
   }

@@ -1,0 +1,90 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
+import { byRole, deepActiveElement, deepText, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
+
+async function openChat() {
+  const s = await setup();
+  const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+  await s.service.answer(id);
+  const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+  await settle(el);
+  return { ...s, id, el };
+}
+
+describe('<chat-conversation> End chat', () => {
+  it('asks for confirmation when the customer wrote last; Escape keeps the chat and returns focus', async () => {
+    const { el, backend, service, id } = await openChat();
+    backend.script.customerWrites(id, 'Are you still there?');
+    await settle(el);
+    const events: unknown[] = [];
+    const listener = (e: Event) => events.push(e);
+    document.addEventListener('chat-session-end', listener);
+    try {
+      const end = byRole(el, 'button', 'End chat');
+      end.focus();
+      await sendKeys({ press: 'Enter' });
+      const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'alertdialog', 'End this chat?'), 'the confirmation');
+      await settle(el);
+      expect(dialog.matches(':modal')).to.equal(true);
+      expect(deepText(dialog)).to.contain('Mira Okafor wrote last and has not had an answer yet.');
+      expect(deepActiveElement() === byRole(dialog, 'button', 'Keep chatting')).to.equal(true);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(queryByRole(el, 'alertdialog')).to.equal(null);
+      expect(deepActiveElement() === end).to.equal(true);
+      expect(service.state.sessions[id]!.status).to.equal('ongoing');
+      expect(events).to.have.length(0);
+
+      end.click();
+      await waitUntil(() => queryByRole(el, 'alertdialog', 'End this chat?'), 'the confirmation again');
+      await settle(el);
+      byRole(el, 'button', 'End chat now').click();
+      await waitUntil(() => service.state.sessions[id]!.status === 'ended', 'the chat to end');
+      expect(events).to.have.length(1);
+    } finally {
+      document.removeEventListener('chat-session-end', listener);
+    }
+  });
+
+  it('ends at once when the agent wrote last', async () => {
+    const { el, backend, service, id } = await openChat();
+    backend.script.agentWrites('a1', id, 'It arrives today.');
+    await settle(el);
+    byRole(el, 'button', 'End chat').click();
+    await waitUntil(() => service.state.sessions[id]!.status === 'ended', 'the chat to end');
+    expect(queryByRole(el, 'alertdialog')).to.equal(null);
+  });
+});
+
+describe('<chat-conversation> agent typing', () => {
+  it('reports typing to the adapter throttled on the service clock: once per 3 s while typing, stopped after 4 s quiet', async () => {
+    const { el, backend, clock, id } = await openChat();
+    const reports: [string, boolean, number][] = [];
+    backend.setTyping = (sessionId, isTyping) => {
+      reports.push([sessionId, isTyping, clock.now()]);
+      return Promise.resolve();
+    };
+    const start = clock.now();
+    byRole(el, 'textbox', 'Message').focus();
+    await sendKeys({ type: 'Hello' });
+    expect(reports).to.deep.equal([[id, true, start]]);
+    await clock.advance(2000);
+    await sendKeys({ type: ' th' });
+    expect(reports).to.have.length(1);
+    await clock.advance(1000);
+    await sendKeys({ type: 'e' });
+    expect(reports).to.deep.equal([
+      [id, true, start],
+      [id, true, start + 3000],
+    ]);
+    await clock.advance(3999);
+    expect(reports).to.have.length(2);
+    await clock.advance(1);
+    expect(reports[2]).to.deep.equal([id, false, start + 7000]);
+    expect(reports).to.have.length(3);
+  });
+});
