@@ -487,8 +487,11 @@ describe('<chat-screen>', () => {
     expect(service.state.sessions[id]!.unreadCount).to.equal(0);
     expect(deepText(byRole(el, 'option', /Mira Okafor/))).to.not.match(/unread message/);
 
-    // The agent ends the chat: it moves to the Recent part of the list.
+    // The agent ends the chat (confirming, as the customer wrote last): it moves to the Recent part of the list.
     byRole(el, 'button', 'End chat').click();
+    await waitUntil(() => queryByRole(el, 'alertdialog', 'End this chat?'), 'the end-chat confirmation');
+    await settle(el);
+    byRole(el, 'button', 'End chat now').click();
     await waitUntil(() => service.state.sessions[id]!.status === 'ended', 'the chat ended');
     await settle(el);
     const recent = byRole(el, 'group', /Recent/);
