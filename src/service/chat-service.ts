@@ -1,6 +1,6 @@
 import {
   BehaviorSubject,
-  type Observable,
+  Observable,
   Subject,
   type Subscription,
   distinctUntilChanged,
@@ -326,6 +326,41 @@ export class ChatService {
       distinctUntilChanged(equal),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
+  }
+
+  /**
+   * The warnings of given channels (a dashboard pinned to channels with `channel-ids`), whatever
+   * the agent selected; `null` gives {@link ChatService.warnings$} (the agent's selection). Same rules
+   * as `warnings$` (present agent, notify right on the channel), re-evaluated on every change and
+   * when a chat of any channel passes its limit.
+   * @param channelIds channel ids, or `null` for the agent's selection
+   */
+  warningsIn(channelIds: readonly string[] | null): Observable<readonly ChatWarning[]> {
+    if (!channelIds) return this.warnings$;
+    const ids = [...channelIds];
+    return this.cached(`warnings:${ids.join(' ')}`, () =>
+      this.select((s) => computeWarnings({ ...warningInput(s), channelIds: ids }), sameWarnings),
+    );
+  }
+
+  /**
+   * Each new warning of given channels once, when it appears after subscribing (warnings present
+   * at subscription are not repeated); `null` gives {@link ChatService.warning$}.
+   * @param channelIds channel ids, or `null` for the agent's selection
+   */
+  newWarningsIn(channelIds: readonly string[] | null): Observable<ChatWarning> {
+    if (!channelIds) return this.warning$;
+    const list$ = this.warningsIn(channelIds);
+    return new Observable<ChatWarning>((subscriber) => {
+      let shown: Set<string> | null = null;
+      return list$.subscribe((warnings) => {
+        const key = (w: ChatWarning) => `${w.sessionId}|${w.kind}|${w.since}`;
+        if (shown && this.state.status === 'ready') {
+          for (const w of warnings) if (!shown.has(key(w))) subscriber.next(w);
+        }
+        shown = new Set(warnings.map(key));
+      });
+    });
   }
 
   /** One session by id (`undefined` when unknown). */
@@ -1176,7 +1211,9 @@ export class ChatService {
     if (this.midnight === null || this.midnight.zone !== zone || state.now >= this.midnight.at) {
       this.midnight = { zone, at: nextDayStart(state.now, state.display.timeZone) };
     }
-    const candidates = [this.midnight.at, nextWarningAt(warningInput(state))];
+    // Every channel's limits, not only the selection's: a dashboard pinned to other channels
+    // (`warningsIn`) must see its chats turn late on time too.
+    const candidates = [this.midnight.at, nextWarningAt({ ...warningInput(state), channelIds: null })];
     const at = Math.min(...candidates.filter((t): t is number => t !== null));
     if (at === this.deadlineAt) return;
     if (this.deadlineTimer !== undefined) this.clock.clearTimeout(this.deadlineTimer);

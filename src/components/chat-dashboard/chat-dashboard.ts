@@ -79,6 +79,9 @@ export class ChatDashboard extends ChatElement {
   /**
    * Only show these channels (ids), whatever the agent selected; hides the channel selection.
    * Attribute `channel-ids`: ids separated by spaces or commas. Default: the agent's selection.
+   * The dashboard's warnings follow the same channels: highlights, the count in the page title,
+   * the beep and desktop notifications. The host's `chat-warning` event (fired by the provider or
+   * screen, which show no channels themselves) keeps following the agent's selection.
    */
   @property({ attribute: 'channel-ids', converter: listConverter }) channelIds?: string[];
 
@@ -100,7 +103,10 @@ export class ChatDashboard extends ChatElement {
     () => this.scoped((s, ids) => ongoingSessions(s, ids)),
     () => [this.channelKey],
   );
-  private readonly warnings = this.observe(() => this.service?.warnings$);
+  private readonly warnings = this.observe(
+    () => this.service?.warningsIn(this.channelIds?.length ? this.channelIds : null),
+    () => [this.channelKey],
+  );
   private readonly notices = this.observe(() => this.service?.notices$);
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
@@ -114,6 +120,7 @@ export class ChatDashboard extends ChatElement {
     this,
     () => this.service,
     (warning) => this.warningText(warning),
+    () => this.channelIds,
   );
 
   /** Ids of chats being answered right now (their buttons are busy). */

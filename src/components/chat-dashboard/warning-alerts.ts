@@ -11,7 +11,8 @@ export type DesktopAlertState = 'off' | 'on' | 'denied' | 'unsupported';
 export type WarningText = (warning: ChatWarning) => { title: string; body: string };
 
 /**
- * The opt-in ways a screen tells the agent about warnings (see `ChatService.warnings$`):
+ * The opt-in ways a screen tells the agent about warnings (`ChatService.warningsIn(scope)`: the
+ * channels the dashboard shows):
  * a short beep (Web Audio), a desktop notification (Notification API, permission asked only when
  * the agent turns it on) and the number of warnings in `document.title`. All three start off;
  * the agent's choice is the service's `alertPreferences$` (kept per agent across reloads by the
@@ -41,6 +42,7 @@ export class WarningAlertsController implements ReactiveController {
   }
 
   private service: ChatService | undefined;
+  private scopeKey = '';
   private subscription: Subscription | undefined;
   private count = 0;
   private originalTitle: string | null = null;
@@ -50,11 +52,14 @@ export class WarningAlertsController implements ReactiveController {
    * @param host the element
    * @param source the service to follow
    * @param text the localised title and body of a desktop notification
+   * @param scope the channels whose warnings count (the dashboard's `channel-ids`), or undefined
+   *   for the agent's selection
    */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly source: () => ChatService | undefined,
     private readonly text: WarningText,
+    private readonly scope: () => readonly string[] | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -71,6 +76,7 @@ export class WarningAlertsController implements ReactiveController {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.service = undefined;
+    this.scopeKey = '';
     this.restoreTitle();
     void this.audio?.close().catch(() => undefined);
     this.audio = undefined;
@@ -105,14 +111,18 @@ export class WarningAlertsController implements ReactiveController {
 
   private sync(): void {
     const service = this.source();
-    if (service === this.service) return;
+    const scope = this.scope();
+    const scopeKey = scope?.join(' ') ?? '';
+    if (service === this.service && scopeKey === this.scopeKey) return;
     this.subscription?.unsubscribe();
     this.service = service;
+    this.scopeKey = scopeKey;
     this.count = 0;
     this.preferences = NO_ALERTS;
     this.applyTitle();
     if (!service) return;
-    this.subscription = service.warnings$.subscribe((warnings) => {
+    const ids = scope?.length ? scope : null;
+    this.subscription = service.warningsIn(ids).subscribe((warnings) => {
       this.count = warnings.length;
       this.applyTitle();
     });
@@ -123,7 +133,7 @@ export class WarningAlertsController implements ReactiveController {
         this.host.requestUpdate();
       }),
     );
-    this.subscription.add(service.warning$.subscribe((warning) => this.alert(warning)));
+    this.subscription.add(service.newWarningsIn(ids).subscribe((warning) => this.alert(warning)));
   }
 
   private alert(warning: ChatWarning): void {
