@@ -363,6 +363,7 @@ export const styles = css`
   }
 
   dialog.listen {
+    overflow-wrap: anywhere;
     width: min(640px, calc(100vw - 32px));
     max-height: min(720px, calc(100vh - 32px));
     padding: 0;
@@ -399,12 +400,18 @@ export const styles = css`
     background: var(--_surface);
     border-bottom: 1px solid var(--_border);
   }
+  .listen-header > div {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
   .listen-log {
     flex: 1;
     min-height: 160px;
     overflow-y: auto;
     padding: 12px 16px;
     display: grid;
+    /* minmax(0, …): long unbroken names and words wrap or end in an ellipsis instead of widening the log. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 10px;
     align-content: start;
   }
@@ -440,6 +447,13 @@ export const styles = css`
   }
   .listen-author bdi {
     font-weight: 600;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .listen-author time {
+    flex: none;
   }
   .listen-files {
     margin: 4px 0 0;

@@ -560,7 +560,10 @@ export class ChatDashboard extends ChatElement {
     this.listenView = undefined;
   }
 
-  private onListenClosed = (): void => {
+  private onListenClosed = (event: Event): void => {
+    // The close event is queued: one that arrives after another listen-in opened belongs to the
+    // previous dialog and must not end the new feed.
+    if (event.target !== this.listenDialog || this.listenDialog?.open) return;
     this.stopListening();
     const opener = this.listenOpener;
     this.listenOpener = undefined;
