@@ -217,17 +217,26 @@ export const styles = css`
     gap: 8px;
     min-width: 0;
   }
-  .agent {
-    /* A block with a width, so that a long unbroken name ends in an ellipsis inside its cell. */
-    display: block;
+  .cell-agent {
+    /* Name and "(you)" on one line: the name shrinks (ellipsis), "(you)" never wraps below it. */
+    display: flex;
+    align-items: baseline;
+    gap: 4px;
+    min-width: 0;
     max-width: 208px;
+  }
+  .agent {
+    /* Shrinks inside its row, so that a long unbroken name ends in an ellipsis inside its cell (B09). */
+    flex: 0 1 auto;
+    min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
   .you {
-    margin-inline-start: 4px;
+    flex: none;
     color: var(--_text-muted);
+    white-space: nowrap;
   }
   .channel-cell {
     color: var(--_text-muted);

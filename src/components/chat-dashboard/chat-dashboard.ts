@@ -494,8 +494,10 @@ export class ChatDashboard extends ChatElement {
                       </div>
                     </td>
                     <td>
-                      <bdi class="agent" title=${agentName}>${agentName}</bdi>
-                      ${s.agentId === myId ? html`<span class="you">${msg('(you)')}</span>` : nothing}
+                      <div class="cell-agent">
+                        <bdi class="agent" title=${agentName}>${agentName}</bdi>
+                        ${s.agentId === myId ? html`<span class="you">${msg('(you)')}</span>` : nothing}
+                      </div>
                     </td>
                     <td class="channel-cell">${this.channels.value?.[s.channelId]?.name ?? s.channelId}</td>
                     <td class="num">${formatDuration(now - Date.parse(s.answeredAt ?? s.createdAt), this.display)}</td>
