@@ -296,11 +296,13 @@ export const attachmentStyles = css`
     z-index: 2;
   }
   .file:has(.thumb:not([hidden])) {
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: center;
   }
   .thumb {
     display: block;
-    flex-basis: 100%;
+    grid-column: 1 / -1;
     width: 200px;
     max-width: 100%;
     height: 140px;
