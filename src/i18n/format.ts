@@ -77,19 +77,26 @@ export function formatDay(iso: string, now: number, display: DisplaySettings): s
 }
 
 /**
- * A duration for people: `45 s`, `3 min`, `1 h 20 min` in the locale's unit style.
+ * A duration for people: `45 sec`, `3 min`, `1 hr 20 min`, `2 days 4 hr` in the locale's unit style
+ * (the two largest units, rounded down).
  * @param ms duration in milliseconds (negative counts as 0)
  */
 export function formatDuration(ms: number, display: DisplaySettings): string {
   const total = Math.max(0, Math.floor((Number.isFinite(ms) ? ms : 0) / 1000));
-  const unit = (value: number, name: 'second' | 'minute' | 'hour') =>
+  const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
     new Intl.NumberFormat(display.locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
   if (total < 60) return unit(total, 'second');
   const minutes = Math.floor(total / 60);
   if (minutes < 60) return unit(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest ? `${unit(hours, 'hour')} ${unit(rest, 'minute')}` : unit(hours, 'hour');
+  if (hours < 24) {
+    const rest = minutes % 60;
+    return rest ? `${unit(hours, 'hour')} ${unit(rest, 'minute')}` : unit(hours, 'hour');
+  }
+  // A chat kept open for days reads "30 days 5 hr", not "725 hr 12 min".
+  const days = Math.floor(hours / 24);
+  const restHours = hours % 24;
+  return restHours ? `${unit(days, 'day')} ${unit(restHours, 'hour')}` : unit(days, 'day');
 }
 
 /** A whole number in the locale, e.g. `1.234` (nl). */
