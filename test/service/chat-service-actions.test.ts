@@ -186,6 +186,35 @@ describe('ChatService conversation actions', () => {
       service2.dispose();
     });
   });
+
+  describe('requests', () => {
+    it('pre-fills the request from the chat and records a created request on the session at once', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: '  My invoice\nshows the wrong VAT number  ' });
+      await s.service.answer(id);
+      await s.service.loadHistory(id);
+      expect(s.service.requestDraft(id)).to.deep.equal({
+        title: 'My invoice shows the wrong VAT number',
+        category: 'Support portal',
+        priority: 'medium',
+        text: '',
+      });
+      const request = await s.service.createRequest(id, { title: 'VAT', category: 'Billing', priority: 'high', text: 'extra' });
+      expect(s.service.state.sessions[id]!.requestIds).to.deep.equal([request.id]);
+      expect(s.backend.inspect.requestLog(request.id)).to.contain('My invoice');
+    });
+
+    it('refuses a request without a title before asking the backend', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'support', text: 'Hi' });
+      await s.service.answer(id);
+      let asked = 0;
+      s.backend.createRequest = () => (asked++, Promise.reject(new Error('not expected')));
+      const error = await rejection(s.service.createRequest(id, { title: '  ', category: '', priority: 'low' }));
+      expect(isChatError(error, 'invalid-input')).to.equal(true);
+      expect(asked).to.equal(0);
+    });
+  });
 });
 
 function snippetsOf(service: ChatService): readonly Snippet[] {
