@@ -299,7 +299,7 @@ describe('Hostile text on every path of the full screen', () => {
     if (listenCount === 0) findings.push({ where: label, what: 'no Listen in button' });
     for (let row = 0; row < listenCount; row += 25) {
       allByRole(screen, 'button', 'Listen in')[row]!.click();
-      await waitUntil(() => deepQuery(screen, 'dialog[open], .listen-error'), 'the listen-in dialog', 5000).catch(() => undefined);
+      await waitUntil(() => deepQuery(screen, 'dialog[open], .listen-error'), 'the listen-in dialog', 20_000).catch(() => undefined);
       await settle(screen, 2);
       const dialog = deepQuery<HTMLDialogElement>(screen, 'dialog[open]');
       if (!dialog) {
@@ -308,6 +308,7 @@ describe('Hostile text on every path of the full screen', () => {
       }
       findings.push(...inspect(screen, `${label}: listen-in`, checkTokens));
       if (dialog) byRole(dialog, 'button', 'Close').click();
+      await waitUntil(() => !deepQuery(screen, 'dialog[open]'), 'the listen-in dialog to close', 20_000).catch(() => undefined);
       await settle(screen, 2);
     }
     byRole(screen, 'tab', /^Chats/).click();
@@ -331,8 +332,10 @@ describe('Hostile text on every path of the full screen', () => {
         // The transfer dialog lists the colleagues by (hostile) name.
         transferChecked = true;
         byRole(screen, 'button', 'Transfer').click();
+        const conversation = deepQuery(screen, 'chat-conversation')!;
+        await waitUntil(() => deepQuery(conversation, 'dialog[open]'), 'the transfer dialog', 20_000).catch(() => undefined);
         await settle(screen, 2);
-        const dialog = deepQuery<HTMLDialogElement>(screen, 'dialog[open]');
+        const dialog = deepQuery<HTMLDialogElement>(conversation, 'dialog[open]');
         if (!dialog) findings.push({ where: `${label}: transfer`, what: 'the transfer dialog did not open' });
         findings.push(...inspect(screen, `${label}: transfer dialog`, checkTokens));
         if (dialog) byRole(dialog, 'button', 'Cancel').click();
