@@ -155,7 +155,9 @@ export class MessageHistoryController implements ReactiveController {
       >
         ${virtualize({
           items,
-          keyFunction: (item: HistoryItem) => item.key,
+          // The virtualizer may render its previous range once more after rows were removed
+          // (before it has laid out the new items): such slots get a placeholder.
+          keyFunction: (item: HistoryItem | undefined, index: number) => item?.key ?? `gap:${index}`,
           renderItem: this.renderItem,
           scroller: true,
           // `pin: null` releases a pin (the layout's setter takes null; its config type does not).
@@ -205,7 +207,8 @@ export class MessageHistoryController implements ReactiveController {
     }
   }
 
-  private readonly renderItem = (item: HistoryItem): TemplateResult => {
+  private readonly renderItem = (item: HistoryItem | undefined): TemplateResult => {
+    if (!item) return html`<div class="gap" aria-hidden="true"></div>`;
     if (item.type === 'start') return this.renderHistoryStart(this.history);
     return item.type === 'day' ? this.renderDay(item) : this.renderMessage(item);
   };

@@ -160,7 +160,9 @@ export class ChatSessionList extends ChatElement {
     const display = this.display;
     const channels = this.channels.value;
     const agents = this.agents.value;
-    const renderItem = (session: ChatSession): TemplateResult => {
+    const renderItem = (session: ChatSession | undefined): TemplateResult => {
+      // The virtualizer may render its previous range once more after rows were removed.
+      if (!session) return html`<div class="gap" aria-hidden="true"></div>`;
       const selected = session.id === selectedId;
       const ended = session.status === 'ended' || session.status === 'missed';
       const unread = session.agentId === me && session.unreadCount > 0;
@@ -185,12 +187,12 @@ export class ChatSessionList extends ChatElement {
     // Short lists render every row (at once, also while the list is hidden); long ones only
     // the rows near the viewport.
     if (sessions.length <= VIRTUALIZE_FROM) {
-      return html`<div class="rows">${repeat(sessions, (session) => session.id, renderItem)}</div>`;
+      return html`<div class="rows">${repeat(sessions, (session) => session.id, (session) => renderItem(session))}</div>`;
     }
     return html`<chat-virtual-rows
       class="rows virtual"
       .items=${sessions}
-      .keyFunction=${(session: ChatSession) => session.id}
+      .keyFunction=${(session: ChatSession | undefined, index: number) => session?.id ?? `gap:${index}`}
       .renderItem=${renderItem}
       .layout=${ROWS_LAYOUT}
     ></chat-virtual-rows>`;
