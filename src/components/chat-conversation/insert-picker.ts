@@ -248,14 +248,16 @@ export class InsertPicker {
       if (favourites.length) groups.push({ id: 'favourites', label: msg('Favourites'), items: favourites });
       if (recent.length) groups.push({ id: 'recent', label: msg('Recently used'), items: recent });
     }
-    const folders = new Map<string, Snippet[]>();
+    // Keyed by source and folder as a JSON pair: a folder name may contain any character.
+    const folders = new Map<string, { source: SnippetSource; folder: string; items: Snippet[] }>();
     for (const s of shown) {
-      const key = `${s.source}|${s.folder}`;
-      folders.set(key, [...(folders.get(key) ?? []), s]);
+      const key = JSON.stringify([s.source, s.folder]);
+      const group = folders.get(key) ?? { source: s.source, folder: s.folder, items: [] };
+      group.items.push(s);
+      folders.set(key, group);
     }
     let n = 0;
-    for (const [key, items] of folders) {
-      const [source, folder] = key.split('|') as [SnippetSource, string];
+    for (const { source, folder, items } of folders.values()) {
       const label =
         source === 'quick-reply' ? msg('My quick replies') : `${source === 'faq' ? msg('FAQ') : msg('Reply templates')} · ${folder}`;
       groups.push({ id: `folder-${n++}`, label, items });

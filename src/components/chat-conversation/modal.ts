@@ -93,6 +93,8 @@ export const dialogStyles = css`
     color: var(--_text);
     box-shadow: var(--_shadow);
     font: inherit;
+    /* Names, titles, folders and texts from data may be one long unbroken word: wrap, never scroll sideways. */
+    overflow-wrap: anywhere;
   }
   dialog.dialog.wide {
     width: min(560px, calc(100vw - 32px));
