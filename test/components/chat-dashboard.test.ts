@@ -437,6 +437,25 @@ describe('<chat-dashboard>', () => {
       sanneEvents.unsubscribe();
     });
 
+    it('Close stays closed when the dashboard renders again before the close event arrives', async () => {
+      const { backend, service } = await world();
+      const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'Hi' });
+      backend.script.agentAnswers('a2', id);
+      const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
+      const baseline = backend.openSubscriptions;
+      byRole(el, 'button', 'Listen in').click();
+      const dialog = await waitUntil(() => queryByRole(el, 'dialog', 'Listening in: Mira Okafor'), 'the listen-in dialog');
+      byRole(dialog, 'button', 'Close').click();
+      // The dialog's close event is queued as a task; a render before it (a new message, a tick)
+      // must not open the dialog again.
+      el.requestUpdate();
+      await el.updateComplete;
+      expect((dialog as HTMLDialogElement).open, 'open right after Close').to.equal(false);
+      await waitUntil(() => backend.openSubscriptions === baseline, 'the feed stopped');
+      await settle(el);
+      expect(deepQuery(el, 'dialog[open]')).to.equal(null);
+    });
+
     it('stops the feed when the dashboard leaves the page while listening', async () => {
       const { backend, service } = await world();
       const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'Hi' });

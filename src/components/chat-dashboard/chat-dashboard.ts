@@ -135,6 +135,8 @@ export class ChatDashboard extends ChatElement {
   private listen: ListenIn | undefined;
   private listenSubscription: Subscription | undefined;
   private listenOpener: HTMLElement | undefined;
+  /** The listen-in whose dialog has been opened (see `updated`). */
+  private shownListen: ListenIn | undefined;
   private followLog = true;
 
   private get channelKey(): string {
@@ -164,7 +166,12 @@ export class ChatDashboard extends ChatElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const dialog = this.listenDialog;
-    if (dialog && this.listenView && !dialog.open) dialog.showModal();
+    // Open the dialog once per listen-in: a render between Close and the (queued) close event
+    // must not open it again.
+    if (dialog && this.listenView && this.shownListen !== this.listen) {
+      this.shownListen = this.listen;
+      if (!dialog.open) dialog.showModal();
+    }
     const log = this.renderRoot.querySelector<HTMLElement>('.listen-log');
     if (log && this.followLog) log.scrollTop = log.scrollHeight;
   }
