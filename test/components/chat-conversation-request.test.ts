@@ -44,10 +44,15 @@ describe('<chat-conversation> Create request', () => {
     expect(deepActiveElement() === opener).to.equal(true);
   });
 
-  it('saves the request with the chat log attached, records it on the session, puts its number in the composer and fires chat-request-create', async () => {
+  it('B26 — saves the request with the chat log attached, records it on the session, puts its number in the composer and fires chat-request-create once at document, composed and bubbling', async () => {
     const { el, backend, service, id } = await openChat();
     const events: { sessionId: string; requestId: string }[] = [];
-    document.addEventListener('chat-request-create', (e) => events.push(e.detail), { once: true });
+    const flags: { composed: boolean; bubbles: boolean }[] = [];
+    const listener = (e: GlobalEventHandlersEventMap['chat-request-create']): void => {
+      events.push(e.detail);
+      flags.push({ composed: e.composed, bubbles: e.bubbles });
+    };
+    document.addEventListener('chat-request-create', listener);
     const box = byRole<HTMLTextAreaElement>(el, 'textbox', 'Message');
     box.focus();
     await sendKeys({ type: 'Thanks Mira.' });
@@ -61,9 +66,12 @@ describe('<chat-conversation> Create request', () => {
     await waitUntil(() => !queryByRole(el, 'dialog', 'Create request'), 'the dialog to close');
     await settle(el);
 
+    document.removeEventListener('chat-request-create', listener);
     expect(events).to.have.length(1);
+    expect(flags).to.deep.equal([{ composed: true, bubbles: true }]);
     const request = backend.inspect.requests().find((r) => r.id === events[0]!.requestId)!;
-    expect(events[0]!.sessionId).to.equal(id);
+    expect(request).to.not.equal(undefined);
+    expect(events[0]).to.deep.equal({ sessionId: id, requestId: request.id });
     expect(request).to.include({ title: 'My invoice shows the wrong VAT number', category: 'Support portal', priority: 'high', sessionId: id });
     const log = backend.inspect.requestLog(request.id)!;
     expect(log).to.contain('VAT');
