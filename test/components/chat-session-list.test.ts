@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
 import type { ChatSessionList } from '../../src/components/chat-session-list/chat-session-list.js';
 import { ChatService } from '../../src/service/chat-service.js';
 import { RECENT_WINDOW_MS } from '../../src/service/selectors.js';
@@ -237,15 +238,36 @@ describe('<chat-session-list>', () => {
       // Two fixtures side by side on one page (Lit roots: fixture() then needs no animation frame).
       const annaList = await mount<ChatSessionList>(anna.service, html`<chat-session-list></chat-session-list>`);
       const benList = await mount<ChatSessionList>(ben, html`<chat-session-list></chat-session-list>`);
+      const annaChat = await mount<ChatConversation>(anna.service, html`<chat-conversation></chat-conversation>`);
+      const benChat = await mount<ChatConversation>(ben, html`<chat-conversation></chat-conversation>`);
       const container = document.body;
       await settle(annaList);
-      return { anna, ben, q1, q2, annaList, benList, container };
+      return { anna, ben, q1, q2, annaList, benList, annaChat, benChat, container };
     }
 
-    it('lets exactly one agent win; the other gets already-taken, a notice, and both lists count 1 waiting', async () => {
-      const { anna, ben, q1, annaList, benList, container } = await twoAgents();
+    /** The conversation's "Message" textbox when it is there and can be typed in, else null. */
+    function enabledComposer(chat: ChatConversation): HTMLTextAreaElement | null {
+      const box = queryByRole<HTMLTextAreaElement>(chat, 'textbox', 'Message');
+      return box && !box.disabled && !box.readOnly ? box : null;
+    }
+
+    /** The "N waiting" / "No customers waiting" text of a list's queue count. */
+    function queueCount(list: ChatSessionList): string {
+      const match = /\d+ waiting|No customers waiting/.exec(deepText(list));
+      expect(match, 'a queue count in the list').to.not.equal(null);
+      return match![0];
+    }
+
+    it('B01 — lets exactly one agent win; the other gets already-taken, a notice, no enabled composer, and both lists count 1 waiting', async () => {
+      const { anna, ben, q1, annaList, benList, annaChat, benChat, container } = await twoAgents();
       expect(deepText(annaList)).to.contain('2 waiting');
       expect(deepText(benList)).to.contain('2 waiting');
+      // Both agents look at Q1 in their conversation before they answer it.
+      anna.service.selectSession(q1);
+      ben.selectSession(q1);
+      await settle(container);
+      expect(enabledComposer(annaChat)).to.equal(null);
+      expect(enabledComposer(benChat)).to.equal(null);
       const results = await Promise.allSettled([anna.service.answer(q1), ben.answer(q1)]);
       await settle(container);
       const fulfilled = results.filter((r) => r.status === 'fulfilled');
@@ -261,15 +283,32 @@ describe('<chat-session-list>', () => {
       expect(deepText(benList)).to.contain('1 waiting');
       expect(deepText(byRole(loser, 'status'))).to.contain('Another agent answered this chat first');
       expect(deepText(byRole(winner, 'status'))).to.equal('');
+      const [winnerChat, loserChat] = annaWon ? [annaChat, benChat] : [benChat, annaChat];
+      expect(enabledComposer(winnerChat), 'the winner can write').to.not.equal(null);
+      expect(enabledComposer(loserChat), 'the loser has no enabled composer').to.equal(null);
+      expect(deepAll(loserChat, 'textarea').filter((t) => !(t as HTMLTextAreaElement).disabled)).to.have.length(0);
+      expect(queueCount(annaList)).to.equal(queueCount(benList));
+      expect(queueCount(annaList)).to.equal('1 waiting');
     });
 
-    it('gives two agents who both take next at once different chats (or an empty queue)', async () => {
-      const { anna, ben, q1, q2, annaList, benList, container } = await twoAgents();
+    it('B01 — gives two agents who both take next at once different chats (or an empty queue); only an owner gets an enabled composer', async () => {
+      const { anna, ben, q1, q2, annaList, benList, annaChat, benChat, container } = await twoAgents();
       const results = await Promise.allSettled([anna.service.takeNextInQueue(), ben.takeNextInQueue()]);
       await settle(container);
+      // Whoever has an enabled composer owns the chat shown, and no chat has two enabled composers.
+      const writers: string[] = [];
+      for (const [service, chat] of [[anna.service, annaChat], [ben, benChat]] as const) {
+        if (!enabledComposer(chat)) continue;
+        const shown = service.state.selectedSessionId!;
+        expect(service.state.sessions[shown]!.agentId).to.equal(service.agentId);
+        writers.push(shown);
+      }
+      expect(new Set(writers).size).to.equal(writers.length);
+      expect(queueCount(annaList)).to.equal(queueCount(benList));
       const taken = results.map((r) => (r.status === 'fulfilled' ? (r.value?.id ?? null) : null));
       const ids = taken.filter((x): x is string => !!x);
       expect(new Set(ids).size).to.equal(ids.length);
+      expect([...writers].sort()).to.deep.equal([...ids].sort());
       expect(ids.every((id) => id === q1 || id === q2)).to.equal(true);
       for (const r of results) if (r.status === 'rejected') expect(r.reason.code).to.equal('already-taken');
       const waiting = 2 - ids.length;
