@@ -461,7 +461,7 @@ describe('<chat-conversation>', () => {
       expect(calls).to.deep.equal([true, false]);
     });
 
-    it('B03: Enter, Enter and Send during a slow send call sendMessage once and show one pending bubble', async () => {
+    it('B03 — Enter, Enter and Send during a slow send call sendMessage once, clear the composer and show one pending bubble', async () => {
       const s = await openChat();
       const pending = deferred<ChatMessage>();
       let confirm!: () => Promise<ChatMessage>;
@@ -470,11 +470,18 @@ describe('<chat-conversation>', () => {
         return pending.promise;
       });
       await type(s.el, 'Thanks, Mira – checking now');
+      const box = byRole<HTMLTextAreaElement>(s.el, 'textbox', 'Message');
+      const clearedOrLocked = () => box.value === '' || box.disabled || box.readOnly;
+      expect(clearedOrLocked()).to.equal(false);
       await pressEnter(s.el);
+      await settle(s.el);
+      expect(calls).to.have.length(1);
+      expect(clearedOrLocked(), 'the composer is cleared or locked while the send is pending').to.equal(true);
       await pressEnter(s.el);
       byRole(s.el, 'button', 'Send').click();
       await settle(s.el);
       expect(calls).to.have.length(1);
+      expect(clearedOrLocked(), 'still cleared or locked while the send is pending').to.equal(true);
       expect(calls[0]!.clientId).to.be.a('string').and.not.equal('');
       const bubbles = () => ownRows(s.el).filter((r) => r.textContent!.includes('Thanks, Mira – checking now'));
       expect(bubbles()).to.have.length(1);
@@ -483,6 +490,13 @@ describe('<chat-conversation>', () => {
       pending.resolve(await confirm());
       await waitUntil(() => bubbles()[0]?.dataset.status === 'sent', 'confirmed');
       await settle(s.el);
+      expect(bubbles()).to.have.length(1);
+      // Send and Enter on the empty composer after the send settled send nothing either.
+      byRole(s.el, 'button', 'Send').click();
+      box.focus();
+      await pressEnter(s.el);
+      await settle(s.el);
+      expect(calls).to.have.length(1);
       expect(bubbles()).to.have.length(1);
     });
 
