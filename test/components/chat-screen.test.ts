@@ -3,7 +3,10 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ChatBackendAdapter } from '../../src/backend/adapter.js';
 import { ChatBackendError } from '../../src/backend/errors.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
+import { MemoryAlertPreferences } from '../../src/service/alert-preferences.js';
 import { ChatService } from '../../src/service/chat-service.js';
+import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
+import { FakeClock } from '../../src/service/clock.js';
 import {
   allByRole,
   byRole,
@@ -59,6 +62,44 @@ describe('<chat-screen>', () => {
     expect(byRole(el, 'tabpanel', 'Dashboard')).to.exist;
     expect(queryByRole(el, 'tabpanel', 'Chats')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('B15 — a hostile customer name leaves document.title (count in page title on) and the notice region free of interpreted markup', async () => {
+    const clock = new FakeClock('2026-11-30T09:00:00Z');
+    const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
+    const service = new ChatService({ backend, clock, alertStorage: new MemoryAlertPreferences() });
+    await service.ready;
+    const hostile = '<img src=x onerror="window.__xss=1">Mira';
+    delete (window as { __xss?: unknown }).__xss;
+    const original = document.title;
+    document.title = 'Host CRM';
+    try {
+      const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);
+      byRole<HTMLInputElement>(el, 'checkbox', 'Count in page title').click();
+      const id = backend.script.customerArrives({ name: hostile, text: '<script>window.__xss=1</script><b>bold?</b>' });
+      await clock.advance(2 * 60_000 + 1);
+      await settle(el);
+      expect(document.title).to.equal('(1) Host CRM');
+      expect(document.querySelector('title')!.children).to.have.length(0);
+      // Another agent answers first: the agent's Answer fails and a notice appears.
+      backend.script.agentAnswers('a2', id);
+      await service.answer(id).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 200));
+      await settle(el);
+      expect(document.title).to.equal('Host CRM');
+      expect(document.querySelector('title')!.children).to.have.length(0);
+      expect(document.head.querySelectorAll('img, script[onerror]')).to.have.length(0);
+      const notices = allByRole(el, 'status').filter((r) => deepText(r).trim() !== '');
+      expect(notices.length, 'a notice is shown').to.be.greaterThan(0);
+      for (const region of notices) {
+        expect(region.querySelectorAll('img, script, b')).to.have.length(0);
+        const text = deepText(region);
+        if (text.includes('Mira')) expect(text).to.contain(hostile);
+      }
+      expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    } finally {
+      document.title = original;
+    }
   });
 
   it('shows the session list in the Chats tab when it is clicked', async () => {
