@@ -4,8 +4,10 @@ import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js
 import { type Setup, deepAll, deepQuery, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
 
 /** B09 inputs: a 100-character unbroken name, 400 × "S", a 450-character URL, a 120-character e-mail address. */
-const LONG_NAME = `Maximiliane-Anastasia-${'Hohenzollern-'.repeat(6)}`.padEnd(100, 'x').slice(0, 100);
+/** No break opportunity at all: no spaces, no hyphens, wide letters. */
+const LONG_NAME = `Maximiliane${'M'.repeat(89)}`;
 const LONG_WORD = 'S'.repeat(400);
+if (LONG_NAME.length !== 100 || /[\s\-\u00ad\u200b]/.test(LONG_NAME)) throw new Error('LONG_NAME must be 100 characters with no break opportunity');
 const LONG_URL = `https://example.com/orders/track?${Array.from({ length: 40 }, (_, i) => `p${i}=value${i}`).join('&')}`
   .padEnd(450, 'z')
   .slice(0, 450);
