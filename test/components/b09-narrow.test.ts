@@ -175,3 +175,52 @@ describe('B09 — long unbroken text at 360 × 640', () => {
     }
   });
 });
+
+describe('B09 — the message history stays in its area at low heights', () => {
+  let margin = '';
+  before(() => {
+    margin = document.body.style.margin;
+    document.body.style.margin = '0';
+  });
+  after(async () => {
+    document.body.style.margin = margin;
+    await setViewport({ width: 1280, height: 800 });
+  });
+
+  /** The history ends where the typing line begins; the typing line and the composer lie inside the conversation. */
+  function expectStacked(conversation: Element): void {
+    const box = conversation.getBoundingClientRect();
+    const log = deepQuery(conversation, '[role="log"]')!;
+    const typing = deepQuery(conversation, '.typing')!;
+    const composer = deepQuery(conversation, 'form.composer')!;
+    const logBox = log.getBoundingClientRect();
+    expect(logBox.height, 'the history is shown').to.be.greaterThan(0);
+    expect(logBox.bottom, 'history bottom ≤ typing line top').to.be.at.most(typing.getBoundingClientRect().top + 1);
+    expect(logBox.bottom, 'history bottom ≤ composer top').to.be.at.most(composer.getBoundingClientRect().top + 1);
+    expect(inside(composer.getBoundingClientRect(), box), 'composer inside the conversation').to.equal(true);
+    expect(inside(typing.getBoundingClientRect(), box), 'typing line inside the conversation').to.equal(true);
+  }
+
+  it('B09 — at 360 × 640 in the full screen the history ends above the typing line and the composer', async () => {
+    const s = await scene();
+    for (let i = 0; i < 20; i++) s.backend.script.customerWrites(s.id, `Message ${i}`);
+    const el = await mount<ChatScreen>(s.service, html`<chat-screen tab="chats" style="height: 640px"></chat-screen>`);
+    await waitUntil(() => deepAll(el, '.bubble').some((b) => b.textContent!.includes('Message 19')), 'the messages');
+    await settle(el);
+    expectStacked(deepQuery(el, 'chat-conversation')!);
+  });
+
+  it('B09 — a <chat-conversation> in a 300 px tall box keeps the history above the typing line and the composer inside', async () => {
+    const s = await scene();
+    for (let i = 0; i < 20; i++) s.backend.script.customerWrites(s.id, `Message ${i}`);
+    const box = await mount<HTMLElement>(
+      s.service,
+      html`<div style="width: 360px; height: 300px"><chat-conversation session-id=${s.id}></chat-conversation></div>`,
+    );
+    const conversation = box.querySelector('chat-conversation')!;
+    await waitUntil(() => deepAll(conversation, '.bubble').some((b) => b.textContent!.includes('Message 19')), 'the messages');
+    await settle(conversation);
+    expect(conversation.getBoundingClientRect().height).to.be.closeTo(300, 1);
+    expectStacked(conversation);
+  });
+});

@@ -30,8 +30,12 @@ export const styles = [
       display: flex;
       flex-direction: column;
       height: 100%;
-      min-height: 320px;
+      min-height: 0;
       min-width: 0;
+    }
+    /* Only the history gives up height when the host is short. */
+    .conversation > :not(.log-area) {
+      flex-shrink: 0;
     }
 
     /* ---------------------------------------------------------------- header */

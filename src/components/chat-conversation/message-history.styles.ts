@@ -7,18 +7,22 @@ import { css } from 'lit';
  */
 export const historyStyles = css`
     /* ---------------------------------------------------------------- log */
+    /* The history takes the height the header, typing line and composer leave (down to 0); in a
+       host without a definite height it gets 150 px (the flex basis). */
     .log-area {
       position: relative;
-      flex: 1;
+      flex: 1 1 150px;
       min-height: 0;
       display: flex;
       flex-direction: column;
     }
     /* The virtualizer positions each item absolutely inside the log (the scroller), so the
        spacing lives inside the items (padding) rather than between them (gap, margins). */
+    /* !important: the virtualizer writes an inline \`min-height: 150px\` on its scroller, which would
+       make the log taller than its area (over the typing line and the composer) on short hosts. */
     .log {
-      flex: 1;
-      min-height: 0;
+      flex: 1 1 0;
+      min-height: 0 !important;
       overflow-y: auto;
       overflow-x: hidden;
       overscroll-behavior: contain;
