@@ -317,5 +317,36 @@ describe('<chat-session-list>', () => {
       expect(deepText(benList)).to.contain(label);
       ben.dispose();
     });
+
+    it('B01 — both agents press "Get next in queue" at once: different chats, no enabled composer for a chat the agent does not own, the same queue count', async () => {
+      const { anna, ben, q1, q2, annaList, benList, annaChat, benChat, container } = await twoAgents();
+      // Record the calls the buttons make, to wait for them.
+      const calls: Promise<unknown>[] = [];
+      for (const service of [anna.service, ben]) {
+        const real = service.takeNextInQueue.bind(service);
+        service.takeNextInQueue = () => {
+          const call = real();
+          calls.push(call);
+          return call;
+        };
+      }
+      byRole<HTMLButtonElement>(annaList, 'button', 'Get next in queue').click();
+      byRole<HTMLButtonElement>(benList, 'button', 'Get next in queue').click();
+      expect(calls).to.have.length(2);
+      await Promise.allSettled(calls);
+      await settle(container);
+      const owned = (service: ChatService) => [q1, q2].filter((id) => service.state.sessions[id]?.agentId === service.agentId);
+      const annaOwns = owned(anna.service);
+      const benOwns = owned(ben);
+      expect(annaOwns.filter((id) => benOwns.includes(id))).to.deep.equal([]);
+      expect(annaOwns.length + benOwns.length).to.be.greaterThan(0);
+      for (const [service, chat, mine] of [[anna.service, annaChat, annaOwns], [ben, benChat, benOwns]] as const) {
+        const shown = service.state.selectedSessionId;
+        if (enabledComposer(chat)) expect(mine).to.include(shown);
+        else expect(mine).to.not.include(shown);
+      }
+      expect(queueCount(annaList)).to.equal(queueCount(benList));
+      ben.dispose();
+    });
   });
 });
