@@ -1,5 +1,6 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { html } from 'lit';
 import type { SendMessageInput } from '../../src/backend/adapter.js';
 import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
@@ -46,6 +47,14 @@ async function openChat(
 
 function log(el: Element): HTMLElement {
   return byRole(el, 'log');
+}
+
+/**
+ * The virtualizer's own signal that the layout it is doing now (rows rendered, measured, pin
+ * applied) is finished. Ask for it right after the change, before that layout ends.
+ */
+function layoutComplete(list: HTMLElement): Promise<void> {
+  return (list as HTMLElement & { [virtualizerRef]: { layoutComplete: Promise<void> } })[virtualizerRef].layoutComplete;
 }
 
 function composer(el: Element): HTMLTextAreaElement {
@@ -367,11 +376,42 @@ describe('<chat-conversation>', () => {
       const list = log(el);
       expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
       s.backend.script.customerWrites(id, 'newest message');
-      await settle(el);
-      // The virtualized log measures the new row in the next frame.
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // Rendering, measuring and pinning the new row takes the virtualizer a number of frames.
+      await layoutComplete(list);
       expect(list.scrollHeight - list.scrollTop - list.clientHeight).to.be.at.most(2);
       expect(deepText(list)).to.contain('newest message');
+    });
+
+    it('stays at the bottom when a message arrives while the virtualizer is still laying out the one before', async () => {
+      const s = await setup();
+      const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'first' });
+      await s.service.answer(id);
+      s.backend.script.addMessages(id, 30);
+      const provider = await fixture<HTMLElement>(
+        html`<chat-provider .service=${s.service}><div style="height: 400px"><chat-conversation></chat-conversation></div></chat-provider>`,
+      );
+      const el = provider.querySelector('chat-conversation')!;
+      await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+      const list = log(el);
+      await settle(el);
+      await waitUntil(() => list.scrollHeight - list.scrollTop - list.clientHeight <= 2, 'the log at the bottom');
+      // The second message comes at the first scroll of the log after the first one: the
+      // virtualizer's own correction towards a bottom that its measurements are still moving.
+      const laidOut = new Promise<Promise<void>>((resolve) =>
+        list.addEventListener(
+          'scroll',
+          () => {
+            s.backend.script.customerWrites(id, 'second of two');
+            resolve(layoutComplete(list));
+          },
+          { once: true },
+        ),
+      );
+      s.backend.script.customerWrites(id, 'first of two');
+      await (await laidOut);
+      expect(list.scrollHeight - list.scrollTop - list.clientHeight).to.be.at.most(2);
+      expect(deepText(list)).to.contain('second of two');
+      expect(deepQuery(el, '.jump-latest')).to.equal(null);
     });
   });
 

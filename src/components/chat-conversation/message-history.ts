@@ -73,6 +73,8 @@ export class MessageHistoryController implements ReactiveController {
    */
   private anchor: { key: string; offset: number; phase: 'waiting' | 'pin' | 'hold'; frames: number } | undefined;
   private lastScrollTop = 0;
+  /** Whether the virtualizer reported a scroll of the agent's since the log was last pinned. */
+  private userScrolled = false;
   private shownId: string | null = null;
   private history: SessionHistory | undefined;
   private items: HistoryItem[] = [START];
@@ -138,6 +140,8 @@ export class MessageHistoryController implements ReactiveController {
       pin = null;
     } else if (this.pinned) {
       pin = { index: items.length - 1, block: 'end' };
+      // The layout gets a fresh pin: only a later scroll of the agent's releases it.
+      this.userScrolled = false;
     }
     const fresh = this.pinned ? 0 : this.newCount(items);
     return html`<div class="log-area">
@@ -152,6 +156,7 @@ export class MessageHistoryController implements ReactiveController {
         @scroll=${this.onScroll}
         @rangeChanged=${this.onLayout}
         @visibilityChanged=${this.onLayout}
+        @unpinned=${this.onUnpinned}
       >
         ${virtualize({
           items,
@@ -382,13 +387,26 @@ export class MessageHistoryController implements ReactiveController {
     this.lastScrollTop = top;
     if (this.anchor && this.anchor.phase !== 'waiting') return; // our own correction
     const atBottom = log.scrollHeight - top - log.clientHeight <= BOTTOM_SLACK;
-    if (atBottom !== this.pinned) {
-      this.pinned = atBottom;
-      this.seenKey = undefined;
-      this.opts.requestUpdate();
-    }
+    // Only the agent's own scrolling leaves the bottom. While pinned, the virtualizer's corrections
+    // move the log (up or down) towards a bottom its measurements are still moving; they must not
+    // unpin, or a message arriving before the next correction is framed under the old last row.
+    if (atBottom ? !this.pinned : this.pinned && this.userScrolled) this.setPinned(atBottom);
     if (up && top <= TOP_SLACK) this.loadOlder();
   };
+
+  /** The virtualizer released its pin: a scroll it did not cause itself (the agent's). */
+  private readonly onUnpinned = (): void => {
+    this.userScrolled = true;
+    const log = this.logRef.value;
+    if (!log || !this.pinned || (this.anchor && this.anchor.phase !== 'waiting')) return;
+    if (log.scrollHeight - log.scrollTop - log.clientHeight > BOTTOM_SLACK) this.setPinned(false);
+  };
+
+  private setPinned(pinned: boolean): void {
+    this.pinned = pinned;
+    this.seenKey = undefined;
+    this.opts.requestUpdate();
+  }
 
   private readonly onLoadOlder = (): void => this.loadOlder();
 
