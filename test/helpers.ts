@@ -155,3 +155,39 @@ export function deepText(root: Element): string {
   walk(root);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Replaces `window.AudioContext` with a fake that counts beeps (one per oscillator created).
+ * Call `restore()` in a `finally` block.
+ */
+export function fakeAudioContext(): { readonly beeps: number; restore(): void } {
+  const win = window as unknown as { AudioContext: unknown };
+  const real = win.AudioContext;
+  let beeps = 0;
+  const node = (): unknown => ({
+    connect: (next: unknown) => next ?? node(),
+    frequency: { value: 0 },
+    gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} },
+    start() {},
+    stop() {},
+  });
+  win.AudioContext = class {
+    currentTime = 0;
+    destination = {};
+    resume = () => Promise.resolve();
+    close = () => Promise.resolve();
+    createOscillator() {
+      beeps++;
+      return node();
+    }
+    createGain = node;
+  };
+  return {
+    get beeps() {
+      return beeps;
+    },
+    restore: () => {
+      win.AudioContext = real;
+    },
+  };
+}

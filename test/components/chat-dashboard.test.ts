@@ -15,6 +15,7 @@ import {
   deepAll,
   deepQuery,
   deepText,
+  fakeAudioContext,
   mount,
   queryByRole,
   settle,
@@ -566,32 +567,18 @@ describe('<chat-dashboard>', () => {
 
     it('beeps through Web Audio for each new warning once the agent turned sound on', async () => {
       const { backend, service, clock } = await world();
-      const win = window as unknown as { AudioContext: unknown };
-      const real = win.AudioContext;
-      let beeps = 0;
-      const node = () => ({ connect: (next: unknown) => next ?? node(), frequency: { value: 0 }, gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, start() {}, stop() {} });
-      win.AudioContext = class {
-        currentTime = 0;
-        destination = {};
-        resume = () => Promise.resolve();
-        close = () => Promise.resolve();
-        createOscillator() {
-          beeps++;
-          return node();
-        }
-        createGain = node;
-      };
+      const audio = fakeAudioContext();
       try {
         const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
         backend.script.customerArrives({ channelId: 'sales', text: 'Hi' });
         await clock.advance(2 * MINUTE + 1);
-        expect(beeps, 'no sound before opting in').to.equal(0);
+        expect(audio.beeps, 'no sound before opting in').to.equal(0);
         byRole<HTMLInputElement>(el, 'checkbox', 'Sound').click();
         backend.script.customerArrives({ channelId: 'support', text: 'Hello' });
         await clock.advance(2 * MINUTE + 1);
-        expect(beeps).to.equal(1);
+        expect(audio.beeps).to.equal(1);
       } finally {
-        win.AudioContext = real;
+        audio.restore();
       }
     });
 

@@ -6,7 +6,7 @@ import { MemoryChannelSelection } from '../../src/service/channel-selection.js';
 import { ChatService } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import type { ChatWarning } from '../../src/service/warnings.js';
-import { byRole, deepQuery, mount, settle } from '../helpers.js';
+import { byRole, deepQuery, fakeAudioContext, mount, settle } from '../helpers.js';
 
 const MINUTE = 60_000;
 
@@ -54,21 +54,7 @@ describe('warnings of a dashboard pinned with channel-ids', () => {
 
   it('highlights, counts in the page title and beeps for the pinned channels only, whatever the agent selected', async () => {
     const { clock, backend, service } = await salesAgent();
-    const win = window as unknown as { AudioContext: unknown };
-    const realAudio = win.AudioContext;
-    let beeps = 0;
-    const node = () => ({ connect: (next: unknown) => next ?? node(), frequency: { value: 0 }, gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, start() {}, stop() {} });
-    win.AudioContext = class {
-      currentTime = 0;
-      destination = {};
-      resume = () => Promise.resolve();
-      close = () => Promise.resolve();
-      createOscillator() {
-        beeps++;
-        return node();
-      }
-      createGain = node;
-    };
+    const audio = fakeAudioContext();
     const originalTitle = document.title;
     document.title = 'Host CRM';
     try {
@@ -83,16 +69,16 @@ describe('warnings of a dashboard pinned with channel-ids', () => {
       await settle(el);
       expect(row(el, support).getAttribute('part')).to.equal('incoming-row warning');
       expect(document.title).to.equal('(1) Host CRM');
-      expect(beeps).to.equal(1);
+      expect(audio.beeps).to.equal(1);
 
       // Pinning other channels moves the warnings with them.
       el.setAttribute('channel-ids', 'sales');
       await settle(el);
       expect(document.title).to.equal('(2) Host CRM');
-      expect(beeps, 'warnings already there when the channels change do not beep again').to.equal(1);
+      expect(audio.beeps, 'warnings already there when the channels change do not beep again').to.equal(1);
       el.parentElement!.remove();
     } finally {
-      win.AudioContext = realAudio;
+      audio.restore();
       document.title = originalTitle;
       service.dispose();
     }
