@@ -3,6 +3,7 @@
 // repeat() list in headless Chromium, same data, alternating contenders, medians over RUNS runs.
 // Prints a table with ratios (ours / each peer) and writes bench/results.md.
 //   BENCH_RUNS=5 (default)  BENCH_SIZES=100,1000,10000,100000  BENCH_BURST_SECONDS=10
+//   BENCH_CONTENDERS=lit-virtualizer,lit-repeat (a subset; ours always runs)
 // Not part of npm test (it measures time).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,13 +17,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 10);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 30_000);
-const CONTENDERS = [
+const ALL_CONTENDERS = [
   { id: 'ours', label: '<chat-conversation> (ours)' },
   { id: 'lit-virtualizer', label: 'Lit + virtualizer (bare)' },
   { id: 'lit-repeat', label: 'plain Lit repeat()' },
   { id: 'vaadin', label: '@vaadin/message-list' },
   { id: 'deep-chat', label: 'deep-chat' },
 ];
+// BENCH_CONTENDERS=ours,lit-virtualizer runs a subset (for profiling; results.md wants all).
+const only = process.env.BENCH_CONTENDERS?.split(',');
+const CONTENDERS = only ? ALL_CONTENDERS.filter((c) => c.id === 'ours' || only.includes(c.id)) : ALL_CONTENDERS;
 
 // 1. Build the pages (esbuild, production builds of the libraries, not minified).
 const out = join(root, 'dist/bench');
