@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderMessageText, safeHref } from '../../src/components/message-text/message-text.js';
+import { loadMarkdown, renderMessageText, safeHref } from '../../src/components/message-text/message-text.js';
 
 declare global {
   interface Window {
@@ -38,6 +38,9 @@ const B14_PAYLOADS = [
 ].join('\n\n');
 
 describe('message text rendering', () => {
+  // The markdown reading is a lazy chunk (see message-text-lazy.test.ts); these tests check it.
+  before(() => loadMarkdown());
+
   afterEach(() => {
     delete window.__xss;
     for (const el of containers.splice(0)) el.remove();

@@ -33,7 +33,9 @@ describe('Right-to-left text', () => {
       expect(b.matches(`:dir(${dir})`), `${start} is ${dir}`).to.equal(true);
       expect(getComputedStyle(b).textAlign, start).to.equal('start');
     }
-    // The list inside the Hebrew message follows its direction: indented (markers) on the right.
+    // The list inside the Hebrew message follows its direction: indented (markers) on the right
+    // (once the markdown reading, a lazy chunk, has formatted it).
+    await waitUntil(() => body('מה צריך').querySelector('ul') !== null, 'the list formatted');
     const list = body('מה צריך').querySelector('ul')!;
     expect(list.querySelectorAll('li')).to.have.length(3);
     expect(list.matches(':dir(rtl)')).to.equal(true);

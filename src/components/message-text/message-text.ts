@@ -1,118 +1,97 @@
-import { type TemplateResult, css, html, nothing } from 'lit';
-import { type Token, type Tokens, marked } from 'marked';
+import { type TemplateResult, css, html } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import type { renderMarkdown } from './markdown.js';
+
+export { safeHref } from './safe-href.js';
 
 /**
  * Renders untrusted chat text (customer and agent messages, quick replies, templates) as Lit
- * templates. The text is read with `marked`'s lexer (GFM, line breaks kept) and only its TOKENS
+ * templates. Every piece of text stays text (Lit bindings, never HTML).
+ *
+ * Plain text (no character markdown would act on, see {@link hasMarkdownSyntax}) is rendered at
+ * once without a parser: paragraphs at blank lines, `<br>` at line breaks, exactly as the markdown
+ * reading would render it. Text with markdown syntax is read with `marked`'s lexer (GFM, line
+ * breaks kept) in `markdown.ts`, a separate chunk loaded on the first such text; only its TOKENS
  * are used, never its HTML output: paragraphs, line breaks, bold, italic, strike-through, code,
- * lists, quotes and links become elements made by Lit, every piece of text stays text. Raw HTML,
- * images, tables and anything unknown show as their literal source text.
+ * lists, quotes and links become elements made by Lit. Raw HTML, images, tables and anything
+ * unknown show as their literal source text. Until the parser has loaded, such a text shows as
+ * plain text and is upgraded once to the formatted rendering.
  *
  * A link becomes an `<a>` only when `new URL(href)` parses and its protocol is `http:`, `https:`
  * or `mailto:`; every other link (`javascript:`, `data:`, `vbscript:`, relative, malformed) shows
  * as its literal source text. Anchors open in a new tab with `rel="noopener noreferrer"`.
  */
 
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/**
+ * Characters and line shapes `marked` (GFM, breaks) could act on: emphasis, code, strike-through,
+ * links and images, raw HTML and entities, escapes, tables; at a line's start headings, quotes,
+ * lists, rules, setext underlines and indented code; trailing spaces (hard breaks); autolinks
+ * (`://`, `www.`, `@`); carriage returns and NUL, which marked normalises. A text without any of
+ * these renders the same with and without the parser.
+ */
+const MARKDOWN_SYNTAX = /[\\`*_~[\]<>&|@\r\0]|^[^\S\n]|[^\S\n]$|^(?:[-+=#:]|\d+[.)])|:\/\/|www\./im;
 
-/** The href when it is safe to follow (http, https, mailto), else null. */
-export function safeHref(href: string | null | undefined): string | null {
-  if (!href) return null;
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
+/** Whether `text` holds anything the markdown reading would act on (a cheap, conservative check). */
+export function hasMarkdownSyntax(text: string): boolean {
+  return MARKDOWN_SYNTAX.test(text);
+}
+
+/** Text without markdown: paragraphs at blank lines, `<br>` at line breaks, all as text. */
+function renderPlain(text: string): TemplateResult {
+  const paragraphs = text.replace(/^\n+|\n+$/g, '').split(/\n{2,}/).filter(Boolean);
+  return html`${paragraphs.map(
+    (p) => html`<p>${p.split('\n').map((line, i) => (i ? html`<br />${line}` : line))}</p>`,
+  )}`;
+}
+
+type Markdown = { renderMarkdown: typeof renderMarkdown };
+
+/**
+ * Loads the markdown renderer (and `marked`). Replaceable for tests only (e.g. a loader that
+ * fails); not part of the public API.
+ */
+export const markdownLoader: { load: () => Promise<Markdown> } = {
+  load: () => import('./markdown.js'),
+};
+
+let markdown: Markdown | undefined;
+let loading: Promise<Markdown> | undefined;
+
+/** Load the markdown renderer once; a failed load may be retried by the next text that needs it. */
+export function loadMarkdown(): Promise<Markdown> {
+  loading ??= markdownLoader.load().then(
+    (m) => (markdown = m),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Renders one text: plain at once, markdown once the parser is there (one upgrade, no flashes). */
+class MessageTextDirective extends AsyncDirective {
+  private text: string | undefined;
+
+  render(text: string): unknown {
+    this.text = text;
+    if (!hasMarkdownSyntax(text)) return renderPlain(text);
+    if (markdown) return markdown.renderMarkdown(text);
+    loadMarkdown().then(
+      (m) => {
+        if (this.text === text && this.isConnected) this.setValue(m.renderMarkdown(text));
+      },
+      () => undefined, // stays plain text; the next render tries again
+    );
+    return renderPlain(text);
   }
-  return SAFE_PROTOCOLS.has(url.protocol) ? url.href : null;
-}
 
-const cache = new Map<string, Token[]>();
-const CACHE_SIZE = 500;
-
-/** Tokens of a text (memoised: re-renders do not re-parse). */
-function lex(text: string): Token[] {
-  let tokens = cache.get(text);
-  if (!tokens) {
-    try {
-      tokens = marked.lexer(text, { gfm: true, breaks: true });
-    } catch {
-      tokens = [{ type: 'paragraph', raw: text, text, tokens: [{ type: 'text', raw: text, text }] } as Tokens.Paragraph];
-    }
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(text, tokens);
-  }
-  return tokens;
-}
-
-function inline(tokens: readonly Token[] | undefined): unknown[] {
-  return (tokens ?? []).map(renderInline);
-}
-
-function renderInline(token: Token): unknown {
-  switch (token.type) {
-    case 'text': {
-      const t = token as Tokens.Text;
-      return t.tokens?.length ? inline(t.tokens) : t.text;
-    }
-    case 'escape':
-      return (token as Tokens.Escape).text;
-    case 'strong':
-      return html`<strong>${inline((token as Tokens.Strong).tokens)}</strong>`;
-    case 'em':
-      return html`<em>${inline((token as Tokens.Em).tokens)}</em>`;
-    case 'del':
-      return html`<s>${inline((token as Tokens.Del).tokens)}</s>`;
-    case 'codespan':
-      return html`<code>${(token as Tokens.Codespan).text}</code>`;
-    case 'br':
-      return html`<br />`;
-    case 'link': {
-      const link = token as Tokens.Link;
-      const href = safeHref(link.href);
-      if (!href) return link.raw;
-      return html`<a href=${href} target="_blank" rel="noopener noreferrer">${inline(link.tokens)}</a>`;
-    }
-    default:
-      // html, image, checkbox and anything unknown: the literal source, as text.
-      return token.raw;
-  }
-}
-
-function renderBlock(token: Token): unknown {
-  switch (token.type) {
-    case 'space':
-      return nothing;
-    case 'paragraph':
-      return html`<p>${inline((token as Tokens.Paragraph).tokens)}</p>`;
-    case 'heading':
-      return html`<p><strong>${inline((token as Tokens.Heading).tokens)}</strong></p>`;
-    case 'text': {
-      const t = token as Tokens.Text;
-      return html`<p>${t.tokens?.length ? inline(t.tokens) : t.text}</p>`;
-    }
-    case 'code':
-      return html`<pre><code>${(token as Tokens.Code).text}</code></pre>`;
-    case 'blockquote':
-      return html`<blockquote>${(token as Tokens.Blockquote).tokens.map(renderBlock)}</blockquote>`;
-    case 'list': {
-      const list = token as Tokens.List;
-      const items = list.items.map((item) => html`<li>${renderListItem(item)}</li>`);
-      return list.ordered
-        ? html`<ol start=${typeof list.start === 'number' ? list.start : 1}>${items}</ol>`
-        : html`<ul>${items}</ul>`;
-    }
-    default:
-      // html blocks, tables, hr, definitions and anything unknown: the literal source, as text.
-      return html`<p>${token.raw.replace(/\n+$/, '')}</p>`;
+  protected override reconnected(): void {
+    // A text whose parser arrived while disconnected is rendered again by the host's next update.
   }
 }
 
-function renderListItem(item: Tokens.ListItem): unknown {
-  const prefix = item.task ? (item.checked ? '☑ ' : '☐ ') : '';
-  // Tight lists hold inline "text" tokens; loose ones hold paragraphs.
-  return [prefix, ...item.tokens.map((t) => (t.type === 'text' ? renderInline(t) : t.type === 'checkbox' ? nothing : renderBlock(t)))];
-}
+const messageText = directive(MessageTextDirective);
 
 /**
  * The body of a message as a Lit template (put it inside an element with the
@@ -120,7 +99,7 @@ function renderListItem(item: Tokens.ListItem): unknown {
  * @param text untrusted text; shown as text with safe links only
  */
 export function renderMessageText(text: string): TemplateResult {
-  return html`${lex(text).map(renderBlock)}`;
+  return html`${messageText(text)}`;
 }
 
 /** Styles for a container of {@link renderMessageText}: class `message-text`. */
