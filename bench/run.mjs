@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// npm run bench: <chat-conversation> against deep-chat, @vaadin/message-list and a plain Lit
-// repeat() list in headless Chromium, same data, alternating contenders, medians over RUNS runs.
+// npm run bench: <chat-conversation> against a bare Lit + virtualizer list, a plain Lit repeat()
+// list, @vaadin/message-list, deep-chat, @chatscope/chat-ui-kit-react and stream-chat-react's
+// VirtualizedMessageList in headless Chromium, same data, alternating contenders, medians over RUNS runs.
 // Prints a table with ratios (ours / each peer) and writes bench/results.md.
 //   BENCH_RUNS=5 (default)  BENCH_SIZES=100,1000,10000,100000  BENCH_BURST_SECONDS=10
-//   BENCH_CONTENDERS=lit-virtualizer,lit-repeat (a subset; ours always runs)
+//   BENCH_CONTENDERS=lit-virtualizer,lit-repeat (a subset of lit-virtualizer, lit-repeat, vaadin,
+//   deep-chat, chatscope, stream; ours always runs)
 // Not part of npm test (it measures time).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -23,6 +25,8 @@ const ALL_CONTENDERS = [
   { id: 'lit-repeat', label: 'plain Lit repeat()' },
   { id: 'vaadin', label: '@vaadin/message-list' },
   { id: 'deep-chat', label: 'deep-chat' },
+  { id: 'chatscope', label: '@chatscope/chat-ui-kit-react' },
+  { id: 'stream', label: 'stream-chat-react VirtualizedMessageList' },
 ];
 // BENCH_CONTENDERS=ours,lit-virtualizer runs a subset (for profiling; results.md wants all).
 const only = process.env.BENCH_CONTENDERS?.split(',');
@@ -32,7 +36,11 @@ const CONTENDERS = only ? ALL_CONTENDERS.filter((c) => c.id === 'ours' || only.i
 const out = join(root, 'dist/bench');
 mkdirSync(out, { recursive: true });
 await build({
-  entryPoints: Object.fromEntries(CONTENDERS.map((c) => [c.id, join(root, 'bench/pages', `${c.id}.ts`)])),
+  // The React peers are .tsx pages (automatic JSX runtime); their CSS is bundled next to the script.
+  entryPoints: Object.fromEntries(CONTENDERS.map((c) => {
+    const page = join(root, 'bench/pages', `${c.id}.ts`);
+    return [c.id, existsSync(page) ? page : `${page}x`];
+  })),
   bundle: true,
   format: 'esm',
   target: 'es2022',
@@ -40,12 +48,14 @@ await build({
   tsconfig: join(root, 'tsconfig.json'),
   conditions: ['production'],
   define: { 'process.env.NODE_ENV': '"production"' },
+  jsx: 'automatic',
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.svg': 'file', '.png': 'file' },
   logLevel: 'warning',
 });
 for (const c of CONTENDERS) {
   writeFileSync(
     join(out, `${c.id}.html`),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${c.id}</title><style>body{margin:0}</style></head><body><script type="module" src="./${c.id}.js"></script></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${c.id}</title>${existsSync(join(out, `${c.id}.css`)) ? `<link rel="stylesheet" href="./${c.id}.css">` : ''}<style>body{margin:0}</style></head><body><script type="module" src="./${c.id}.js"></script></body></html>`,
   );
 }
 
@@ -199,14 +209,25 @@ ${md}
   an array for the peers) until the animation frame in which the newest message is laid out inside the visible
   list (bottom edge within the viewport). Ours loads one page of 50 from its adapter and virtualizes; the peers
   render all N.
+- **The React peers** (React 19, production builds, each with its own default stylesheet): @chatscope/chat-ui-kit-react
+  is a MainContainer > MessageList of Message (text type), one React element per message, its default auto-scroll
+  to the bottom. stream-chat-react's VirtualizedMessageList (react-virtuoso) runs inside Chat > Channel, offline: a
+  StreamChat client with its user set locally (no connectUser, no WebSocket, no token) and the channel filled by
+  \`client.hydrateActiveChannels()\` with a channel response holding the whole history (the SDK's own path from a
+  query response into channel state; timed as part of opening, as the peers' conversion of the data is); read and
+  delivery receipts are off in the channel config (they need the server); scrolling to a new message is "auto"
+  instead of its default "smooth", so no animation is timed. No request leaves the page.
 - **append 1 @10,000**: with 10,000 open, one incoming message (ours: the demo backend pushes it through the
-  service; peers: their API) until it is laid out in view; frames = animation frames until then (1 = the next frame).
+  service; peers: their API; Stream: a \`message.new\` event through \`client.dispatchEvent\`, the path a WebSocket
+  event takes; Stream copies channel state into React at most every 500 ms, and the single append here is that
+  throttle's leading edge) until it is laid out in view; frames = animation frames until then (1 = the next frame).
 - **DOM elements / JS heap @10,000**: every element of the page including shadow roots, and the V8 heap after a
   forced garbage collection (includes each contender's copy of the data; ours also the demo backend).
 - **burst**: 1,000 sessions, 50 incoming messages per second for ${BURST_SECONDS} s. Ours: <chat-session-list> and
   <chat-conversation> on the demo backend; plain Lit: a list of 1,000 session rows re-rendered with repeat() per
   message. Long tasks from a PerformanceObserver ('longtask', > 50 ms); dropped frames counted from animation-frame
-  gaps over 25 ms. deep-chat and @vaadin/message-list have no session list: not measured (n/a).
+  gaps over 25 ms. deep-chat, @vaadin/message-list, @chatscope and Stream's list have no session list here: not
+  measured (n/a).
 - Timeouts: opening is abandoned after ${TIMEOUT_MS / 1000} s ("timeout"; larger sizes of that contender are then not
   run); the append / DOM / heap measurement (which opens 10,000 first) after ${(3 * TIMEOUT_MS) / 1000} s.
 `,
