@@ -40,17 +40,32 @@ export function box(): HTMLElement {
 }
 
 /**
- * Wait, frame by frame, until `done()` holds (checked after layout in each animation frame).
- * @returns ms from `t0` to the frame in which it held, and how many frames that took
+ * Wait, frame by frame, until `done()` holds in what a frame painted.
+ *
+ * `done()` is checked after each frame's rendering steps (animation-frame callbacks, style, layout,
+ * ResizeObserver callbacks, paint), in a task queued from the frame's animation-frame callback:
+ * Chromium runs that task after the frame. A check inside the animation-frame callback itself
+ * would run before the frame's layout and miss changes made during it (e.g. a virtualizer
+ * measuring a new row in its ResizeObserver callback and scrolling it into view before paint),
+ * counting one frame too many.
+ * @returns ms from `t0` to the end of the frame that painted it, and how many frames that took (1 = the next frame)
  */
 export function untilFrame(done: () => boolean, t0: number, timeoutMs = 30_000): Promise<{ ms: number; frames: number }> {
   return new Promise((resolve, reject) => {
     let frames = 0;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (done()) {
+        channel.port1.close();
+        resolve({ ms: performance.now() - t0, frames });
+      } else if (performance.now() - t0 > timeoutMs) {
+        channel.port1.close();
+        reject(new Error('timeout'));
+      } else requestAnimationFrame(step);
+    };
     const step = () => {
       frames++;
-      if (done()) resolve({ ms: performance.now() - t0, frames });
-      else if (performance.now() - t0 > timeoutMs) reject(new Error('timeout'));
-      else requestAnimationFrame(step);
+      channel.port2.postMessage(null);
     };
     requestAnimationFrame(step);
   });
@@ -112,8 +127,11 @@ export function watchJank(): () => { longTasks: number; longestTaskMs: number; d
 
 /** What every benchmark page offers the runner (window.bench). */
 export interface BenchPage {
-  /** Show a history of `n` messages; ms until the newest is laid out in view. */
-  open(n: number): Promise<number>;
+  /**
+   * Show a history of `n` messages; ms until the newest is laid out in view and painted (or ms and
+   * the frames that took, see {@link untilFrame}).
+   */
+  open(n: number): Promise<number | { ms: number; frames: number }>;
   /** Append one message to the open history; ms and frames until it is laid out in view. */
   append(): Promise<{ ms: number; frames: number }>;
   /** `sessions` sessions, `perSecond` incoming messages for `seconds` s; long tasks and dropped frames. */

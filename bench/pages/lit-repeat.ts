@@ -30,7 +30,7 @@ window.bench = {
     const t0 = performance.now();
     items = data;
     draw();
-    return (await untilFrame(() => laidOutIn(last(), scroller.firstElementChild!), t0)).ms;
+    return untilFrame(() => laidOutIn(last(), scroller.firstElementChild!), t0);
   },
   async append() {
     const t0 = performance.now();

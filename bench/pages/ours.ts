@@ -35,7 +35,7 @@ window.bench = {
     provider.append(conversation);
     host.append(provider);
     const log = () => conversation.shadowRoot?.querySelector('[role="log"]');
-    return (await untilFrame(() => !!log() && laidOutIn(newest(), log()!), t0)).ms;
+    return untilFrame(() => !!log() && laidOutIn(newest(), log()!), t0);
   },
   async append() {
     const log = conversation.shadowRoot!.querySelector('[role="log"]')!;
