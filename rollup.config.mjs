@@ -5,11 +5,9 @@
 //  2. dist/cdn/chat-screen.js: one self-contained, minified ESM file (lit, rxjs, marked, ... inlined)
 //     that a host page loads with a single <script type="module">; the demo backend is a separate
 //     chunk beside it (dist/cdn/chat-screen-demo-*.js), fetched only when `demo` is used.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import replace from '@rollup/plugin-replace';
-import terser from '@rollup/plugin-terser';
+import { cdnChunkFileNames, cdnPlugins, chunkStats, isDemoModule, CDN_STATS } from './scripts/lib/cdn-build.mjs';
 
 // Runtime dependencies stay external in the npm build. tslib is among them because
 // @rollup/plugin-typescript always turns on importHelpers (toolchain gotcha 10).
@@ -44,6 +42,9 @@ const libraryInputs = [
   'src/backend/conformance.ts',
 ].filter((file) => file !== 'src/backend/conformance.ts' || existsSync(file));
 
+// Stale chunks of an earlier build would be counted by the size scripts and shipped: start clean.
+rmSync('dist/cdn', { recursive: true, force: true });
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   // 1) npm library
@@ -62,7 +63,8 @@ export default [
     // comes from tsconfig.build.json.
     plugins: [typescript({ tsconfig: './tsconfig.build.json' })],
   },
-  // 2) CDN bundle: everything inlined, Lit's production build, minified, no declarations
+  // 2) CDN bundle: everything inlined, Lit's production build, minified (template literals too),
+  //    no declarations; the pipeline is in scripts/lib/cdn-build.mjs
   {
     input: { 'chat-screen': 'src/cdn.ts' },
     onwarn,
@@ -70,36 +72,16 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     // The demo backend is only re-exported (and hidden by src/cdn.ts) and dynamically imported:
     // its modules have no side effects, so it lands in its own chunk, loaded only for `demo`.
-    treeshake: { moduleSideEffects: (id) => !/[\\/]backend[\\/]in-memory[\\/]/.test(id) },
+    treeshake: { moduleSideEffects: (id) => !isDemoModule(id) },
     output: {
       dir: 'dist/cdn',
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chat-screen-[name]-[hash].js',
-      // Every module of the demo backend in one chunk named "demo".
-      manualChunks: (id) => (/[\\/]backend[\\/]in-memory[\\/]/.test(id) ? 'demo' : undefined),
+      // The demo backend's chunk is named "demo". No manualChunks: a manual chunk also claims the
+      // modules it imports (rxjs, tslib), which the entry then imported from the demo chunk at load.
+      chunkFileNames: cdnChunkFileNames,
     },
-    plugins: [
-      replace({
-        preventAssignment: true,
-        values: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      }),
-      typescript({
-        tsconfig: './tsconfig.build.json',
-        declaration: false,
-        declarationMap: false,
-        declarationDir: undefined,
-        outDir: 'dist/cdn',
-      }),
-      nodeResolve({ exportConditions: ['production'], browser: true }),
-      terser({
-        ecma: 2020,
-        module: true,
-        compress: { passes: 2 },
-        keep_classnames: true,
-        format: { comments: false },
-      }),
-    ],
+    plugins: [...cdnPlugins({ outDir: 'dist/cdn' }), chunkStats(CDN_STATS)],
   },
 ];

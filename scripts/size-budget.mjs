@@ -3,116 +3,110 @@
 //   node scripts/size-budget.mjs          (after `npm run build`; prints, exits 0)
 //   node scripts/size-budget.mjs --check  (exits 1 when a budget is exceeded)
 //
-// Measured:
-//  1. the CDN entry dist/cdn/chat-screen.js as built by rollup + terser (lit, rxjs, marked, ...
-//     inlined; the demo backend and the Dutch messages are separate chunks, not counted);
-//  2. "elements alone": src/cdn.ts bundled into ONE file with lit and rxjs external (esbuild; lazy
-//     chunks split off as in the CDN build), minified with the CDN build's terser options, demo
-//     backend excluded — one file, not a sum per module;
-//  3. the breakdown: esbuild's metafile of the CDN entry (minified bytes per input module, grouped by
-//     package), each group's share applied to the entry's real min+gzip size (an estimate: gzip
-//     works across module borders).
+// Measured, all with the CDN build's own pipeline (scripts/lib/cdn-build.mjs: TypeScript, Lit's
+// template-literal minifier, terser):
+//  1. the CDN entry dist/cdn/chat-screen.js as built by `rollup -c` (lit, rxjs, ... inlined; the lazy
+//     chunks beside it, such as the elements, the demo backend and the Dutch messages, not counted);
+//  2. "elements alone": the same entry (src/cdn.ts) built again with lit and rxjs external — the
+//     entry file only, its lazy chunks not counted;
+//  3. the breakdown: the bytes of each module in the entry (rollup's rendering, minified alone), each
+//     group's share applied to the entry's real min+gzip size (an estimate: gzip works across
+//     module borders), and the size of every lazy chunk with what it mainly holds.
 // Sizes are gzip level 9 (node zlib), in kB = 1,000 bytes.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { minify } from 'terser';
+import { rollup } from 'rollup';
+import { CDN_STATS, cdnChunkFileNames, cdnPlugins, isDemoModule } from './lib/cdn-build.mjs';
 
-const BUDGET_CDN = 45_000;
-const BUDGET_ELEMENTS = 25_000;
+export const BUDGET_CDN = 45_000;
+export const BUDGET_ELEMENTS = 25_000;
 
 const root = resolve(import.meta.dirname, '..');
+process.chdir(root);
 const cdnDir = join(root, 'dist/cdn');
 const entry = join(cdnDir, 'chat-screen.js');
-if (!existsSync(entry)) {
-  console.error('size-budget: dist/cdn/chat-screen.js is missing; run "npm run build" first.');
+if (!existsSync(entry) || !existsSync(CDN_STATS)) {
+  console.error('size-budget: dist/cdn/chat-screen.js (or its chunk stats) is missing; run "npm run build" first.');
   process.exit(1);
 }
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
-const entryBytes = readFileSync(entry);
-const entryGz = gz(entryBytes);
-const chunks = readdirSync(cdnDir).filter((f) => f.endsWith('.js') && f !== 'chat-screen.js');
+const entryGz = gz(readFileSync(entry));
 
-// The demo backend (and nothing else) hidden from the bundles below, as in the CDN build.
-const noDemo = {
-  name: 'no-demo',
-  setup(b) {
-    b.onResolve({ filter: /backend\/in-memory\/index\.js$/ }, () => ({ path: 'demo', namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export const InMemoryChatBackend = undefined;' }));
+// 2. Elements alone: the CDN entry with lit and rxjs external.
+const elementsDir = 'node_modules/.cache/chat-screen/elements';
+const elementsBuild = await rollup({
+  input: { 'chat-screen': 'src/cdn.ts' },
+  external: [/^lit(\/.*)?$/, /^lit-html(\/.*)?$/, /^lit-element(\/.*)?$/, /^@lit\/reactive-element(\/.*)?$/, /^rxjs(\/.*)?$/],
+  preserveEntrySignatures: 'allow-extension',
+  treeshake: { moduleSideEffects: (id) => !isDemoModule(id) },
+  onwarn: (warning, warn) => {
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(warning.message);
+    warn(warning);
   },
-};
-const common = {
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  metafile: true,
-  tsconfig: join(root, 'tsconfig.build.json'),
-  conditions: ['production'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'silent',
-  plugins: [noDemo],
-  absWorkingDir: root,
-};
+  plugins: cdnPlugins({ outDir: elementsDir, sourceMap: false }),
+});
+const { output } = await elementsBuild.generate({
+  dir: elementsDir,
+  format: 'es',
+  entryFileNames: '[name].js',
+  chunkFileNames: cdnChunkFileNames,
+});
+await elementsBuild.close();
+const elementsEntry = output.find((o) => o.type === 'chunk' && o.isEntry);
+const elementsGz = gz(Buffer.from(/** @type {import('rollup').OutputChunk} */ (elementsEntry).code));
 
-// 2. Elements alone: one file (lazy chunks such as the Dutch messages split off), lit and rxjs
-//    external, minified with the CDN build's terser options.
-const elements = await build({
-  ...common,
-  minify: false,
-  entryPoints: { elements: join(root, 'src/cdn.ts') },
-  external: ['lit', 'lit/*', '@lit/reactive-element', '@lit/reactive-element/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', 'rxjs', 'rxjs/*'],
-  splitting: true,
-  outdir: join(root, 'dist/size'),
-});
-const elementsFile = elements.outputFiles.find((f) => /[\\/]elements\.js$/.test(f.path));
-const elementsMin = await minify(elementsFile.text, {
-  ecma: 2020,
-  module: true,
-  compress: { passes: 2 },
-  keep_classnames: true,
-  format: { comments: false },
-});
-const elementsGz = gz(Buffer.from(elementsMin.code ?? ''));
-
-// 3. Breakdown of the CDN entry by package.
-const cdn = await build({
-  ...common,
-  entryPoints: { 'chat-screen': join(root, 'src/cdn.ts') },
-  outdir: join(root, 'dist/size'),
-});
-const out = Object.values(cdn.metafile.outputs).find((o) => o.entryPoint);
-const groups = new Map();
-const groupOf = (path) => {
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-  if (!m) return 'ours (src/)';
+// 3. Breakdown.
+/** @type {{ fileName: string, isEntry: boolean, imports: string[], dynamicImports: string[], modules: Record<string, number> }[]} */
+const stats = JSON.parse(readFileSync(CDN_STATS, 'utf8'));
+const groupOf = (/** @type {string} */ id) => {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  if (!m) {
+    const src = /[\\/]src[\\/](.*)$/.exec(id);
+    if (!src) return 'other';
+    // Our own code by folder: service, backend, components/<name>, ...
+    const parts = src[1].split(/[\\/]/);
+    return `src/${parts[0] === 'components' && parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0]}`;
+  }
   const pkg = m[1];
-  if (['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg)) return 'lit (lit-html, reactive-element)';
+  if (['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg)) return 'lit';
   return pkg;
 };
-let total = 0;
-for (const [path, { bytesInOutput }] of Object.entries(out.inputs)) {
-  if (path.includes('src/generated/locales/')) continue; // a lazy chunk in the CDN build
-  const g = groupOf(path);
-  groups.set(g, (groups.get(g) ?? 0) + bytesInOutput);
-  total += bytesInOutput;
-}
+const groupsOf = (/** @type {Record<string, number>} */ modules) => {
+  const groups = new Map();
+  for (const [id, bytes] of Object.entries(modules)) groups.set(groupOf(id), (groups.get(groupOf(id)) ?? 0) + bytes);
+  return [...groups].filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
+};
 
-console.log('Bundle budget (min+gzip, gzip -9)');
 const status = (size, budget) => (size <= budget ? 'within' : `OVER by ${kB(size - budget)}`);
-console.log(`  CDN entry dist/cdn/chat-screen.js (no demo):  ${kB(entryGz).padStart(9)}  budget ${kB(BUDGET_CDN)}  ${status(entryGz, BUDGET_CDN)}`);
-console.log(`  elements alone (lit, rxjs external, 1 file):  ${kB(elementsGz).padStart(9)}  budget ${kB(BUDGET_ELEMENTS)}  ${status(elementsGz, BUDGET_ELEMENTS)}`);
-for (const f of chunks) console.log(`  lazy chunk ${f}: ${kB(gz(readFileSync(join(cdnDir, f))))} (not counted)`);
-console.log('Where the bytes of the CDN entry go (minified bytes per package; min+gzip share estimated):');
-for (const [g, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
-  console.log(`  ${g.padEnd(36)} ${kB(bytes).padStart(9)} min  ~${kB((bytes / total) * entryGz).padStart(8)} min+gz  ${((bytes / total) * 100).toFixed(1).padStart(5)} %`);
+console.log('Bundle budget (min+gzip, gzip -9)');
+console.log(`  CDN entry dist/cdn/chat-screen.js:           ${kB(entryGz).padStart(8)}  budget ${kB(BUDGET_CDN)}  ${status(entryGz, BUDGET_CDN)}`);
+console.log(`  elements alone (same entry, lit+rxjs ext.):  ${kB(elementsGz).padStart(8)}  budget ${kB(BUDGET_ELEMENTS)}  ${status(elementsGz, BUDGET_ELEMENTS)}`);
+
+const entryStats = stats.find((c) => c.isEntry);
+if (entryStats) {
+  const groups = groupsOf(entryStats.modules);
+  const total = groups.reduce((n, [, b]) => n + b, 0);
+  console.log('  What the CDN entry holds (min+gzip share of each part, estimated):');
+  for (const [g, bytes] of groups) {
+    if (bytes / total < 0.005) continue;
+    console.log(`    ${g.padEnd(34)} ~${kB((bytes / total) * entryGz).padStart(8)}  ${((bytes / total) * 100).toFixed(1).padStart(5)} %`);
+  }
+}
+const onDisk = new Set(readdirSync(cdnDir));
+console.log('  Lazy chunks beside it (min+gzip each; loaded only when needed, see README):');
+for (const chunk of stats.filter((c) => !c.isEntry && onDisk.has(c.fileName))) {
+  const top = groupsOf(chunk.modules).slice(0, 3).map(([g]) => g).join(', ');
+  console.log(`    ${chunk.fileName.padEnd(44)} ${kB(gz(readFileSync(join(cdnDir, chunk.fileName)))).padStart(8)}  ${top}`);
 }
 
-if (process.argv.includes('--check') && (entryGz > BUDGET_CDN || elementsGz > BUDGET_ELEMENTS)) {
-  console.error('size-budget: over budget');
-  process.exit(1);
+if (process.argv.includes('--check')) {
+  if (entryGz > BUDGET_CDN || elementsGz > BUDGET_ELEMENTS) {
+    console.error('size-budget: over budget (see above)');
+    process.exit(1);
+  }
+  console.log('size-budget: within budget');
 }

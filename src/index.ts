@@ -2,77 +2,9 @@
  * chat-screen: the agent-side Chat screen of a CRM as web components.
  * This entry has no side effects; `chat-screen/define.js` registers the elements.
  */
-export type * from './model/index.js';
-export { sessionPhase } from './model/session.js';
-export type {
-  BackendCapabilities,
-  BackendEvent,
-  BackendSnapshot,
-  ChatBackendAdapter,
-  CreateCompanyInput,
-  CreatePersonInput,
-  CreateRequestInput,
-  SendMessageInput,
-  UploadOptions,
-} from './backend/adapter.js';
-export {
-  CHAT_COMMANDS,
-  withFaults,
-  type ChatCommandName,
-  type FaultControl,
-  type FaultOptions,
-  type FaultStats,
-  type FaultyAdapter,
-  type PerCommand,
-} from './backend/fault-injection.js';
-export { ChatBackendError, isChatError, toChatError, type ChatErrorCode } from './backend/errors.js';
-export {
-  ChatService,
-  dashboardStatsOf,
-  mergeMessages,
-  warningsOf,
-  type ChatServiceError,
-  type ChatServiceOptions,
-} from './service/chat-service.js';
-export type {
-  ChatNotice,
-  ChatState,
-  DisplaySettings,
-  LoadStatus,
-  PersonContext,
-  SessionHistory,
-  Transcript,
-} from './service/state.js';
-export * from './service/selectors.js';
-export { transferTargets, type TransferTarget } from './service/transfer-targets.js';
-export * from './service/stats.js';
-export * from './service/warnings.js';
-export * from './service/channel-selection.js';
-export * from './service/alert-preferences.js';
-export { type ListenIn, type ListenInView } from './service/listen-in.js';
-export * from './service/person-rules.js';
-export { PersonSearch, type PersonSearchOptions, type PersonSearchState } from './service/person-search.js';
-export { checkFile, fileTypeAllowed, type UploadView } from './service/uploads.js';
-export { requestDraft } from './service/request-draft.js';
-export {
-  MemorySnippetPreferenceStorage,
-  fillTemplate,
-  snippetInsertText,
-  type Snippet,
-  type SnippetPreferenceStorage,
-  type SnippetPreferences,
-  type SnippetSource,
-  type SnippetsState,
-  type TemplateValues,
-} from './service/snippets.js';
-export { FakeClock, systemClock, type ChatClock, type TimerHandle } from './service/clock.js';
+export * from './api.js';
+export { CHAT_COMMANDS, withFaults } from './backend/fault-injection.js';
 export { InMemoryChatBackend } from './backend/in-memory/index.js';
-export { chatServiceContext } from './context/chat-service-context.js';
-export { ChatProvider } from './context/chat-provider.js';
-export { ObserveController } from './controllers/observe-controller.js';
-export { dispatchChatEvent, type ChatEvent, type ChatEventDetails, type ChatEventName } from './events.js';
-export { setChatLocale, getChatLocale, resolveChatLocale, type ChatLocale } from './i18n/localization.js';
-export { defineElement } from './utils/define-element.js';
 export { ChatScreen } from './components/chat-screen/chat-screen.js';
 export { ChatDashboard } from './components/chat-dashboard/chat-dashboard.js';
 export { ChatSessionList } from './components/chat-session-list/chat-session-list.js';
