@@ -68,6 +68,23 @@ function frames(count = 1): Promise<void> {
   });
 }
 
+/**
+ * Resolves after the next frame's rendering steps (animation-frame callbacks, style, layout,
+ * ResizeObserver callbacks, paint): a task queued from the animation-frame callback runs after
+ * them, so the DOM then shows what that frame painted.
+ */
+function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Whether `row` is laid out with its bottom edge inside the log's viewport (±2 px). */
+function bottomInView(logEl: HTMLElement, row: Element | null | undefined): boolean {
+  if (!row) return false;
+  const r = row.getBoundingClientRect();
+  const v = logEl.getBoundingClientRect();
+  return r.height > 0 && r.bottom <= v.bottom + 2 && r.bottom > v.top;
+}
+
 function log(el: Element): HTMLElement {
   return byRole(el, 'log');
 }
@@ -214,6 +231,53 @@ describe('<chat-conversation> history', () => {
       await atBottom(s.el);
       expect(rowOf(s.el, 'my own reply')).to.exist;
       expect(queryByRole(s.el, 'button', /new message/)).to.equal(null);
+    });
+
+    it('opening a long chat paints its newest message at the bottom in the first frame, with rows around it (no blank log)', async () => {
+      const clock = new FakeClock('2026-11-30T09:00:00Z');
+      const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, longChatMessages: 2000 });
+      const service = new ChatService({ backend, clock });
+      await service.ready;
+      const id = backend.inspect.sessions().find((session) => backend.inspect.messages(session.id).length === 2000)!.id;
+      const newest = backend.inspect.messages(id).at(-1)!;
+      const box = await fixture<HTMLElement>(html`<div style="width: 600px; height: 500px"></div>`);
+      // Start from a task of its own (fixture() may resolve inside a frame's callbacks, before that
+      // frame's layout).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Put the conversation in the page in one go, as a host opening a chat does, and look at the
+      // very next frame.
+      const provider = document.createElement('chat-provider') as HTMLElement & { service: ChatService };
+      provider.service = service;
+      provider.style.cssText = 'display: block; height: 100%';
+      const el = document.createElement('chat-conversation');
+      el.setAttribute('session-id', id);
+      el.style.cssText = 'display: block; height: 100%';
+      provider.append(el);
+      box.append(provider);
+      await painted();
+      const list = log(el);
+      const row = deepQuery(el, `.row[data-message-id="${newest.id}"]`);
+      expect(row, 'the newest message is rendered in the first frame').to.exist;
+      expect(bottomInView(list, row), 'the newest message is at the bottom of the log in the first frame').to.equal(true);
+      // The rows above it fill the log up to its top edge: no blank part of the log is painted.
+      const rows = Array.from(list.children).filter((c) => !c.hasAttribute('virtualizer-sizer'));
+      const tops = rows.map((r) => r.getBoundingClientRect().top);
+      expect(Math.min(...tops), 'rows reach the top of the log').to.be.at.most(list.getBoundingClientRect().top);
+      expect(distanceFromBottom(list)).to.be.at.most(2);
+    });
+
+    it('B11 — an incoming message at the bottom is painted in view in the next frame, short or long', async () => {
+      const s = await open({ messages: 200, pageSize: 50 });
+      await atBottom(s.el);
+      const list = log(s.el);
+      for (const text of ['ok', 'x '.repeat(200).trim(), 'thanks', 'y'.repeat(300)]) {
+        s.backend.script.customerWrites(s.id, text);
+        const newest = s.backend.inspect.messages(s.id).at(-1)!;
+        await painted();
+        expect(bottomInView(list, deepQuery(s.el, `.row[data-message-id="${newest.id}"]`)), `"${text.slice(0, 10)}…" in view in the next frame`).to.equal(true);
+        await frames(2);
+        expect(distanceFromBottom(list), 'still at the bottom').to.be.at.most(2);
+      }
     });
 
     it('stays at the bottom when the newest message grows', async () => {

@@ -1,5 +1,4 @@
 import { msg, str } from '@lit/localize';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
@@ -11,6 +10,7 @@ import type { ChatService } from '../../service/chat-service.js';
 import type { DisplaySettings, SessionHistory } from '../../service/state.js';
 import { renderMessageText } from '../message-text/message-text.js';
 import { renderThumbnail, thumbnailSrc } from './attachments.js';
+import { type HistoryPin, historyLayout } from './history-layout.js';
 
 /** One row of the message log: a day separator or a message. */
 export type LogRow =
@@ -131,7 +131,7 @@ export class MessageHistoryController implements ReactiveController {
     }
     // While at the bottom the virtualizer keeps the newest row framed at the end (also when it
     // grows, e.g. an image loads); a kept message is framed at the start for one layout.
-    let pin: { index: number; block: ScrollLogicalPosition } | null | undefined;
+    let pin: HistoryPin | null | undefined;
     if (anchor?.phase === 'pin') {
       const index = items.findIndex((item) => item.key === anchor.key);
       if (index >= 0) pin = { index, block: 'start' };
@@ -165,8 +165,7 @@ export class MessageHistoryController implements ReactiveController {
           keyFunction: (item: HistoryItem | undefined, index: number) => item?.key ?? `gap:${index}`,
           renderItem: this.renderItem,
           scroller: true,
-          // `pin: null` releases a pin (the layout's setter takes null; its config type does not).
-          layout: flow(pin === undefined ? {} : ({ pin } as { pin: { index: number; block: ScrollLogicalPosition } })),
+          layout: historyLayout(pin),
         })}
       </div>
       ${fresh

@@ -1,0 +1,59 @@
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
+
+/** Where the history layout keeps a row framed (the virtualizer's pin). */
+export interface HistoryPin {
+  /** Index of the row in the history's items. */
+  index: number;
+  /** Which edge of the log the row's edge is held at (`end`: the row's bottom at the log's bottom). */
+  block: ScrollLogicalPosition;
+}
+
+/**
+ * The virtualizer layout of the message history: the virtualizer's flow layout (rows of any
+ * height, measured as they render), with one difference in how it keeps the NEWEST row pinned to
+ * the bottom of the log.
+ *
+ * The flow layout places the last row at the end of the estimated scroll size (rows not yet
+ * measured count as the average row, or 100 px before any is measured), but computed the scroll
+ * position for a pin from the row's previous position, clamped to the scroll height the DOM had
+ * before this layout. When the estimate changes (the first rows are measured on opening, a
+ * message arrives), the two disagree:
+ * - on opening, the measured rows are smaller than 100 px, the scroll size shrinks, and the
+ *   viewport is computed below the end of the rows: the layout renders no rows at all for a
+ *   frame (a blank log is painted) and corrects itself one frame later;
+ * - on a new message, the scroll position is clamped to the old scroll height, so the new row
+ *   sits just below the viewport until it has been measured.
+ *
+ * Here a pin of the last row at `end` scrolls to the end of the same estimated scroll size the
+ * rows are placed in, so the newest row is in view in the frame it is first laid out in. Every
+ * other pin (a kept message framed at `start` while older messages load) behaves as in the flow
+ * layout.
+ */
+export class HistoryLayout extends FlowLayout {
+  protected override _setPositionFromPin(): void {
+    const pin = this.pin;
+    if (pin === null || pin.block !== 'end' || pin.index !== this.items.length - 1) {
+      super._setPositionFromPin();
+      return;
+    }
+    // The virtualizer corrects the scroll position relative to the DOM's (scrollTop - error) after
+    // resizing the scroll area; when the scroll size shrank, the browser has already clamped
+    // scrollTop to the new end by then, so the error is counted from that end, not twice.
+    const previous = Math.min(this._scrollPosition, Math.max(0, this._scrollSize - this._viewDim1));
+    // The end of the last row as _getItems() will place it: the estimated scroll size less the
+    // row's trailing margin.
+    const trailing = this._metricsCache.getMarginSize(pin.index + 1) ?? this._metricsCache.averageMarginSize;
+    this._scrollPosition = Math.max(0, this._scrollSize - trailing - this._viewDim1);
+    this._scrollError = previous - this._scrollPosition;
+  }
+}
+
+/**
+ * The layout specifier of the message history for `virtualize()` (as `flow()` gives for the flow
+ * layout).
+ * @param pin the row to keep framed, `null` to release a pin, or undefined to leave it as it is
+ */
+export function historyLayout(pin?: HistoryPin | null): { type: typeof HistoryLayout; pin?: HistoryPin } {
+  // `pin: null` releases a pin (the layout's setter takes null; its config type does not).
+  return pin === undefined ? { type: HistoryLayout } : ({ type: HistoryLayout, pin } as { type: typeof HistoryLayout; pin: HistoryPin });
+}
