@@ -8,11 +8,12 @@
 //   deep-chat, chatscope, stream; ours always runs)
 // Not part of npm test (it measures time).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM, serveStatic } from '../scripts/lib/browser.mjs';
+import { targetsSection } from './targets.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -31,6 +32,10 @@ const ALL_CONTENDERS = [
 // BENCH_CONTENDERS=ours,lit-virtualizer runs a subset (for profiling; results.md wants all).
 const only = process.env.BENCH_CONTENDERS?.split(',');
 const CONTENDERS = only ? ALL_CONTENDERS.filter((c) => c.id === 'ours' || only.includes(c.id)) : ALL_CONTENDERS;
+
+// The machine's load average (1, 5, 15 min) at the start and the end, so a reader can tell a noisy run.
+const loadAtStart = loadavg();
+const startedAt = Date.now();
 
 // 1. Build the pages (esbuild, production builds of the libraries, not minified).
 const out = join(root, 'dist/bench');
@@ -75,6 +80,11 @@ const median = (xs) => {
 /** One measurement in a fresh page (`budget` ms at most). */
 async function measure(contender, fn, budget = TIMEOUT_MS + 5_000) {
   const page = await browser.newPage();
+  // Every contender runs offline: a request that leaves the local server is recorded and reported.
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) offline.add(`${contender}: ${url}`);
+  });
   try {
     await page.goto(`${server.url}/dist/bench/${contender}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => !!window.bench, { timeout: 10_000 });
@@ -93,8 +103,28 @@ async function measure(contender, fn, budget = TIMEOUT_MS + 5_000) {
 const samples = {};
 const add = (metric, contender, value) => ((samples[metric] ??= {})[contender] ??= []).push(value);
 const log = (s) => process.stdout.write(s);
+/** Requests that left the local server (contender: URL); none expected. */
+const offline = new Set();
 /** contender → the smallest size whose opening timed out */
 const timedOut = new Map();
+/** contender → the run in which its append / DOM / heap measurement timed out */
+const appendTimedOut = new Map();
+
+/** In ours' page: the elements of the history (the conversation's `role="log"` subtree, shadow roots too). */
+function historyElements() {
+  const log = document.querySelector('chat-conversation')?.shadowRoot?.querySelector('[role="log"]');
+  if (!log) return 'no history found';
+  let count = 1;
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      count++;
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  if (log.shadowRoot) walk(log.shadowRoot);
+  walk(log);
+  return count;
+}
 
 for (let run = 1; run <= RUNS; run++) {
   // Alternate the order every run.
@@ -107,20 +137,25 @@ for (let run = 1; run <= RUNS; run++) {
         add(`open ${n.toLocaleString('en')} (ms)`, c.id, `not run (timeout at ${timedOut.get(c.id).toLocaleString('en')})`);
         continue;
       }
-      const r = await measure(c.id, (page) => page.evaluate((n, t) => window.bench.open(n, t), n, TIMEOUT_MS));
+      let history;
+      const r = await measure(c.id, async (page) => {
+        const opened = await page.evaluate((n, t) => window.bench.open(n, t), n, TIMEOUT_MS);
+        if (c.id === 'ours') history = await page.evaluate(historyElements);
+        return opened;
+      });
       // A page returns ms, or { ms, frames } (frames until the newest was painted; 1 = the next frame).
       const ms = typeof r === 'number' ? r : r.ms;
       add(`open ${n.toLocaleString('en')} (ms)`, c.id, typeof ms === 'number' ? ms : r.error);
       if (typeof r.frames === 'number') add(`open ${n.toLocaleString('en')} (frames)`, c.id, r.frames);
+      if (history !== undefined) add(`history DOM elements after open ${n.toLocaleString('en')}`, c.id, history);
       if (typeof ms !== 'number') timedOut.set(c.id, Math.min(n, timedOut.get(c.id) ?? Infinity));
       log('.');
     }
   }
   for (const c of order) {
-    if ((timedOut.get(c.id) ?? Infinity) <= 10_000) {
-      for (const m of ['append 1 @10,000 (ms)', 'append 1 @10,000 (frames)', 'DOM elements @10,000', 'JS heap @10,000 (MB)']) {
-        add(m, c.id, 'not run (open 10,000 timed out)');
-      }
+    const skip = (timedOut.get(c.id) ?? Infinity) <= 10_000 ? 'not run (open 10,000 timed out)' : appendTimedOut.has(c.id) ? `not run (timed out in run ${appendTimedOut.get(c.id)})` : undefined;
+    if (skip) {
+      for (const m of ['append 1 @10,000 (ms)', 'append 1 @10,000 (frames)', 'DOM elements @10,000', 'JS heap @10,000 (MB)']) add(m, c.id, skip);
       continue;
     }
     const r = await measure(c.id, async (page) => {
@@ -134,6 +169,8 @@ for (let run = 1; run <= RUNS; run++) {
       return { append, elements, heap: usedSize };
     }, 3 * TIMEOUT_MS);
     if (r.error) {
+      // Timed out: not run again in later runs (it cost up to 3 × the timeout each time).
+      if (/timeout/.test(r.error)) appendTimedOut.set(c.id, run);
       add('append 1 @10,000 (ms)', c.id, r.error);
       add('append 1 @10,000 (frames)', c.id, r.error);
       add('DOM elements @10,000', c.id, r.error);
@@ -168,6 +205,8 @@ await server.close();
 const fmt = (v) => (v === undefined ? 'n/a' : typeof v !== 'number' ? String(v) : v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(1));
 const header = ['metric (median of ' + RUNS + ')', ...CONTENDERS.map((c) => c.label), ...CONTENDERS.slice(1).map((c) => `ours / ${c.id}`)];
 const rows = [];
+/** @type {Record<string, Record<string, number | string | undefined>>} metric → contender → median (or first error) */
+const medians = {};
 for (const [metric, byContender] of Object.entries(samples)) {
   const med = Object.fromEntries(CONTENDERS.map((c) => {
     const list = byContender[c.id] ?? [];
@@ -175,6 +214,7 @@ for (const [metric, byContender] of Object.entries(samples)) {
     const m = median(list);
     return [c.id, m === undefined ? (errors.length ? errors[0] : undefined) : m];
   }));
+  medians[metric] = med;
   const ratio = (peer) => {
     const a = med.ours;
     const b = med[peer];
@@ -185,7 +225,21 @@ for (const [metric, byContender] of Object.entries(samples)) {
   rows.push([metric, ...CONTENDERS.map((c) => fmt(med[c.id])), ...CONTENDERS.slice(1).map((c) => ratio(c.id))]);
 }
 const md = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-console.log(`\n${md}\n`);
+const targets = targetsSection({
+  median: (metric, id) => medians[metric]?.[id],
+  samples: (metric, id) => samples[metric]?.[id] ?? [],
+  label: (id) => ALL_CONTENDERS.find((c) => c.id === id)?.label ?? id,
+  timeoutMs: TIMEOUT_MS,
+  sizes: SIZES,
+});
+const loadAtEnd = loadavg();
+const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
+const load = (l) => l.map((x) => x.toFixed(2)).join(', ');
+const network = offline.size
+  ? `**Requests that left the page's local server** (the contenders are meant to run offline): ${[...offline].slice(0, 10).join(', ')}.`
+  : 'No request left the local server during the run.';
+const loadLine = `Load average (1, 5, 15 min) at the start: ${load(loadAtStart)}; at the end: ${load(loadAtEnd)} (${cpus().length} CPUs; a 1-minute load above the CPU count means other work competed with the run). The run took ${minutes} min.`;
+console.log(`\n${md}\n\n${targets}\n\n${loadLine}\n${network}\n`);
 
 const version = await (async () => {
   const b = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
@@ -199,10 +253,13 @@ writeFileSync(
 
 Measured by \`npm run bench\` (bench/run.mjs) on this machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${version},
 headless, ${new Date().toISOString().slice(0, 10)}. Medians of ${RUNS} runs; the contenders alternate (the order flips every run),
-each measurement in a fresh page. The machine was shared with other work while this ran, so absolute times are noisy;
-the ratios are the point.
+each measurement in a fresh page. Absolute times depend on how busy the machine was; the ratios are the point.
+${loadLine}
+${network}
 
 ${md}
+
+${targets}
 
 ## Method
 
@@ -228,6 +285,8 @@ ${md}
   event takes; Stream copies channel state into React at most every 500 ms, and the single append here is that
   throttle's leading edge) until it is laid out in view and painted, checked as for open; frames = animation frames
   until then (1 = the next frame).
+- **history DOM elements after open N** (ours only): the elements of the conversation's \`role="log"\` history
+  (shadow roots included) right after open N was measured.
 - **DOM elements / JS heap @10,000**: every element of the page including shadow roots, and the V8 heap after a
   forced garbage collection (includes each contender's copy of the data; ours also the demo backend).
 - **burst**: 1,000 sessions, 50 incoming messages per second for ${BURST_SECONDS} s. Ours: <chat-session-list> and
@@ -236,7 +295,8 @@ ${md}
   gaps over 25 ms. deep-chat, @vaadin/message-list, @chatscope and Stream's list have no session list here: not
   measured (n/a).
 - Timeouts: opening is abandoned after ${TIMEOUT_MS / 1000} s ("timeout"; larger sizes of that contender are then not
-  run); the append / DOM / heap measurement (which opens 10,000 first) after ${(3 * TIMEOUT_MS) / 1000} s.
+  run); the append / DOM / heap measurement (which opens 10,000 first) after ${(3 * TIMEOUT_MS) / 1000} s (it is then
+  not run again in later runs).
 `,
 );
 console.log('wrote bench/results.md');

@@ -47,7 +47,7 @@ window.bench = {
     items = data;
     root = createRoot(host);
     root.render(<List items={items} />);
-    return (await untilFrame(() => !!viewport() && laidOutIn(last(), viewport()!), t0)).ms;
+    return untilFrame(() => !!viewport() && laidOutIn(last(), viewport()!), t0);
   },
   async append() {
     const t0 = performance.now();

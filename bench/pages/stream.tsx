@@ -113,7 +113,7 @@ window.bench = {
         </Channel>
       </Chat>,
     );
-    return (await untilFrame(() => !!scroller() && laidOutIn(newest(), scroller()!), t0)).ms;
+    return untilFrame(() => !!scroller() && laidOutIn(newest(), scroller()!), t0);
   },
   async append() {
     const m = message(items.length, items.length + 1);
