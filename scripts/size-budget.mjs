@@ -100,7 +100,7 @@ const onDisk = new Set(readdirSync(cdnDir));
 console.log('  Lazy chunks beside it (min+gzip each; loaded only when needed, see README):');
 for (const chunk of stats.filter((c) => !c.isEntry && onDisk.has(c.fileName))) {
   const top = groupsOf(chunk.modules).slice(0, 3).map(([g]) => g).join(', ');
-  console.log(`    ${chunk.fileName.padEnd(44)} ${kB(gz(readFileSync(join(cdnDir, chunk.fileName)))).padStart(8)}  ${top}`);
+  console.log(`    ${chunk.fileName.padEnd(50)} ${kB(gz(readFileSync(join(cdnDir, chunk.fileName)))).padStart(8)}  ${top}`);
 }
 
 if (process.argv.includes('--check')) {

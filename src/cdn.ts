@@ -1,19 +1,22 @@
 /**
- * The CDN build: every export, and every element registered, in `dist/cdn/chat-screen.js`.
+ * The CDN build's entry, `dist/cdn/chat-screen.js`: the public API (service, adapter contract,
+ * errors, `<chat-provider>`, context, events, localization) and an autoloader. The elements are
+ * separate files beside it, each fetched the first time its tag appears in the page (see
+ * `autoloader.ts`); `<chat-screen>` fetches its tabs' elements when it first shows each tab.
  *
- * Not in that file, each a separate file beside it fetched on first use:
- * - the in-memory demo backend: `<chat-screen demo>` loads it itself; a host that wants the demo
- *   class calls `loadDemoBackend()`;
+ * Also separate files, fetched on first use:
+ * - the in-memory demo backend: `<chat-screen demo>` / `<chat-provider demo>` load it themselves;
+ *   a host that wants the class calls `loadDemoBackend()`;
  * - the fault injector (`withFaults`, a testing tool): `loadFaultInjection()`.
+ *
+ * The element classes are not exported here: `await loadAll()` and then
+ * `customElements.get('chat-screen')` give them.
  */
-import './define.js';
+import './context/chat-provider.define.js';
+import { startAutoloader } from './autoloader.js';
 
 export * from './api.js';
-export { ChatScreen } from './components/chat-screen/chat-screen.js';
-export { ChatDashboard } from './components/chat-dashboard/chat-dashboard.js';
-export { ChatSessionList } from './components/chat-session-list/chat-session-list.js';
-export { ChatConversation } from './components/chat-conversation/chat-conversation.js';
-export { ChatPersonPanel } from './components/chat-person-panel/chat-person-panel.js';
+export { discover, loadAll } from './autoloader.js';
 
 /**
  * Load the in-memory demo backend (a separate file of the CDN build, fetched on first call).
@@ -33,7 +36,9 @@ export async function loadFaultInjection(): Promise<typeof import('./backend/fau
 }
 
 /**
- * Not in the CDN file (this local export hides the library's): use `await loadDemoBackend()`,
- * or `<chat-screen demo>`.
+ * Not in the CDN file (the npm entry exports the class): use `await loadDemoBackend()`, or
+ * `<chat-screen demo>`.
  */
 export const InMemoryChatBackend = undefined;
+
+startAutoloader();

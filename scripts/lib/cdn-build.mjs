@@ -26,13 +26,13 @@ export const isDemoModule = (/** @type {string} */ id) => /[\\/]backend[\\/]in-m
 
 /**
  * Names of the CDN build's lazy chunks: `chat-screen-demo-<hash>.js` for the demo backend (its entry module),
- * `chat-screen-<first module>-<hash>.js` for the others.
+ * `chat-screen-<first module>-<hash>.js` for the others (an element's: `chat-screen-<tag>-<hash>.js`).
  * @param {import('rollup').PreRenderedChunk} chunk
  */
 export const cdnChunkFileNames = (chunk) =>
   chunk.facadeModuleId && /[\\/]backend[\\/]in-memory[\\/]index\.ts$/.test(chunk.facadeModuleId)
     ? 'chat-screen-demo-[hash].js'
-    : 'chat-screen-[name]-[hash].js';
+    : `chat-screen-${chunk.name.replace(/\.define$/, '')}-[hash].js`;
 
 /**
  * The CDN build's plugins: production Lit, TypeScript (emit only: `npm run typecheck` checks types),

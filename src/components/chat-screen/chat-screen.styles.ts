@@ -193,6 +193,11 @@ export const styles = css`
     display: block;
     overflow: hidden;
   }
+  /* Until its code has loaded, an element keeps its area (the Chats tab's are grid items). */
+  .dashboard-panel > chat-dashboard:not(:defined) {
+    display: block;
+    height: 100%;
+  }
 
   .chats {
     position: relative;

@@ -7,6 +7,7 @@ import type { AlertPreferencesStorage } from '../../service/alert-preferences.js
 import type { ChannelSelectionStorage } from '../../service/channel-selection.js';
 import type { ChatService } from '../../service/chat-service.js';
 import { tokens } from '../../styles/tokens.js';
+import { type LazyChatTag, loadChatElements } from '../../utils/element-loaders.js';
 import { ChatElement } from '../base/chat-element.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-screen.styles.js';
@@ -15,6 +16,12 @@ import { styles } from './chat-screen.styles.js';
 export type ChatScreenTab = 'dashboard' | 'chats';
 
 const TABS: readonly ChatScreenTab[] = ['dashboard', 'chats'];
+
+/** The elements each tab shows, registered (their code fetched when not yet) when the tab is first shown. */
+const TAB_ELEMENTS: Record<ChatScreenTab, readonly LazyChatTag[]> = {
+  dashboard: ['chat-dashboard'],
+  chats: ['chat-session-list', 'chat-conversation', 'chat-person-panel'],
+};
 
 const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><circle cx="8" cy="5.5" r="2.75" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M2.75 14c.6-2.9 2.6-4.5 5.25-4.5s4.65 1.6 5.25 4.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>`;
 
@@ -30,6 +37,9 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  *
  * Below about 900 px wide the person panel becomes a drawer behind the "Customer details" button
  * in the header; Escape or a click outside closes it.
+ *
+ * Each tab's elements are registered when the tab is first shown: with `chat-screen/define.js`
+ * they already are; a bundler's code splitting or the CDN build fetch their code then.
  *
  * Keyboard: Arrow Left / Right, Home and End move between the tabs; Escape closes the
  * customer details drawer and returns focus to its button.
@@ -204,6 +214,9 @@ export class ChatScreen extends ChatElement {
       if (this.lastSelected !== undefined && selected) this.tab = 'chats';
       this.lastSelected = selected;
     }
+    // The open tab's elements: already defined with `chat-screen/define.js`, else fetched now (in
+    // parallel with the service's first load); an undefined one keeps its area empty until then.
+    if (changed.has('tab')) void loadChatElements(TAB_ELEMENTS[this.tab]);
   }
 
   override render(): TemplateResult {
