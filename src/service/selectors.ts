@@ -30,23 +30,40 @@ export interface ChatStats {
 
 const time = (iso: string | undefined): number => (iso ? Date.parse(iso) : 0);
 
+/** One collator for every id comparison (`localeCompare` with options builds one per call). */
+const idCollator = new Intl.Collator('en', { numeric: true });
+
 /** Compare two ids so that `S2` < `S10` (numeric parts compare as numbers). */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return idCollator.compare(a, b);
+}
+
+/**
+ * `items` sorted by a time (ascending, or descending with `direction` -1), ties by id (numeric
+ * parts as numbers, in the same direction). Each time is parsed once, not on every comparison:
+ * these lists are sorted again on every state change, with up to thousands of sessions.
+ */
+function byTime<T extends { readonly id: string }>(items: T[], at: (item: T) => string | undefined, direction: 1 | -1 = 1): T[] {
+  return items
+    .map((item) => ({ item, t: time(at(item)) }))
+    .sort((a, b) => direction * (a.t - b.t || compareIds(a.item.id, b.item.id)))
+    .map((entry) => entry.item);
 }
 
 /** Queued sessions, oldest first (the order "Get next in queue" takes them). */
 export function queuedSessions(state: ChatState, channelIds?: readonly string[]): ChatSession[] {
-  return Object.values(state.sessions)
-    .filter((s) => s.status === 'queued' && inChannels(s, channelIds))
-    .sort((a, b) => time(a.createdAt) - time(b.createdAt) || compareIds(a.id, b.id));
+  return byTime(
+    Object.values(state.sessions).filter((s) => s.status === 'queued' && inChannels(s, channelIds)),
+    (s) => s.createdAt,
+  );
 }
 
 /** Ongoing sessions of every agent, earliest pick-up first. */
 export function ongoingSessions(state: ChatState, channelIds?: readonly string[]): ChatSession[] {
-  return Object.values(state.sessions)
-    .filter((s) => s.status === 'ongoing' && inChannels(s, channelIds))
-    .sort((a, b) => time(a.answeredAt) - time(b.answeredAt) || compareIds(a.id, b.id));
+  return byTime(
+    Object.values(state.sessions).filter((s) => s.status === 'ongoing' && inChannels(s, channelIds)),
+    (s) => s.answeredAt,
+  );
 }
 
 /** The agent's active and recent (8 h) sessions at `state.now`. */
@@ -54,20 +71,16 @@ export function mySessions(state: ChatState): MySessions {
   const me = state.agentId;
   const since = state.now - RECENT_WINDOW_MS;
   const all = Object.values(state.sessions);
-  const active = all
-    .filter(
-      (s) =>
-        s.status === 'ongoing' && (s.agentId === me || s.transferTo?.toAgentId === me),
-    )
-    .sort((a, b) => time(b.answeredAt) - time(a.answeredAt) || compareIds(b.id, a.id));
-  const recent = all
-    .filter(
-      (s) =>
-        (s.status === 'ended' || s.status === 'missed') &&
-        s.agentId === me &&
-        time(s.endedAt) > since,
-    )
-    .sort((a, b) => time(b.endedAt) - time(a.endedAt) || compareIds(b.id, a.id));
+  const active = byTime(
+    all.filter((s) => s.status === 'ongoing' && (s.agentId === me || s.transferTo?.toAgentId === me)),
+    (s) => s.answeredAt,
+    -1,
+  );
+  const recent = byTime(
+    all.filter((s) => (s.status === 'ended' || s.status === 'missed') && s.agentId === me && time(s.endedAt) > since),
+    (s) => s.endedAt,
+    -1,
+  );
   return { active, recent };
 }
 

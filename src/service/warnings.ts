@@ -1,6 +1,7 @@
 import type { Agent } from '../model/agent.js';
 import type { Channel } from '../model/channel.js';
 import type { ChatSession } from '../model/session.js';
+import { compareIds } from './selectors.js';
 
 /** Why a chat is highlighted: waiting in the queue too long, or a customer message left unanswered too long. */
 export type ChatWarningKind = 'waiting' | 'unanswered';
@@ -81,7 +82,7 @@ function candidates(input: WarningInput): Candidate[] {
 export function computeWarnings(input: WarningInput): ChatWarning[] {
   return candidates(input)
     .filter((c) => input.now - c.since > c.limitMinutes * MINUTE)
-    .sort((a, b) => a.since - b.since || a.session.id.localeCompare(b.session.id, 'en', { numeric: true }))
+    .sort((a, b) => a.since - b.since || compareIds(a.session.id, b.session.id))
     .map((c) => ({
       sessionId: c.session.id,
       channelId: c.session.channelId,
