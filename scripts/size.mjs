@@ -50,7 +50,7 @@ const library = all.filter((f) => !rel(f).startsWith('cdn/') && !demo.includes(f
 
 const rows = [
   ['CDN entry dist/cdn/chat-screen.js (deps inlined)', cdn],
-  ['  CDN lazy chunks (demo backend, Dutch messages)', cdnLazy],
+  ['  CDN lazy chunks (elements, demo backend, Dutch, markdown)', cdnLazy],
   ['library dist/**/*.js (deps external, no demo backend)', library],
   ['  demo backend dist/backend/in-memory/', demo],
   ['  conformance suite dist/backend/conformance*', conformance],

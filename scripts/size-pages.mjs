@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// First-render payload of the CDN build: for a plain page holding just one of our elements, the
+// JavaScript it loads until its first render is done, measured in headless Chromium.
+//   node scripts/size-pages.mjs          (after `npm run build`; prints)
+//   node scripts/size-pages.mjs --check  (exits 1 when a page exceeds its budget below)
+//
+// Each page loads dist/cdn/chat-screen.js and holds one element with the demo backend
+// (`<chat-screen demo>`, or the element inside `<chat-provider demo>`), in English. The page is
+// loaded, the element's first render awaited (it is defined and its shadow root shows its content),
+// then the network left idle; every .js file the page requested is counted at its size gzip -9,
+// except the demo backend's own chunks (a host brings its own backend) — those are shown apart.
+// kB = 1,000 bytes.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DEEP_QUERY_SOURCE, launchChromium, serveStatic, watchPageProblems } from './lib/browser.mjs';
+import { CDN_STATS, isDemoModule } from './lib/cdn-build.mjs';
+
+/**
+ * No-regression budgets in bytes (min+gzip): the value measured when the budget was set, rounded up
+ * to the next whole kB, plus 2 kB. Lower a budget when a page gets smaller; never raise one
+ * without saying why in the commit.
+ */
+export const PAGE_BUDGETS = {
+  'chat-screen': 50_000, // 47.1 kB measured
+  'chat-session-list': 50_000, // 47.1 kB
+  'chat-conversation': 62_000, // 59.1 kB
+  'chat-person-panel': 45_000, // 42.0 kB
+  'chat-dashboard': 45_000, // 42.7 kB
+};
+
+/**
+ * The pages: the markup and a check (run in the page) that the element's first render is there.
+ * @type {Record<keyof typeof PAGE_BUDGETS, { body: string, rendered: string }>}
+ */
+const PAGES = {
+  'chat-screen': {
+    body: '<chat-screen demo></chat-screen>',
+    // The default tab, Dashboard, with the dashboard's content.
+    rendered: `const s = document.querySelector('chat-screen');
+      const d = s?.shadowRoot?.querySelector('chat-dashboard');
+      return !!d?.shadowRoot && deepElements(d.shadowRoot).some((e) => e.getAttribute('role') === 'tab' || /Incoming chats/.test(e.textContent ?? ''));`,
+  },
+  'chat-session-list': {
+    body: '<chat-provider demo><chat-session-list></chat-session-list></chat-provider>',
+    rendered: `const e = document.querySelector('chat-session-list');
+      return !!e?.shadowRoot && /Get next in queue/.test(e.shadowRoot.textContent ?? '');`,
+  },
+  'chat-conversation': {
+    body: '<chat-provider demo><chat-conversation></chat-conversation></chat-provider>',
+    rendered: `const e = document.querySelector('chat-conversation');
+      return !!e?.shadowRoot && /Select a chat/.test(e.shadowRoot.textContent ?? '');`,
+  },
+  'chat-person-panel': {
+    body: '<chat-provider demo><chat-person-panel></chat-person-panel></chat-provider>',
+    rendered: `const e = document.querySelector('chat-person-panel');
+      return !!e?.shadowRoot && /Select a chat/.test(e.shadowRoot.textContent ?? '');`,
+  },
+  'chat-dashboard': {
+    body: '<chat-provider demo><chat-dashboard></chat-dashboard></chat-provider>',
+    rendered: `const e = document.querySelector('chat-dashboard');
+      return !!e?.shadowRoot && /Incoming chats/.test(e.shadowRoot.textContent ?? '');`,
+  },
+};
+
+const root = resolve(import.meta.dirname, '..');
+const gz = (/** @type {Buffer} */ buf) => gzipSync(buf, { level: 9 }).length;
+const kB = (/** @type {number} */ n) => `${(n / 1000).toFixed(1)} kB`;
+
+/**
+ * Load each page in Chromium and sum what it fetched.
+ * @returns {Promise<Record<string, { bytes: number, files: string[], demoBytes: number, problems: string[] }>>}
+ */
+export async function measurePages() {
+  if (!existsSync(join(root, 'dist/cdn/chat-screen.js')) || !existsSync(join(root, CDN_STATS))) {
+    throw new Error('dist/cdn/ (or its chunk stats) is missing; run "npm run build" first.');
+  }
+  /** @type {{ fileName: string, modules: Record<string, number> }[]} */
+  const stats = JSON.parse(readFileSync(join(root, CDN_STATS), 'utf8'));
+  const demoOnly = new Set(
+    stats.filter((c) => Object.keys(c.modules).length > 0 && Object.keys(c.modules).every(isDemoModule)).map((c) => c.fileName),
+  );
+  const pagesDir = join(root, 'node_modules/.cache/chat-screen/pages');
+  mkdirSync(pagesDir, { recursive: true });
+  const server = await serveStatic(root);
+  const browser = await launchChromium({ width: 1280, height: 800 });
+  /** @type {Record<string, { bytes: number, files: string[], demoBytes: number, problems: string[] }>} */
+  const results = {};
+  try {
+    for (const [name, { body, rendered }] of Object.entries(PAGES)) {
+      writeFileSync(
+        join(pagesDir, `${name}.html`),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module" src="/dist/cdn/chat-screen.js"></script>
+<style>html,body{margin:0;height:100%}chat-screen,chat-session-list,chat-conversation,chat-person-panel,chat-dashboard{display:block;height:100vh}</style>
+</head><body>${body}</body></html>`,
+      );
+      const page = await browser.newPage();
+      const problems = watchPageProblems(page);
+      /** @type {Set<string>} */
+      const requested = new Set();
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.endsWith('.js')) requested.add(path);
+      });
+      await page.goto(`${server.url}/node_modules/.cache/chat-screen/pages/${name}.html`, { waitUntil: 'load' });
+      const ok = await page
+        .waitForFunction(new Function(`${DEEP_QUERY_SOURCE}\n${rendered}`), { timeout: 15_000, polling: 50 })
+        .then(() => true, () => false);
+      if (!ok) problems.push(`<${name}> did not finish its first render`);
+      await page.waitForNetworkIdle({ idleTime: 500, timeout: 15_000 }).catch(() => {});
+      let bytes = 0;
+      let demoBytes = 0;
+      const files = [];
+      for (const path of requested) {
+        const file = join(root, path);
+        if (!path.startsWith('/dist/cdn/') || !existsSync(file)) {
+          problems.push(`loaded ${path}, which is not a file of dist/cdn/`);
+          continue;
+        }
+        const size = gz(readFileSync(file));
+        const fileName = path.slice('/dist/cdn/'.length);
+        if (demoOnly.has(fileName)) demoBytes += size;
+        else {
+          bytes += size;
+          files.push(fileName);
+        }
+      }
+      results[name] = { bytes, files, demoBytes, problems };
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const check = process.argv.includes('--check');
+  const results = await measurePages();
+  let failed = false;
+  console.log('First-render payload of a page with one element (CDN build, JS min+gzip, demo backend not counted)');
+  for (const [name, r] of Object.entries(results)) {
+    const budget = PAGE_BUDGETS[/** @type {keyof typeof PAGE_BUDGETS} */ (name)];
+    const over = budget > 0 && r.bytes > budget;
+    const suggested = (Math.ceil(r.bytes / 1000) + 2) * 1000;
+    console.log(
+      `  <${name}>`.padEnd(22) +
+        `${kB(r.bytes).padStart(8)} in ${String(r.files.length).padStart(2)} files` +
+        `  budget ${budget ? kB(budget) : 'unset'}${over ? `  OVER by ${kB(r.bytes - budget)}` : budget ? '  within' : ` (would be ${kB(suggested)})`}` +
+        `  (+ demo backend ${kB(r.demoBytes)})`,
+    );
+    if (process.argv.includes('--files')) for (const f of r.files) console.log(`      ${f}`);
+    for (const p of r.problems) console.log(`    problem: ${p}`);
+    if (over || r.problems.length || (check && !budget)) failed = true;
+  }
+  if (check && failed) {
+    console.error('size-pages: a page is over its budget, has no budget, or failed to render (see above)');
+    process.exit(1);
+  }
+}
