@@ -266,6 +266,35 @@ describe('<chat-conversation> history', () => {
       expect(distanceFromBottom(list)).to.be.at.most(2);
     });
 
+    it('switching to another chat shows only its rows, its newest message at the bottom, and pins again', async () => {
+      const s = await open({ messages: 120, pageSize: 50, texts: (n) => `first chat ${n}` });
+      await atBottom(s.el);
+      // A second chat with a history of its own, not loaded yet.
+      const other = s.backend.script.customerArrives({ channelId: 'sales', name: 'Jonas Verbeek', text: 'second chat 1' });
+      await s.service.answer(other);
+      for (let n = 2; n <= 80; n++) s.backend.script.customerWrites(other, `second chat ${n}`);
+      s.el.setAttribute('session-id', other);
+      await waitUntil(() => s.service.state.histories[other]?.loaded, 'second history loaded');
+      await settle(s.el);
+      await painted();
+      const list = log(s.el);
+      expect(list.getAttribute('aria-label')).to.equal('Conversation with Jonas Verbeek');
+      const texts = (deepAll(s.el, '.row[data-message-id] .body') as HTMLElement[]).map((b) => b.textContent!.trim());
+      expect(texts.length).to.be.greaterThan(3);
+      expect(texts.every((t) => t.startsWith('second chat')), 'no row of the first chat is left').to.equal(true);
+      expect(bottomInView(list, rowOf(s.el, 'second chat 80'))).to.equal(true);
+      await atBottom(s.el);
+      s.backend.script.customerWrites(other, 'second chat 81');
+      await settle(s.el);
+      await painted();
+      expect(bottomInView(list, rowOf(s.el, 'second chat 81')), 'pinned to the bottom in the new chat').to.equal(true);
+      // And back to the first chat (its history is kept): its newest message at the bottom.
+      s.el.setAttribute('session-id', s.id);
+      await settle(s.el);
+      await frames(2);
+      expect(bottomInView(list, rowOf(s.el, 'first chat 120'))).to.equal(true);
+    });
+
     it('B11 — an incoming message at the bottom is painted in view in the next frame, short or long', async () => {
       const s = await open({ messages: 200, pageSize: 50 });
       await atBottom(s.el);

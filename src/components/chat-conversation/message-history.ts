@@ -158,15 +158,19 @@ export class MessageHistoryController implements ReactiveController {
         @visibilityChanged=${this.onLayout}
         @unpinned=${this.onUnpinned}
       >
-        ${virtualize({
-          items,
-          // The virtualizer may render its previous range once more after rows were removed
-          // (before it has laid out the new items): such slots get a placeholder.
-          keyFunction: (item: HistoryItem | undefined, index: number) => item?.key ?? `gap:${index}`,
-          renderItem: this.renderItem,
-          scroller: true,
-          layout: historyLayout(pin),
-        })}
+        ${history?.loaded
+          ? virtualize({
+              items,
+              // The virtualizer may render its previous range once more after rows were removed
+              // (before it has laid out the new items): such slots get a placeholder.
+              keyFunction: (item: HistoryItem | undefined, index: number) => item?.key ?? `gap:${index}`,
+              renderItem: this.renderItem,
+              scroller: true,
+              layout: historyLayout(pin),
+            })
+          : // Until the first page is there, only the loading row: the virtualizer starts with the
+            // page (one layout pass on opening, not one for the loading row and one for the page).
+            this.renderHistoryStart(history)}
       </div>
       ${fresh
         ? html`<button type="button" class="btn jump-latest" part="jump-latest" @click=${this.onJumpLatest}>
