@@ -1547,6 +1547,9 @@ export class ChatService {
  */
 export function mergeMessages(items: readonly MessageView[], incoming: readonly ChatMessage[]): readonly MessageView[] {
   let next: MessageView[] | null = null;
+  // Whether `next` is still in order: a message arriving after the newest one is appended without
+  // sorting the whole (possibly long) history again.
+  let ordered = true;
   for (const message of incoming) {
     const list: readonly MessageView[] = next ?? items;
     const byClient = message.clientId ? list.findIndex((m) => m.clientId === message.clientId) : -1;
@@ -1554,12 +1557,16 @@ export function mergeMessages(items: readonly MessageView[], incoming: readonly 
       if (list[byClient]!.status === 'sent' && list[byClient]!.id === message.id) continue;
       next = [...list];
       next[byClient] = sentView(message);
+      ordered = false;
       continue;
     }
     if (list.some((m) => m.id === message.id)) continue;
-    next = [...list, sentView(message)];
+    const view = sentView(message);
+    const last = list[list.length - 1];
+    if (last && compareMessages(last, view) > 0) ordered = false;
+    next = [...list, view];
   }
-  return next ? next.sort(compareMessages) : items;
+  return next ? (ordered ? next : next.sort(compareMessages)) : items;
 }
 
 /** Whether `incoming` is a newer state of the session than `held` (always, without revisions). */

@@ -391,6 +391,23 @@ describe('mergeMessages', () => {
     expect(mergeMessages(items, arrivals)).to.equal(items);
   });
 
+  it('appends a newer message to a long history and keeps the earlier views; an older page or a message behind a pending one is sorted in', () => {
+    const at = (i: number) => new Date(Date.UTC(2024, 4, 1) + i * 60_000).toISOString();
+    let items = mergeMessages([], Array.from({ length: 2000 }, (_, i) => message(`m${i + 1000}`, i + 1000, at(i + 1000))));
+    const before = items;
+    items = mergeMessages(items, [message('m3000', 3000, at(3000))]);
+    expect(items).to.have.length(2001);
+    expect(items.at(-1)!.id).to.equal('m3000');
+    expect(items.slice(0, 2000).every((m, i) => m === before[i]), 'earlier views kept').to.equal(true);
+    // An older page arrives (scrolling up): it goes in front, in order.
+    items = mergeMessages(items, Array.from({ length: 3 }, (_, i) => message(`m${997 + i}`, 997 + i, at(997 + i))));
+    expect(items.slice(0, 4).map((m) => m.id)).to.deep.equal(['m997', 'm998', 'm999', 'm1000']);
+    // A message sent by the agent and not confirmed yet stays last when a customer message arrives.
+    const pending = { ...message('c1', 0, at(3001), 'c1'), status: 'sending' as const };
+    items = mergeMessages([...items, pending], [message('m3002', 3002, at(3002))]);
+    expect(items.slice(-3).map((m) => m.id)).to.deep.equal(['m3000', 'm3002', 'c1']);
+  });
+
   it('replaces an optimistic message by its stored copy, matched by client id', () => {
     const optimistic = { ...message('c1', 0, '2024-05-21T13:00:00Z', 'c1'), status: 'sending' as const };
     const merged = mergeMessages([optimistic], [message('M9', 9, '2024-05-21T13:00:01Z', 'c1')]);

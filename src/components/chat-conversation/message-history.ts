@@ -82,6 +82,11 @@ export class MessageHistoryController implements ReactiveController {
   /** Client ids of failed messages being retried: they keep their failed marker until confirmed. */
   private readonly retrying = new Set<string>();
   private rowsCache: { items: readonly MessageView[]; zone: string | undefined; locale: string; now: number; rows: LogRow[] } | undefined;
+  /**
+   * The calendar day of each message in the time zone `zone` (message views are immutable, so a
+   * new message costs one day computation, not one per loaded message).
+   */
+  private dayKeys: { zone: string | undefined; days: WeakMap<MessageView, string> } = { zone: undefined, days: new WeakMap() };
 
   constructor(
     host: ReactiveControllerHost,
@@ -250,10 +255,16 @@ export class MessageHistoryController implements ReactiveController {
     ) {
       return cache.rows;
     }
+    if (this.dayKeys.zone !== display.timeZone) this.dayKeys = { zone: display.timeZone, days: new WeakMap() };
+    const days = this.dayKeys.days;
     const rows: LogRow[] = [];
     let lastDay = '';
     for (const message of items) {
-      const day = dayKey(message.sentAt, display);
+      let day = days.get(message);
+      if (day === undefined) {
+        day = dayKey(message.sentAt, display);
+        days.set(message, day);
+      }
       if (day !== lastDay) {
         rows.push({ type: 'day', key: `day:${day}`, label: formatDay(message.sentAt, now, display) });
         lastDay = day;
