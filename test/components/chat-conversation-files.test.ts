@@ -93,7 +93,8 @@ describe('<chat-conversation> files', () => {
   it('B21 — refuses a file of 10 MiB + 1 byte at once, naming the limit, and never calls uploadFile', async () => {
     const { el, uploads, clock } = await openChat();
     await pick(el, new File([new Uint8Array(10 * MiB + 1)], 'scan.pdf', { type: 'application/pdf' }));
-    const item = deepQuery(el, '.upload.refused')!;
+    // The upload list is a lazily loaded part: it shows once its chunk is there.
+    const item = await waitUntil(() => deepQuery(el, '.upload.refused'), 'the refused file');
     expect(deepText(item)).to.contain('scan.pdf');
     expect(deepText(item)).to.contain('File is larger than the limit of 10 MB');
     expect(progressBars(el)).to.have.length(0);

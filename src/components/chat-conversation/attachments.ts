@@ -1,11 +1,12 @@
-import { msg, str } from '@lit/localize';
-import { type ReactiveControllerHost, type TemplateResult, css, html, nothing, svg } from 'lit';
+import { msg } from '@lit/localize';
+import { type TemplateResult, css, html, nothing, svg } from 'lit';
 import { ObserveController } from '../../controllers/observe-controller.js';
-import { formatBytes } from '../../i18n/format.js';
 import type { ChatService } from '../../service/chat-service.js';
 import type { DisplaySettings } from '../../service/state.js';
 import type { UploadView } from '../../service/uploads.js';
-import { actionErrorText } from './action-errors.js';
+import { LazyPart } from '../shared/lazy-part.js';
+import { conversationParts } from './parts.js';
+import type { UploadList, UploadListHost } from './upload-list.js';
 
 const clipIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M10.5 4.5 5.6 9.4a1.4 1.4 0 0 0 2 2l5-5a2.8 2.8 0 0 0-4-4l-5 5a4.2 4.2 0 0 0 6 6l4.4-4.4" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round"/></svg>`;
 
@@ -15,9 +16,17 @@ const clipIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden
  * the session's files while they upload (progress bar, Cancel) or when they were refused or
  * failed (reason, Remove). The rules (limits from the backend's capabilities, checked before any
  * upload) live in `ChatService.attachFiles`; this part only renders `ChatService.uploads$`.
+ *
+ * The button and the drop zone work at once; the list ({@link UploadList}) is a lazily loaded
+ * part, fetched when the agent points at or focuses the button or drags files over the
+ * conversation, and requested again when files are picked or dropped (the files go to the service
+ * at once; the list shows them as soon as it is there). When it cannot be loaded,
+ * {@link AttachmentsPart.list} is marked failed and the conversation shows a notice.
  */
 export class AttachmentsPart {
   private readonly uploads: ObserveController<readonly UploadView[]>;
+  /** The upload list, loaded on demand. */
+  readonly list: LazyPart<UploadList>;
   /** Whether files are being dragged over the conversation. */
   dragging = false;
   private dragDepth = 0;
@@ -29,10 +38,10 @@ export class AttachmentsPart {
    * @param display the agent's locale and time zone
    */
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: UploadListHost,
     private readonly service: () => ChatService | undefined,
     private readonly sessionId: () => string | null,
-    private readonly display: () => DisplaySettings,
+    display: () => DisplaySettings,
   ) {
     this.uploads = new ObserveController(
       host,
@@ -43,6 +52,7 @@ export class AttachmentsPart {
         return service && id ? service.uploads$(id) : undefined;
       },
     );
+    this.list = new LazyPart(host, async () => new (await conversationParts.uploads()).UploadList(host, service, display));
   }
 
   /** The "Attach files" button and its hidden file input (accepting the allowed types). */
@@ -57,7 +67,14 @@ export class AttachmentsPart {
         tabindex="-1"
         aria-hidden="true"
         @change=${this.onPicked}
-      /><button type="button" class="btn ghost icon-btn" title=${msg('Attach files')} @click=${this.onPick}>
+      /><button
+        type="button"
+        class="btn ghost icon-btn"
+        title=${msg('Attach files')}
+        @click=${this.onPick}
+        @pointerenter=${this.list.preload}
+        @focus=${this.list.preload}
+      >
         ${clipIcon}<span class="visually-hidden">${msg('Attach files')}</span>
       </button>`;
   }
@@ -66,9 +83,10 @@ export class AttachmentsPart {
   renderList(): TemplateResult | typeof nothing {
     const uploads = this.uploads.value ?? [];
     if (!uploads.length) return nothing;
-    return html`<ul class="uploads" aria-label=${msg('Files')}>
-      ${uploads.map((u) => this.renderUpload(u))}
-    </ul>`;
+    const list = this.list.value;
+    // Files of this session started elsewhere (another conversation element): load the list now.
+    if (!list && !this.list.failed) void this.list.get();
+    return list ? list.render(uploads) : nothing;
   }
 
   /** The hint shown over the conversation while files are dragged over it. */
@@ -82,6 +100,7 @@ export class AttachmentsPart {
   readonly onDragEnter = (event: DragEvent): void => {
     if (!hasFiles(event) || !this.writable()) return;
     event.preventDefault();
+    this.list.preload();
     this.dragDepth++;
     if (!this.dragging) {
       this.dragging = true;
@@ -129,6 +148,9 @@ export class AttachmentsPart {
     const service = this.service();
     const id = this.sessionId();
     if (!service || !id) return;
+    // The files go to the service at once (refusals are decided before any upload and kept in its
+    // state); the list that shows them arrives with its chunk, or a notice says it could not load.
+    void this.list.get();
     void service.attachFiles(id, files).catch(() => undefined);
   }
 
@@ -144,45 +166,6 @@ export class AttachmentsPart {
     if (files.length) this.attach(files);
   };
 
-  private renderUpload(u: UploadView): TemplateResult {
-    const display = this.display();
-    const service = this.service();
-    const size = formatBytes(u.size, display);
-    const name = html`<span class="upload-name" title=${u.name}><bdi>${u.name || msg('Unnamed file')}</bdi></span>`;
-    if (u.status === 'uploading') {
-      const percent = u.size ? Math.round((u.sent / u.size) * 100) : 0;
-      return html`<li class="upload uploading" data-upload-id=${u.id}>
-        <div class="upload-line">
-          ${name}<span class="upload-size">${formatBytes(u.sent, display)} / ${size}</span>
-          <button
-            type="button"
-            class="btn small"
-            aria-label=${msg(str`Cancel upload of ${u.name}`)}
-            @click=${() => service?.cancelUpload(u.sessionId, u.id)}
-          >
-            ${msg('Cancel')}
-          </button>
-        </div>
-        <progress max=${u.size} .value=${u.sent} aria-label=${msg(str`Uploading ${u.name}`)} aria-valuetext=${`${percent} %`}></progress>
-      </li>`;
-    }
-    return html`<li class="upload ${u.status}" data-upload-id=${u.id}>
-      <div class="upload-line">
-        ${name}<span class="upload-size">${size}</span>
-        <button
-          type="button"
-          class="btn small"
-          aria-label=${msg(str`Remove ${u.name}`)}
-          @click=${() => service?.removeUpload(u.sessionId, u.id)}
-        >
-          ${msg('Remove')}
-        </button>
-      </div>
-      <p class="upload-error" role="alert">
-        ${u.status === 'refused' ? msg('Not sent:') : msg('Upload failed:')} ${actionErrorText(u.error, display)}
-      </p>
-    </li>`;
-  }
 }
 
 /**
@@ -230,56 +213,6 @@ export const attachmentStyles = css`
   }
   .composer-bar .hint {
     flex: 1;
-  }
-  .uploads {
-    list-style: none;
-    margin: 0;
-    padding: 8px 8px 0;
-    display: flex;
-    flex-direction: column;
-    gap: 6px;
-  }
-  .upload {
-    padding: 6px 10px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-small);
-    background: var(--_surface-raised);
-  }
-  .upload.refused,
-  .upload.failed {
-    border-color: var(--_danger);
-  }
-  .upload-line {
-    display: flex;
-    align-items: center;
-    gap: 8px;
-    min-width: 0;
-  }
-  .upload-name {
-    flex: 1;
-    min-width: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    font-weight: 500;
-  }
-  .upload-size {
-    color: var(--_text-muted);
-    font-size: 12px;
-    white-space: nowrap;
-    font-variant-numeric: tabular-nums;
-  }
-  .upload progress {
-    display: block;
-    width: 100%;
-    height: 6px;
-    margin-top: 6px;
-    accent-color: var(--_accent);
-  }
-  .upload-error {
-    margin: 4px 0 0;
-    color: var(--_danger);
-    font-size: 13px;
   }
   .drop-hint {
     position: absolute;

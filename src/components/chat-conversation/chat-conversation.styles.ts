@@ -4,19 +4,15 @@ import { messageTextStyles } from '../message-text/message-text.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { historyStyles } from './message-history.styles.js';
 import { attachmentStyles } from './attachments.js';
-import { insertPickerStyles } from './insert-picker.js';
-import { dialogStyles } from './modal.js';
-import { transferDialogStyles } from './transfer-dialog.js';
+import { loadFailureStyles } from '../shared/lazy-part.js';
 
 export const styles = [
   tokens,
   avatarStyles,
   messageTextStyles,
   historyStyles,
-  dialogStyles,
-  transferDialogStyles,
   attachmentStyles,
-  insertPickerStyles,
+  loadFailureStyles,
   css`
     :host {
       display: block;

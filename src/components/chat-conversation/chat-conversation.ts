@@ -10,11 +10,9 @@ import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
 import { MessageHistoryController } from './message-history.js';
 import { SessionWatchController } from './session-watch-controller.js';
+import { LazyPart, renderLoadFailure } from '../shared/lazy-part.js';
 import { AttachmentsPart } from './attachments.js';
-import { EndChatDialog } from './end-chat-dialog.js';
-import { InsertPicker } from './insert-picker.js';
-import { RequestDialog } from './request-dialog.js';
-import { TransferDialog } from './transfer-dialog.js';
+import { conversationParts } from './parts.js';
 import { TypingNotifier } from './typing-notifier.js';
 
 /**
@@ -33,6 +31,11 @@ import { TypingNotifier } from './typing-notifier.js';
  *
  * Message text is always shown as text: light formatting and links from the customer's text are
  * rendered as elements, and only http, https and mailto links become links.
+ *
+ * The dialogs (Transfer, Insert with its quick-reply dialog, Create request, the End-chat
+ * confirmation) and the upload list are loaded on demand: loading starts when the agent points at
+ * or focuses their button (or types `/` at the start of the composer) and the click opens them
+ * once loaded. When one cannot be loaded, a notice (`role="alert"`) says so.
  *
  * @summary The selected chat's messages, composer and actions.
  * @tag chat-conversation
@@ -75,25 +78,40 @@ export class ChatConversation extends ChatSessionElement {
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
 
-  private readonly transferDialog = new TransferDialog(this, () => this.service, () => this.display);
-  private readonly picker = new InsertPicker(
+  // The dialogs: lazily loaded parts (see parts.ts), made for this element once loaded.
+  private readonly transferDialog = new LazyPart(
     this,
-    () => this.service,
-    () => this.currentId,
-    () => this.display,
-    (text) => this.insertIntoComposer(text),
-    () => this.composerElement?.value ?? '',
+    async () => new (await conversationParts.transfer()).TransferDialog(this, () => this.service, () => this.display),
   );
-  private readonly requestDialog = new RequestDialog(this, () => this.service, () => this.display, (sessionId, request) => {
-    this.emit('chat-request-create', { sessionId, requestId: request.id });
-    if (sessionId !== this.currentId) return undefined;
-    const textarea = this.composerElement;
-    if (textarea) this.insertRange = { start: textarea.selectionStart, end: textarea.selectionEnd, slash: false };
-    const before = textarea?.value.slice(0, textarea.selectionStart) ?? '';
-    const gap = before && !/\s$/.test(before) ? ' ' : '';
-    return this.insertIntoComposer(`${gap}${msg(str`I have created request ${request.number} for you.`)}`);
-  });
-  private readonly endDialog = new EndChatDialog(this, (sessionId) => this.endChat(sessionId));
+  private readonly picker = new LazyPart(
+    this,
+    async () =>
+      new (await conversationParts.picker()).InsertPicker(
+        this,
+        () => this.service,
+        () => this.currentId,
+        () => this.display,
+        (text) => this.insertIntoComposer(text),
+        () => this.composerElement?.value ?? '',
+      ),
+  );
+  private readonly requestDialog = new LazyPart(
+    this,
+    async () =>
+      new (await conversationParts.request()).RequestDialog(this, () => this.service, () => this.display, (sessionId, request) => {
+        this.emit('chat-request-create', { sessionId, requestId: request.id });
+        if (sessionId !== this.currentId) return undefined;
+        const textarea = this.composerElement;
+        if (textarea) this.insertRange = { start: textarea.selectionStart, end: textarea.selectionEnd, slash: false };
+        const before = textarea?.value.slice(0, textarea.selectionStart) ?? '';
+        const gap = before && !/\s$/.test(before) ? ' ' : '';
+        return this.insertIntoComposer(`${gap}${msg(str`I have created request ${request.number} for you.`)}`);
+      }),
+  );
+  private readonly endDialog = new LazyPart(
+    this,
+    async () => new (await conversationParts.endChat()).EndChatDialog(this, (sessionId) => this.endChat(sessionId)),
+  );
   /** Composer range the picker's text replaces: the selection when it opened, or the typed `/…`. */
   private insertRange: { start: number; end: number; slash: boolean } | null = null;
   private readonly attachments = new AttachmentsPart(this, () => this.service, () => this.currentId, () => this.display);
@@ -159,6 +177,7 @@ export class ChatConversation extends ChatSessionElement {
       @drop=${this.attachments.onDrop}
     >
       ${this.renderHeader(session)}
+      ${renderLoadFailure([this.transferDialog, this.picker, this.requestDialog, this.endDialog, this.attachments.list])}
       ${this.historyView.render(session, this.history.value)}
       <div class="typing" aria-live="polite">
         ${session.customerTyping
@@ -167,10 +186,10 @@ export class ChatConversation extends ChatSessionElement {
           : nothing}
       </div>
       ${this.writable.value ? this.renderComposer(session) : this.renderReadOnly(session)}
-      ${this.transferDialog.render()}
-      ${this.picker.render()}
-      ${this.requestDialog.render()}
-      ${this.endDialog.render()}
+      ${this.transferDialog.value?.render() ?? nothing}
+      ${this.picker.value?.render() ?? nothing}
+      ${this.requestDialog.value?.render() ?? nothing}
+      ${this.endDialog.value?.render() ?? nothing}
       ${this.attachments.renderDropHint()}
     </section>`;
   }
@@ -205,7 +224,9 @@ export class ChatConversation extends ChatSessionElement {
               type="button"
               class="btn"
               aria-haspopup="dialog"
-              @click=${(e: Event) => void this.requestDialog.open(session.id, e.currentTarget as HTMLElement)}
+              @pointerenter=${this.requestDialog.preload}
+              @focus=${this.requestDialog.preload}
+              @click=${(e: Event) => void this.openPart(this.requestDialog, (d, opener) => d.open(session.id, opener), e)}
             >
               ${msg('Create request')}
             </button>`
@@ -215,13 +236,21 @@ export class ChatConversation extends ChatSessionElement {
               type="button"
               class="btn"
               aria-haspopup="dialog"
-              @click=${(e: Event) => void this.transferDialog.open(session.id, e.currentTarget as HTMLElement)}
+              @pointerenter=${this.transferDialog.preload}
+              @focus=${this.transferDialog.preload}
+              @click=${(e: Event) => void this.openPart(this.transferDialog, (d, opener) => d.open(session.id, opener), e)}
             >
               ${msg('Transfer')}
             </button>`
           : nothing}
         ${canEnd
-          ? html`<button type="button" class="btn" @click=${(e: Event) => this.onEnd(session, e.currentTarget as HTMLElement)}>
+          ? html`<button
+              type="button"
+              class="btn"
+              @pointerenter=${() => sessionPhase(session) === 'waiting-for-agent' && this.endDialog.preload()}
+              @focus=${() => sessionPhase(session) === 'waiting-for-agent' && this.endDialog.preload()}
+              @click=${(e: Event) => this.onEnd(session, e)}
+            >
               ${msg('End chat')}
             </button>`
           : nothing}
@@ -271,7 +300,16 @@ export class ChatConversation extends ChatSessionElement {
       ></textarea>
       <div class="composer-bar">
         <div class="composer-tools">
-          <button type="button" class="btn ghost small" aria-haspopup="dialog" @click=${this.onOpenPicker}>${msg('Insert')}</button>
+          <button
+            type="button"
+            class="btn ghost small"
+            aria-haspopup="dialog"
+            @pointerenter=${this.picker.preload}
+            @focus=${this.picker.preload}
+            @click=${this.onOpenPicker}
+          >
+            ${msg('Insert')}
+          </button>
           ${this.attachments.renderButton()}
         </div>
         <span class="hint">${msg('Enter to send, Shift+Enter for a new line')}</span>
@@ -318,10 +356,13 @@ export class ChatConversation extends ChatSessionElement {
     this.service.setDraft(id, text);
     if (text.trim()) this.typing.input(id);
     else this.typing.stop();
-    // "/" at the start of the composer opens the quick replies, filtered by what follows.
-    if (event.data === '/' && text.startsWith('/') && textarea.selectionStart === 1 && !this.picker.isOpen) {
+    // "/" at the start of the composer opens the quick replies, filtered by what follows (typed
+    // while the picker loads, too).
+    if (event.data === '/' && text.startsWith('/') && textarea.selectionStart === 1 && !this.picker.value?.isOpen) {
       this.insertRange = { start: 0, end: 1, slash: true };
-      void this.picker.open({ filter: 'quick-reply', query: text.slice(1).split(/\s/)[0] ?? '', opener: textarea });
+      void this.openPart(this.picker, (picker) =>
+        picker.open({ filter: 'quick-reply', query: textarea.value.slice(1).split(/\s/)[0] ?? '', opener: textarea }),
+      );
     }
   }
 
@@ -330,7 +371,17 @@ export class ChatConversation extends ChatSessionElement {
     this.insertRange = textarea
       ? { start: textarea.selectionStart, end: textarea.selectionEnd, slash: false }
       : null;
-    void this.picker.open({ opener: event.currentTarget as HTMLElement });
+    void this.openPart(this.picker, (picker, opener) => picker.open({ opener }), event);
+  }
+
+  /**
+   * Open a lazily loaded part from a click: wait for its module (a notice shows when it cannot be
+   * loaded), then open it with focus returning to the control that was clicked.
+   */
+  private async openPart<T>(part: LazyPart<T>, open: (value: T, opener: HTMLElement | null) => Promise<void>, event?: Event): Promise<void> {
+    const opener = (event?.currentTarget as HTMLElement | null | undefined) ?? null;
+    const value = await part.get();
+    if (value && this.isConnected) await open(value, opener);
   }
 
   /**
@@ -398,9 +449,9 @@ export class ChatConversation extends ChatSessionElement {
   // ------------------------------------------------------------------ actions
 
   /** "End chat": asks first when the customer wrote last (no answer yet), else ends at once. */
-  private onEnd(session: ChatSession, opener: HTMLElement): void {
+  private onEnd(session: ChatSession, event: Event): void {
     if (sessionPhase(session) === 'waiting-for-agent') {
-      void this.endDialog.open(session.id, session.customer.name, opener);
+      void this.openPart(this.endDialog, (d, opener) => d.open(session.id, session.customer.name, opener), event);
       return;
     }
     this.endChat(session.id);

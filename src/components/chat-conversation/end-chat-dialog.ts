@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
-import { ModalController } from './modal.js';
+import { adoptPartStyles } from '../shared/lazy-part.js';
+import { ModalController, dialogStyles } from './modal.js';
 
 /** What the end-chat dialog needs from the conversation that hosts it. */
 export interface EndChatDialogHost extends ReactiveControllerHost {
@@ -22,6 +23,7 @@ export class EndChatDialog {
     host: EndChatDialogHost,
     private readonly end: (sessionId: string) => void,
   ) {
+    adoptPartStyles(host.renderRoot, dialogStyles);
     this.modal = new ModalController(host, () => host.renderRoot.querySelector<HTMLDialogElement>('#end-dialog'));
   }
 

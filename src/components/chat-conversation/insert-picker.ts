@@ -6,7 +6,8 @@ import type { ChatService } from '../../service/chat-service.js';
 import type { Snippet, SnippetSource, SnippetsState } from '../../service/snippets.js';
 import type { DisplaySettings } from '../../service/state.js';
 import { actionErrorText } from './action-errors.js';
-import { ModalController } from './modal.js';
+import { adoptPartStyles } from '../shared/lazy-part.js';
+import { ModalController, dialogStyles } from './modal.js';
 import { QuickReplyDialog } from './quick-reply-dialog.js';
 
 /** Which sources the picker shows. */
@@ -72,6 +73,7 @@ export class InsertPicker {
     private readonly insert: (text: string) => HTMLElement | null | undefined,
     private readonly composerText: () => string,
   ) {
+    adoptPartStyles(host.renderRoot, dialogStyles, insertPickerStyles);
     this.modal = new ModalController(host, () => host.renderRoot.querySelector<HTMLDialogElement>('#insert-dialog'));
     this.data = new ObserveController(
       host,

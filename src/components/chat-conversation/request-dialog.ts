@@ -5,7 +5,8 @@ import type { RequestPriority, SupportRequest } from '../../model/crm.js';
 import type { ChatService } from '../../service/chat-service.js';
 import type { DisplaySettings } from '../../service/state.js';
 import { actionErrorText } from './action-errors.js';
-import { ModalController } from './modal.js';
+import { adoptPartStyles } from '../shared/lazy-part.js';
+import { ModalController, dialogStyles } from './modal.js';
 
 /** What the request dialog needs from the conversation that hosts it. */
 export interface RequestDialogHost extends ReactiveControllerHost {
@@ -50,6 +51,7 @@ export class RequestDialog {
     private readonly display: () => DisplaySettings,
     private readonly created: (sessionId: string, request: SupportRequest) => HTMLElement | null | undefined,
   ) {
+    adoptPartStyles(host.renderRoot, dialogStyles);
     this.modal = new ModalController(host, () => host.renderRoot.querySelector<HTMLDialogElement>('#request-dialog'));
   }
 

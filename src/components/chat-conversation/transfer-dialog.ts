@@ -5,7 +5,8 @@ import type { ChatService } from '../../service/chat-service.js';
 import type { DisplaySettings } from '../../service/state.js';
 import type { TransferTarget } from '../../service/transfer-targets.js';
 import { actionErrorText } from './action-errors.js';
-import { ModalController } from './modal.js';
+import { adoptPartStyles } from '../shared/lazy-part.js';
+import { ModalController, dialogStyles } from './modal.js';
 
 /** What the transfer dialog needs from the conversation that hosts it. */
 export interface TransferDialogHost extends ReactiveControllerHost {
@@ -37,6 +38,7 @@ export class TransferDialog {
     private readonly service: () => ChatService | undefined,
     private readonly display: () => DisplaySettings,
   ) {
+    adoptPartStyles(host.renderRoot, dialogStyles, transferDialogStyles);
     this.modal = new ModalController(host, () => host.renderRoot.querySelector<HTMLDialogElement>('#transfer-dialog'));
     this.targets = new ObserveController(
       host,

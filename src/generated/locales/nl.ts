@@ -39,6 +39,7 @@
 's13c3d013dc1390be': `Welkomstbericht verzonden`,
 's15cf955bf6bb5e24': `De teksten konden niet worden geladen.`,
 's18f826dc2c7ff113': `Het bestand is leeg`,
+'s1a59f01a35d1f067': `Dit deel van het chatscherm kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.`,
 's1d04109b696f41b3': `1 klant wacht`,
 's1d4440d45da4f492': `Een snel antwoord maken`,
 's1da50951bdd7a204': `Kanaal`,

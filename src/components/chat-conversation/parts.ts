@@ -1,0 +1,20 @@
+/**
+ * The on-demand parts of `<chat-conversation>`, each in its own lazily imported module (a separate
+ * chunk of the CDN build): the conversation's first render carries none of them. The element
+ * starts loading a part when the agent shows intent (pointer over or focus on its opener, `/`
+ * typed at the start of the composer, files dragged over the conversation) and awaits it on use.
+ *
+ * Not part of the public API: tests replace a loader to see what happens when a chunk fails.
+ */
+export const conversationParts = {
+  /** The Transfer dialog. */
+  transfer: () => import('./transfer-dialog.js'),
+  /** The Insert picker with its quick-reply dialog. */
+  picker: () => import('./insert-picker.js'),
+  /** The Create request dialog. */
+  request: () => import('./request-dialog.js'),
+  /** The End-chat confirmation. */
+  endChat: () => import('./end-chat-dialog.js'),
+  /** The list of the session's uploading, refused and failed files. */
+  uploads: () => import('./upload-list.js'),
+};

@@ -1,0 +1,149 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
+import { conversationParts } from '../../src/components/chat-conversation/parts.js';
+import { warningAlertsLoader } from '../../src/components/chat-dashboard/alert-options.js';
+import type { ChatDashboard } from '../../src/components/chat-dashboard/chat-dashboard.js';
+import { byRole, deepActiveElement, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
+
+// Each test file runs in its own page: nothing here has loaded the lazy parts before these tests.
+
+type PartName = keyof typeof conversationParts;
+const realParts = { ...conversationParts };
+const loads: Record<PartName, number> = { transfer: 0, picker: 0, request: 0, endChat: 0, uploads: 0 };
+
+/** Count each part's loads; `fail` makes those parts' chunks fail as a lost connection would. */
+function instrument(fail: readonly PartName[] = []): void {
+  for (const name of Object.keys(realParts) as PartName[]) {
+    loads[name] = 0;
+    (conversationParts as Record<PartName, () => Promise<unknown>>)[name] = () => {
+      loads[name]++;
+      return fail.includes(name)
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : realParts[name]();
+    };
+  }
+}
+
+async function openChat() {
+  const s = await setup();
+  const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+  await s.service.answer(id);
+  const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+  await settle(el);
+  return { ...s, id, el };
+}
+
+describe('<chat-conversation> loads its dialogs on demand', () => {
+  afterEach(() => Object.assign(conversationParts, realParts));
+
+  it('renders without loading any dialog or the upload list; pointing at Transfer starts loading it; the first click opens it with focus inside', async () => {
+    instrument();
+    const { el } = await openChat();
+    expect(loads).to.deep.equal({ transfer: 0, picker: 0, request: 0, endChat: 0, uploads: 0 });
+    expect(deepQuery(el, 'dialog')).to.equal(null);
+    const transfer = byRole(el, 'button', 'Transfer');
+    transfer.dispatchEvent(new PointerEvent('pointerenter'));
+    expect(loads.transfer).to.equal(1);
+    expect(deepQuery(el, 'dialog')).to.equal(null);
+    transfer.click();
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
+    await settle(el);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.contains(deepActiveElement())).to.equal(true);
+    expect(loads.transfer, 'loaded once').to.equal(1);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(queryByRole(el, 'dialog')).to.equal(null);
+    expect(deepActiveElement() === transfer).to.equal(true);
+    expect(loads.picker + loads.request + loads.endChat + loads.uploads).to.equal(0);
+  });
+
+  it('with the keyboard alone: focusing Insert starts loading the picker, Enter opens it with focus in the search, Escape returns focus', async () => {
+    instrument();
+    const { el } = await openChat();
+    const insert = byRole(el, 'button', 'Insert');
+    insert.focus();
+    expect(loads.picker).to.equal(1);
+    await sendKeys({ press: 'Enter' });
+    const picker = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Insert'), 'the Insert picker');
+    await settle(el);
+    expect(deepActiveElement() === byRole(picker, 'combobox', 'Search texts')).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(queryByRole(el, 'dialog')).to.equal(null);
+    expect(deepActiveElement() === insert).to.equal(true);
+  });
+
+  it('"/" typed at the start of the composer loads and opens the quick replies', async () => {
+    instrument();
+    const { el } = await openChat();
+    byRole(el, 'textbox', 'Message').focus();
+    expect(loads.picker).to.equal(0);
+    await sendKeys({ type: '/' });
+    const picker = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Insert'), 'the Insert picker');
+    await settle(el);
+    expect(loads.picker).to.equal(1);
+    expect(byRole(picker, 'button', 'Quick replies').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('shows a notice instead of nothing when a dialog cannot be loaded, and opens it once it can', async () => {
+    instrument(['request']);
+    const { el } = await openChat();
+    const create = byRole(el, 'button', 'Create request');
+    create.click();
+    const notice = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(deepText(notice)).to.contain('This part of the chat screen could not be loaded. Check your connection and try again.');
+    expect(queryByRole(el, 'dialog')).to.equal(null);
+    await expect(el).to.be.accessible();
+    byRole(notice as HTMLElement, 'button', 'Dismiss').click();
+    await settle(el);
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
+
+    // The connection is back: the next click loads the dialog and opens it.
+    conversationParts.request = realParts.request;
+    create.click();
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Create request'), 'the request dialog');
+    await settle(el);
+    expect(dialog.contains(deepActiveElement())).to.equal(true);
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
+  });
+
+  it('the upload list loads with the first file; a file refused while it loads is shown once it is there', async () => {
+    instrument();
+    const { el } = await openChat();
+    const input = deepQuery<HTMLInputElement>(el, 'input[type="file"]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([], 'empty.txt', { type: 'text/plain' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    // The list's chunk is requested with the first file and shows the refusal when it has arrived.
+    expect(loads.uploads).to.equal(1);
+    const item = await waitUntil(() => deepQuery(el, '.upload.refused'), 'the refused file');
+    expect(deepText(item)).to.contain('The file is empty');
+  });
+});
+
+describe('<chat-dashboard> loads the warning alerts only when one is turned on', () => {
+  const realLoad = warningAlertsLoader.load;
+  let count = 0;
+  afterEach(() => (warningAlertsLoader.load = realLoad));
+
+  it('does not load them while every alert is off; turning one on loads them, and a failed load shows a notice', async () => {
+    warningAlertsLoader.load = () => {
+      count++;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    };
+    const { service } = await setup();
+    const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
+    await settle(el);
+    expect(count).to.equal(0);
+    byRole<HTMLInputElement>(byRole(el, 'group', 'Alerts'), 'checkbox', 'Count in page title').click();
+    const notice = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(count).to.equal(1);
+    expect(deepText(notice)).to.contain('could not be loaded');
+    await expect(el).to.be.accessible();
+  });
+});
