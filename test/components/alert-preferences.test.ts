@@ -137,6 +137,8 @@ describe('dashboard alert options across reloads', () => {
       w.backend.script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'Hello' });
       await w.clock.advance(2 * MINUTE + 1);
       await settle(after);
+      // The alerts' effects are a chunk loaded once an option is on: wait for them to act.
+      await waitUntil(() => browser.record.beeps > 0, 'the beep');
       expect(browser.record.beeps).to.equal(1);
       expect(browser.record.shown).to.deep.equal(['Tomasz Weber is waiting']);
       expect(document.title).to.equal('(1) Host CRM');

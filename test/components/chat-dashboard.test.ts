@@ -559,6 +559,8 @@ describe('<chat-dashboard>', () => {
       backend.script.customerArrives({ channelId: 'support', text: 'Hello' });
       await clock.advance(2 * MINUTE + 1);
       await settle(el);
+      // The alerts' effects are a chunk loaded once an option is on: wait for them to act.
+      await waitUntil(() => document.title !== 'Host CRM', 'the count in the title');
       expect(document.title).to.equal('(2) Host CRM');
       el.parentElement!.remove();
       expect(document.title).to.equal('Host CRM');
@@ -576,6 +578,8 @@ describe('<chat-dashboard>', () => {
         byRole<HTMLInputElement>(el, 'checkbox', 'Sound').click();
         backend.script.customerArrives({ channelId: 'support', text: 'Hello' });
         await clock.advance(2 * MINUTE + 1);
+        // The alerts' effects are a chunk loaded once an option is on: wait for them to act.
+        await waitUntil(() => audio.beeps > 0, 'the beep');
         expect(audio.beeps).to.equal(1);
       } finally {
         audio.restore();
@@ -610,6 +614,8 @@ describe('<chat-dashboard>', () => {
         await waitUntil(() => asked === 1, 'the permission request');
         backend.script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'Hello' });
         await clock.advance(2 * MINUTE + 1);
+        // The alerts' effects are a chunk loaded once an option is on: wait for them to act.
+        await waitUntil(() => shown.length > 0, 'the notification');
         expect(shown).to.deep.equal([{ title: 'Tomasz Weber is waiting', body: 'Waiting longer than 2 min in Support portal' }]);
       } finally {
         win.Notification = real;

@@ -6,7 +6,7 @@ import { MemoryChannelSelection } from '../../src/service/channel-selection.js';
 import { ChatService } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import type { ChatWarning } from '../../src/service/warnings.js';
-import { byRole, deepQuery, fakeAudioContext, mount, settle } from '../helpers.js';
+import { byRole, deepQuery, fakeAudioContext, mount, settle, waitUntil } from '../helpers.js';
 
 const MINUTE = 60_000;
 
@@ -68,6 +68,8 @@ describe('warnings of a dashboard pinned with channel-ids', () => {
       await clock.advance(2 * MINUTE + 1);
       await settle(el);
       expect(row(el, support).getAttribute('part')).to.equal('incoming-row warning');
+      // The alerts' effects are a chunk loaded once an option is on: wait for them to act.
+      await waitUntil(() => audio.beeps > 0 && document.title !== 'Host CRM', 'the beep and the count in the title');
       expect(document.title).to.equal('(1) Host CRM');
       expect(audio.beeps).to.equal(1);
 

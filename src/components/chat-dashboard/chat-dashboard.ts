@@ -19,7 +19,8 @@ import { messageTextStyles, renderMessageText } from '../message-text/message-te
 import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-dashboard.styles.js';
-import { WarningAlertsController } from './warning-alerts.js';
+import { loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
+import { AlertOptionsController } from './alert-options.js';
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const listConverter = {
@@ -74,7 +75,7 @@ const listConverter = {
  */
 @localized()
 export class ChatDashboard extends ChatElement {
-  static override styles = [tokens, avatarStyles, noticeStyles, messageTextStyles, styles];
+  static override styles = [tokens, avatarStyles, noticeStyles, messageTextStyles, loadFailureStyles, styles];
 
   /**
    * Only show these channels (ids), whatever the agent selected; hides the channel selection.
@@ -116,7 +117,7 @@ export class ChatDashboard extends ChatElement {
     () => this.service?.now(),
     () => !!(this.queue.value?.length || this.ongoing.value?.length || this.listenView),
   );
-  private readonly alerts = new WarningAlertsController(
+  private readonly alerts = new AlertOptionsController(
     this,
     () => this.service,
     (warning) => this.warningText(warning),
@@ -264,7 +265,7 @@ export class ChatDashboard extends ChatElement {
         />
         ${msg('Count in page title')}
       </label>
-    </fieldset>`;
+    </fieldset>${renderLoadFailure([this.alerts.effects])}`;
   }
 
   private warningText(warning: ChatWarning): { title: string; body: string } {
