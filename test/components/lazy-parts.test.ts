@@ -111,6 +111,21 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     expect(deepQuery(el, '.load-failure')).to.equal(null);
   });
 
+  it('a dialog closed and at once opened again stays open (the first close event is stale)', async () => {
+    instrument();
+    const { el } = await openChat();
+    const create = byRole(el, 'button', 'Create request');
+    create.click();
+    const first = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Create request'), 'the request dialog');
+    await settle(el);
+    byRole(first, 'button', 'Cancel').click();
+    create.click();
+    await settle(el);
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Create request'), 'the request dialog again');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.contains(deepActiveElement())).to.equal(true);
+  });
+
   it('the upload list loads with the first file; a file refused while it loads is shown once it is there', async () => {
     instrument();
     const { el } = await openChat();

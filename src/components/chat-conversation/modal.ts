@@ -65,8 +65,13 @@ export class ModalController implements ReactiveController {
     }
   }
 
-  /** Bind to the dialog's `close` event: forget the dialog and return focus to the opener. */
-  readonly onClose = (): void => {
+  /**
+   * Bind to the dialog's `close` event: forget the dialog and return focus to the opener. A
+   * `close` event of a dialog that is open again (closed and reopened before the event's task
+   * ran, e.g. a quick second click) is stale and ignored.
+   */
+  readonly onClose = (event?: Event): void => {
+    if ((event?.target as HTMLDialogElement | null | undefined)?.open) return;
     if (!this.isOpen) return;
     this.isOpen = false;
     this.host.requestUpdate();

@@ -98,7 +98,7 @@ export class QuickReplyDialog {
   private readonly onClose = (event: Event): void => {
     // Closing this dialog must not close a dialog around it (the picker).
     event.stopPropagation();
-    this.modal.onClose();
+    this.modal.onClose(event);
   };
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
