@@ -314,6 +314,8 @@ describe('<chat-conversation>', () => {
           '[c](data:text/html;base64,PHNjcmlwdD4=) [d](vbscript:msgbox(1)) [Help](https://example.com/help)',
       );
       await settle(el);
+      // The markdown reading is a lazy chunk: the text shows as plain text until it has arrived.
+      await waitUntil(() => deepAll(el, 'a').length > 0, 'the formatted message');
       const anchors = deepAll(el, 'a') as HTMLAnchorElement[];
       expect(anchors.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/help']);
       expect(anchors[0]!.target).to.equal('_blank');
@@ -332,6 +334,8 @@ describe('<chat-conversation>', () => {
       backend.script.agentWrites('a1', id, '[Open invoice](javascript:window.__xss=1) and [Help](https://example.com/help)');
       await settle(el);
       const row = ownRows(el).find((r) => r.textContent!.includes('Open invoice'))!;
+      // The markdown reading is a lazy chunk: the text shows as plain text until it has arrived.
+      await waitUntil(() => row.querySelector('a') !== null, 'the formatted message');
       expect(Array.from(row.querySelectorAll('a')).map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/help']);
     });
 
