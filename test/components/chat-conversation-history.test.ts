@@ -85,6 +85,19 @@ function bottomInView(logEl: HTMLElement, row: Element | null | undefined): bool
   return r.height > 0 && r.bottom <= v.bottom + 2 && r.bottom > v.top;
 }
 
+/** The rows of the log in view neither overlap nor leave gaps (±1 px). */
+function expectRowsTouchingInView(logEl: HTMLElement, what: string): void {
+  const view = logEl.getBoundingClientRect();
+  const boxes = Array.from(logEl.children)
+    .filter((c) => !c.hasAttribute('virtualizer-sizer'))
+    .map((r) => r.getBoundingClientRect())
+    .filter((b) => b.bottom > view.top && b.top < view.bottom)
+    .sort((a, b) => a.top - b.top);
+  for (let i = 1; i < boxes.length; i++) {
+    expect(boxes[i]!.top - boxes[i - 1]!.bottom, `${what}: no gap or overlap before row ${i} in view`).to.be.within(-1, 1);
+  }
+}
+
 function log(el: Element): HTMLElement {
   return byRole(el, 'log');
 }
@@ -264,6 +277,7 @@ describe('<chat-conversation> history', () => {
       const tops = rows.map((r) => r.getBoundingClientRect().top);
       expect(Math.min(...tops), 'rows reach the top of the log').to.be.at.most(list.getBoundingClientRect().top);
       expect(distanceFromBottom(list)).to.be.at.most(2);
+      expectRowsTouchingInView(list, 'first frame');
     });
 
     it('switching to another chat shows only its rows, its newest message at the bottom, and pins again', async () => {
@@ -304,6 +318,7 @@ describe('<chat-conversation> history', () => {
         const newest = s.backend.inspect.messages(s.id).at(-1)!;
         await painted();
         expect(bottomInView(list, deepQuery(s.el, `.row[data-message-id="${newest.id}"]`)), `"${text.slice(0, 10)}…" in view in the next frame`).to.equal(true);
+        expectRowsTouchingInView(list, `next frame after "${text.slice(0, 10)}…"`);
         await frames(2);
         expect(distanceFromBottom(list), 'still at the bottom').to.be.at.most(2);
       }

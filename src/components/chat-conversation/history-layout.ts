@@ -14,7 +14,7 @@ export interface HistoryPin {
  * the bottom of the log.
  *
  * The flow layout places the last row at the end of the estimated scroll size (rows not yet
- * measured count as the average row, or 100 px before any is measured), but computed the scroll
+ * measured count as the average row, or 100 px before any is measured), but computes the scroll
  * position for a pin from the row's previous position, clamped to the scroll height the DOM had
  * before this layout. When the estimate changes (the first rows are measured on opening, a
  * message arrives), the two disagree:
@@ -28,6 +28,11 @@ export interface HistoryPin {
  * rows are placed in, so the newest row is in view in the frame it is first laid out in. Every
  * other pin (a kept message framed at `start` while older messages load) behaves as in the flow
  * layout.
+ *
+ * Built on members of the flow layout of @lit-labs/virtualizer 2.1 that its type declarations
+ * expose to subclasses (`_setPositionFromPin`, `_scrollPosition`, `_scrollError`, `_scrollSize`,
+ * `_viewDim1`, `_metricsCache`); test/components/chat-conversation-history.test.ts checks the
+ * first painted frame on opening and on new messages, so an upgrade that changes them shows.
  */
 export class HistoryLayout extends FlowLayout {
   protected override _setPositionFromPin(): void {
