@@ -29,7 +29,7 @@ export interface HistoryPin {
  * other pin (a kept message framed at `start` while older messages load) behaves as in the flow
  * layout.
  *
- * Built on members of the flow layout of @lit-labs/virtualizer 2.1 that its type declarations
+ * Built on members of the Lit virtualizer's flow layout (version 2.1) that its type declarations
  * expose to subclasses (`_setPositionFromPin`, `_scrollPosition`, `_scrollError`, `_scrollSize`,
  * `_viewDim1`, `_metricsCache`); test/components/chat-conversation-history.test.ts checks the
  * first painted frame on opening and on new messages, so an upgrade that changes them shows.
