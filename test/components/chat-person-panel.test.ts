@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { ChatPersonPanel } from '../../src/components/chat-person-panel/chat-person-panel.js';
+import { type ChatPersonPanel, personPanelParts } from '../../src/components/chat-person-panel/chat-person-panel.js';
 import type { PersonCandidate, PersonDetails } from '../../src/model/crm.js';
 import {
   type Setup,
@@ -85,6 +85,10 @@ async function openSections(el: Element): Promise<void> {
   for (const d of deepAll(el, 'details') as HTMLDetailsElement[]) d.open = true;
   await settle(el);
 }
+
+// The forms and the transcript are a lazily loaded part of the panel (tested in lazy-parts.test.ts);
+// these tests are about what they do, so the part's chunk is in the page before they click.
+before(() => personPanelParts.load());
 
 describe('<chat-person-panel>', () => {
   afterEach(() => {

@@ -5,6 +5,7 @@ import type { ChatConversation } from '../../src/components/chat-conversation/ch
 import { conversationParts } from '../../src/components/chat-conversation/parts.js';
 import { warningAlertsLoader } from '../../src/components/chat-dashboard/alert-options.js';
 import type { ChatDashboard } from '../../src/components/chat-dashboard/chat-dashboard.js';
+import { type ChatPersonPanel, personPanelParts } from '../../src/components/chat-person-panel/chat-person-panel.js';
 import { byRole, deepActiveElement, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
 
 // Each test file runs in its own page: nothing here has loaded the lazy parts before these tests.
@@ -159,6 +160,53 @@ describe('<chat-dashboard> loads the warning alerts only when one is turned on',
     const notice = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
     expect(count).to.equal(1);
     expect(deepText(notice)).to.contain('could not be loaded');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<chat-person-panel> loads its forms and the transcript view on demand', () => {
+  const realLoad = personPanelParts.load;
+  let count = 0;
+  afterEach(() => (personPanelParts.load = realLoad));
+
+  async function panel() {
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'sales', text: 'Hello', name: 'Mira van der Berg', email: 'mira@example.org' });
+    await s.service.answer(id);
+    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel></chat-person-panel>`);
+    await waitUntil(() => s.service.state.personContexts[id]?.status === 'ready', 'person context');
+    await settle(el);
+    return el;
+  }
+
+  it('renders without them; focusing "Create person" starts loading; Enter opens the form with focus in First name', async () => {
+    count = 0;
+    personPanelParts.load = () => {
+      count++;
+      return realLoad();
+    };
+    const el = await panel();
+    expect(count).to.equal(0);
+    expect(deepQuery(el, 'form')).to.equal(null);
+    const create = byRole(el, 'button', 'Create person');
+    create.focus();
+    expect(count).to.equal(1);
+    await sendKeys({ press: 'Enter' });
+    const first = await waitUntil(() => queryByRole<HTMLInputElement>(el, 'textbox', /^First name/), 'the form');
+    await waitUntil(() => deepActiveElement() === first, 'focus in First name');
+    expect(first.value).to.equal('Mira');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => deepActiveElement() === create, 'focus back on Create person');
+    expect(deepQuery(el, 'form')).to.equal(null);
+  });
+
+  it('shows a notice when they cannot be loaded', async () => {
+    personPanelParts.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const el = await panel();
+    byRole(el, 'button', 'Create company').click();
+    const notice = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(deepText(notice)).to.contain('could not be loaded');
+    expect(deepQuery(el, 'form')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 });

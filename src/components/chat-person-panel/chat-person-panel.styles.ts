@@ -1,12 +1,12 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
-import { messageTextStyles } from '../message-text/message-text.js';
+import { loadFailureStyles } from '../shared/lazy-part.js';
 import { avatarStyles } from '../shared/avatar.js';
 
 export const styles = [
   tokens,
   avatarStyles,
-  messageTextStyles,
+  loadFailureStyles,
   css`
     :host {
       display: block;
@@ -317,27 +317,7 @@ export const styles = [
       font-size: 13px;
     }
 
-    /* ---------------------------------------------------------------- forms */
-    .form {
-      display: grid;
-      gap: 12px;
-      margin-top: 16px;
-      padding-top: 16px;
-      border-top: 1px solid var(--_border);
-    }
-    .field-row {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
-      gap: 12px;
-    }
-    .field {
-      display: grid;
-      align-content: start;
-      gap: 4px;
-      font-size: 13px;
-      font-weight: 500;
-      min-width: 0;
-    }
+    /* ---------------------------------------------------------------- inputs */
     input {
       font: inherit;
       font-weight: 400;
@@ -352,38 +332,6 @@ export const styles = [
     input:focus-visible {
       border-color: var(--_accent);
     }
-    .form .card-actions {
-      margin-top: 0;
-    }
-    .form-error {
-      margin: 0;
-      color: var(--_danger);
-      font-size: 13px;
-    }
-    .field-error {
-      color: var(--_danger);
-      font-size: 12px;
-      font-weight: 400;
-    }
-    input[aria-invalid='true'] {
-      border-color: var(--_danger);
-    }
-    .duplicate {
-      padding: 10px 12px;
-      border-radius: var(--_radius-small);
-      background: var(--_warning-soft);
-      border: 1px solid var(--_warning);
-      font-size: 13px;
-      overflow-wrap: anywhere;
-    }
-    .duplicate p {
-      margin: 0;
-    }
-    .duplicate .card-actions {
-      margin-top: 8px;
-    }
-
-    /* ---------------------------------------------------------------- search */
     input.search {
       width: 100%;
       box-sizing: border-box;
@@ -422,58 +370,6 @@ export const styles = [
     }
     [aria-expanded='true'] > .chevron {
       transform: rotate(225deg);
-    }
-    .transcript {
-      list-style: none;
-      margin: 4px 8px 8px;
-      padding: 8px;
-      display: grid;
-      gap: 8px;
-      border-inline-start: 3px solid var(--_border);
-      background: var(--_surface);
-      border-radius: var(--_radius-small);
-      font-size: 13px;
-      min-width: 0;
-      max-height: 320px;
-      overflow-y: auto;
-    }
-    .line {
-      min-width: 0;
-      overflow-wrap: anywhere;
-    }
-    .line-head {
-      display: flex;
-      gap: 6px;
-      align-items: baseline;
-      color: var(--_text-muted);
-      font-size: 12px;
-      min-width: 0;
-    }
-    .line-head .author {
-      font-weight: 600;
-      color: var(--_text);
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      min-width: 0;
-    }
-    .line.to-customer .author {
-      color: var(--_accent);
-    }
-    .files {
-      list-style: none;
-      margin: 4px 0 0;
-      padding: 0;
-      display: grid;
-      gap: 2px;
-    }
-    .files .record-sub {
-      display: inline;
-    }
-    .line.system {
-      color: var(--_text-muted);
-      font-style: italic;
-      font-size: 12px;
     }
     .section > .facts {
       margin: 0;

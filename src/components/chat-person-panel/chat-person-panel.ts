@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isChatError } from '../../backend/errors.js';
 import { PersonSearchController } from '../../controllers/person-search-controller.js';
-import { formatBytes, formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from '../../i18n/format.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import type {
   ChatSessionSummary,
   Company,
@@ -16,12 +16,9 @@ import type {
   Sale,
   SupportRequest,
 } from '../../model/crm.js';
-import type { MessageView } from '../../model/message.js';
 import type { ChatCustomer, ChatSession } from '../../model/session.js';
 import {
   type CompanyDraft,
-  type FieldError,
-  type FieldErrors,
   type PersonDraft,
   isValid,
   personDraftFromCustomer,
@@ -30,9 +27,16 @@ import {
 } from '../../service/person-rules.js';
 import type { PersonSearchState } from '../../service/person-search.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
-import { renderMessageText } from '../message-text/message-text.js';
+import { LazyPart, adoptPartStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-person-panel.styles.js';
+import type { FormView } from './panel-parts.js';
+
+/**
+ * Loads the panel's on-demand parts (forms, transcript; a separate chunk). Not part of the public
+ * API: tests replace it to see what happens when the chunk fails.
+ */
+export const personPanelParts = { load: () => import('./panel-parts.js') };
 
 /** Which inline form is open. */
 type OpenForm = 'person' | 'company' | null;
@@ -52,6 +56,9 @@ const PERSON_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'companyName']
  * another person) and "Remove link"; collapsible sections with contact details, company,
  * requests, sales, follow-up activities and previous chats. Opening a previous chat shows its
  * transcript read-only. Each record opens in the host CRM through a `chat-*-open` event.
+ *
+ * The forms and the transcript view are loaded on demand (when the agent points at or focuses
+ * their buttons, or on the click); when they cannot be loaded, a notice (`role="alert"`) says so.
  *
  * Keyboard: every control is a native button, input or `<summary>`; in a form, Escape closes it
  * and returns focus to the button that opened it; in the search box, Enter searches at once and
@@ -111,6 +118,12 @@ export class ChatPersonPanel extends ChatSessionElement {
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly transcripts = this.observe(() => this.service?.select((s) => s.transcripts));
   private readonly search = new PersonSearchController(this, () => this.service);
+  /** The forms and the transcript view: loaded on intent (pointer or focus on their buttons) or on the click. */
+  private readonly parts = new LazyPart(this, async () => {
+    const parts = await personPanelParts.load();
+    adoptPartStyles(this.renderRoot, ...parts.panelPartStyles);
+    return parts;
+  });
 
   private loadedKey: string | null = null;
   private formFor: string | null = null;
@@ -179,6 +192,7 @@ export class ChatPersonPanel extends ChatSessionElement {
     }
     return html`<aside class="panel" aria-label=${msg('Customer')}>
       <p class="visually-hidden" role="status">${this.notice}</p>
+      ${renderLoadFailure([this.parts])}
       ${body}
       <slot name="cards"></slot>
       <slot></slot>
@@ -318,7 +332,8 @@ export class ChatPersonPanel extends ChatSessionElement {
     const open = this.openTranscripts.has(c.id);
     const transcriptId = `transcript-${c.id}`;
     return html`<button type="button" class="record" aria-expanded=${open ? 'true' : 'false'} aria-controls=${transcriptId}
-        @click=${() => this.onToggleTranscript(c.id)}>
+        @pointerenter=${this.parts.preload} @focus=${this.parts.preload}
+        @click=${() => void this.onToggleTranscript(c.id)}>
         <span class="record-main">
           <span class="record-sub">
             <time datetime=${c.createdAt} title=${formatDateTime(c.createdAt, this.display)}>${formatDate(c.createdAt, this.display)}</time>
@@ -330,43 +345,11 @@ export class ChatPersonPanel extends ChatSessionElement {
         </span>
         <span class="chevron" aria-hidden="true"></span>
       </button>
-      ${open ? this.renderTranscript(c, transcriptId) : nothing}`;
-  }
-
-  private renderTranscript(c: ChatSessionSummary, id: string): TemplateResult {
-    const transcript = this.transcripts.value?.[c.id];
-    const when = formatDateTime(c.createdAt, this.display);
-    const label = msg(str`Transcript of the chat of ${when}`);
-    if (!transcript || transcript.status === 'loading') {
-      return html`<div id=${id} class="transcript" part="transcript" aria-busy="true">${msg('Loading the transcript ...')}</div>`;
-    }
-    if (transcript.status === 'error') {
-      return html`<div id=${id} class="transcript" part="transcript" role="alert">
-        <p>${msg('The transcript could not be loaded.')}</p>
-        <button type="button" class="btn small" @click=${() => this.run(this.service!.loadTranscript(c.id))}>${msg('Try again')}</button>
-      </div>`;
-    }
-    return html`<ol id=${id} class="transcript" part="transcript" aria-label=${label}>
-      ${transcript.messages.map((m) => this.renderTranscriptLine(m))}
-    </ol>`;
-  }
-
-  private renderTranscriptLine(m: MessageView): TemplateResult {
-    const time = html`<time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, this.display)}>${formatTime(m.sentAt, this.display)}</time>`;
-    if (m.kind === 'system') return html`<li class="line system">${time} <span dir="auto">${m.text}</span></li>`;
-    return html`<li class="line ${m.kind}">
-      <div class="line-head"><bdi class="author">${m.authorName}</bdi> ${time}</div>
-      ${m.text ? html`<div class="message-text" dir="auto">${renderMessageText(m.text)}</div>` : nothing}
-      ${m.attachments.length
-        ? html`<ul class="files">
-            ${m.attachments.map((a) => {
-              const href = downloadUrl(a.url);
-              const label = html`<bdi>${a.name}</bdi> <span class="record-sub">(${formatBytes(a.size, this.display)})</span>`;
-              return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
-            })}
-          </ul>`
-        : nothing}
-    </li>`;
+      ${open && this.parts.value
+        ? this.parts.value.renderTranscript(c, transcriptId, this.transcripts.value?.[c.id], this.display, () =>
+            void this.run(this.service!.loadTranscript(c.id)),
+          )
+        : nothing}`;
   }
 
   // ------------------------------------------------------------------ unmatched
@@ -401,15 +384,19 @@ export class ChatPersonPanel extends ChatSessionElement {
         <h3 id="create-title" class="card-title">${msg('Add to the CRM')}</h3>
         <div class="card-actions">
           <button type="button" class="btn" id="open-person-form" aria-expanded=${this.openForm === 'person' ? 'true' : 'false'}
-            @click=${() => this.toggleForm('person', customer)}>${msg('Create person')}</button>
+            @pointerenter=${this.parts.preload} @focus=${this.parts.preload}
+            @click=${() => void this.toggleForm('person', customer)}>${msg('Create person')}</button>
           <button type="button" class="btn" id="open-company-form" aria-expanded=${this.openForm === 'company' ? 'true' : 'false'}
-            @click=${() => this.toggleForm('company', customer)}>${msg('Create company')}</button>
+            @pointerenter=${this.parts.preload} @focus=${this.parts.preload}
+            @click=${() => void this.toggleForm('company', customer)}>${msg('Create company')}</button>
         </div>
         ${this.createdCompany
           ? html`<p class="done" role="status">${msg(str`Company "${this.createdCompany.name}" created.`)}</p>`
           : nothing}
-        ${this.openForm === 'person' && this.personDraft ? this.renderPersonForm(session, this.personDraft) : nothing}
-        ${this.openForm === 'company' ? this.renderCompanyForm() : nothing}
+        ${this.openForm === 'person' && this.personDraft && this.parts.value
+          ? this.parts.value.renderPersonForm(this.formView(session.id), this.personDraft)
+          : nothing}
+        ${this.openForm === 'company' && this.parts.value ? this.parts.value.renderCompanyForm(this.formView(session.id), this.companyDraft) : nothing}
       </section>
     `;
   }
@@ -481,71 +468,22 @@ export class ChatPersonPanel extends ChatSessionElement {
 
   // ------------------------------------------------------------------ forms
 
-  private renderPersonForm(session: ChatSession, draft: PersonDraft): TemplateResult {
-    const errors = this.showErrors ? validatePersonDraft(draft) : {};
-    const field = (key: (typeof PERSON_FIELDS)[number], label: string, type = 'text', required = false) => {
-      const error = errors[key];
-      const errorId = `person-${key}-error`;
-      return html`<div class="field">
-        <label for=${`person-${key}`}>${label}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
-        <input id=${`person-${key}`} name=${key} type=${type} autocomplete="off" ?required=${required}
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? errorId : nothing}
-          .value=${live(draft[key])}
-          @input=${(e: InputEvent) => this.onPersonInput(key, (e.target as HTMLInputElement).value)} />
-        ${error ? html`<span id=${errorId} class="field-error">${fieldErrorText(key, error)}</span>` : nothing}
-      </div>`;
+  /** The open form's state and actions, for the lazily loaded form templates. */
+  private formView(sessionId: string): FormView {
+    return {
+      showErrors: this.showErrors,
+      busy: this.busy,
+      formError: this.formError,
+      createdCompany: this.createdCompany,
+      duplicate: this.duplicate,
+      onPersonInput: (key, value) => this.onPersonInput(key, value),
+      onCompanyInput: (name) => (this.companyDraft = { name }),
+      onCreatePerson: (event, allowDuplicate) => void this.onCreatePerson(event, sessionId, allowDuplicate),
+      onCreateCompany: (event) => void this.onCreateCompany(event),
+      onLink: (personId) => void this.onLink(sessionId, personId),
+      onCancel: () => this.closeForm(true),
+      onKeydown: (event) => this.onFormKeydown(event),
     };
-    return html`<form class="form" part="form" novalidate aria-label=${msg('Create person')}
-      @submit=${(e: SubmitEvent) => this.onCreatePerson(e, session.id, false)} @keydown=${this.onFormKeydown}>
-      <div class="field-row">
-        ${field('firstName', msg('First name'), 'text', true)}
-        ${field('lastName', msg('Last name'), 'text', true)}
-      </div>
-      ${field('email', msg('E-mail'), 'email')}
-      ${field('phone', msg('Phone'), 'tel')}
-      ${this.createdCompany
-        ? html`<p class="record-sub">${msg(str`Company: ${this.createdCompany.name}`)}</p>`
-        : field('companyName', msg('Company name'))}
-      ${this.duplicate ? this.renderDuplicate(session.id, this.duplicate) : nothing}
-      ${this.formError ? html`<p class="form-error" role="alert">${this.formError}</p>` : nothing}
-      <div class="card-actions">
-        <button type="submit" class="btn primary" ?disabled=${this.busy}>${msg('Save and link')}</button>
-        <button type="button" class="btn ghost" @click=${() => this.closeForm(true)}>${msg('Cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderDuplicate(sessionId: string, person: Person): TemplateResult {
-    const who = person.companyName ? `${fullName(person)} (${person.companyName})` : fullName(person);
-    return html`<div class="duplicate" role="alert" id="duplicate-warning">
-      <p>${msg(str`A person with this e-mail address already exists: ${who}.`)}</p>
-      <div class="card-actions">
-        <button type="button" class="btn primary small" id="link-duplicate" aria-describedby="duplicate-warning" ?disabled=${this.busy}
-          @click=${() => this.onLink(sessionId, person.id)}>${msg('Link this person instead')}</button>
-        <button type="button" class="btn small" ?disabled=${this.busy}
-          @click=${() => this.onCreatePerson(null, sessionId, true)}>${msg('Create anyway')}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderCompanyForm(): TemplateResult {
-    const errors: FieldErrors<CompanyDraft> = this.showErrors ? validateCompanyDraft(this.companyDraft) : {};
-    const error = errors.name;
-    return html`<form class="form" part="form" novalidate aria-label=${msg('Create company')}
-      @submit=${this.onCreateCompany} @keydown=${this.onFormKeydown}>
-      <div class="field">
-        <label for="company-name">${msg('Company name')}<span aria-hidden="true"> *</span></label>
-        <input id="company-name" name="name" autocomplete="off" required .value=${live(this.companyDraft.name)}
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'company-name-error' : nothing}
-          @input=${(e: InputEvent) => (this.companyDraft = { name: (e.target as HTMLInputElement).value })} />
-        ${error ? html`<span id="company-name-error" class="field-error">${msg('Enter a company name.')}</span>` : nothing}
-      </div>
-      ${this.formError ? html`<p class="form-error" role="alert">${this.formError}</p>` : nothing}
-      <div class="card-actions">
-        <button type="submit" class="btn primary" ?disabled=${this.busy}>${msg('Save company')}</button>
-        <button type="button" class="btn ghost" @click=${() => this.closeForm(true)}>${msg('Cancel')}</button>
-      </div>
-    </form>`;
   }
 
   private onFormKeydown(event: KeyboardEvent): void {
@@ -563,11 +501,14 @@ export class ChatPersonPanel extends ChatSessionElement {
 
   // ------------------------------------------------------------------ actions
 
-  private toggleForm(form: Exclude<OpenForm, null>, customer: ChatCustomer): void {
+  private async toggleForm(form: Exclude<OpenForm, null>, customer: ChatCustomer): Promise<void> {
     if (this.openForm === form) {
       this.closeForm();
       return;
     }
+    // The forms are a lazily loaded part: wait for it (a notice shows when it cannot be loaded).
+    const sessionId = this.currentId;
+    if (!(await this.parts.get()) || this.currentId !== sessionId) return;
     this.closeForm();
     this.openForm = form;
     if (form === 'person') {
@@ -662,7 +603,9 @@ export class ChatPersonPanel extends ChatSessionElement {
     this.closeForm(true);
   }
 
-  private onToggleTranscript(chatId: string): void {
+  private async onToggleTranscript(chatId: string): Promise<void> {
+    // The transcript view is a lazily loaded part: wait for it (a notice shows when it cannot be loaded).
+    if (!this.openTranscripts.has(chatId) && !(await this.parts.get())) return;
     const open = new Set(this.openTranscripts);
     if (open.has(chatId)) open.delete(chatId);
     else {
@@ -673,23 +616,8 @@ export class ChatPersonPanel extends ChatSessionElement {
   }
 }
 
-/** An attachment's URL when it is one a link may point to (http, https, blob), else `null`. */
-function downloadUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return ['http:', 'https:', 'blob:'].includes(parsed.protocol) ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function fullName(person: Person): string {
   return `${person.firstName} ${person.lastName}`.trim();
-}
-
-function fieldErrorText(key: keyof PersonDraft, error: FieldError): string {
-  if (error === 'invalid-email') return msg('Enter an e-mail address such as name@example.com.');
-  return key === 'firstName' ? msg('Enter a first name.') : msg('Enter a last name.');
 }
 
 /**
