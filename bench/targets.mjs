@@ -10,7 +10,7 @@ const NOT_MET = '**not met**';
 const NOT_MEASURED = 'not measured';
 
 const en = (n) => n.toLocaleString('en');
-const ms = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
+const ms = (v) => (v >= 1000 ? `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 2)} s` : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
 /** A median for the figures column: ms, or the error text, or n/a. */
 const shown = (v) => (typeof v === 'number' ? ms(v) : v ?? 'n/a');
 const times = (v) => `${v >= 100 ? Math.round(v) : v.toFixed(v >= 10 ? 1 : 2)}×`;
