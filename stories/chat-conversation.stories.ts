@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define.js';
 import { ChatBackendError } from '../src/backend/errors.js';
+import { conversationParts } from '../src/components/chat-conversation/parts.js';
 import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
 import { ChatService } from '../src/service/chat-service.js';
 import { FakeClock } from '../src/service/clock.js';
@@ -282,6 +283,29 @@ export const CreateRequest: Story = {
   loaders: [async () => ({ scene: await scene(lively) })],
   render: (_args, { loaded }) => show(loaded.scene as Scene),
   play: async ({ canvasElement }) => press(canvasElement, 'Create request'),
+};
+
+/**
+ * A dialog's code (a lazily loaded chunk) could not be loaded, e.g. the connection dropped: the
+ * click on "Create request" shows a notice instead of nothing.
+ */
+export const DialogCouldNotLoad: Story = {
+  loaders: [async () => ({ scene: await scene(lively) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => {
+    const real = conversationParts.request;
+    conversationParts.request = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const conversation = await waitFor(() => canvasElement.querySelector('chat-conversation')?.shadowRoot ?? null);
+      const button = await waitFor(
+        () => Array.from(conversation.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Create request') ?? null,
+      );
+      button.click();
+      await waitFor(() => conversation.querySelector('.load-failure'));
+    } finally {
+      conversationParts.request = real;
+    }
+  },
 };
 
 /** "End chat" when the customer wrote last: the agent is asked to confirm. */

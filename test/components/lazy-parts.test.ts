@@ -55,6 +55,9 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     expect(dialog.matches(':modal')).to.equal(true);
     expect(dialog.contains(deepActiveElement())).to.equal(true);
     expect(loads.transfer, 'loaded once').to.equal(1);
+    // The part brought its styles into the conversation's shadow root.
+    expect(getComputedStyle(dialog).width).to.equal('440px');
+    expect(getComputedStyle(deepQuery(dialog, '.target')!).display).to.equal('flex');
     await sendKeys({ press: 'Escape' });
     await settle(el);
     expect(queryByRole(el, 'dialog')).to.equal(null);
@@ -139,6 +142,7 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     expect(loads.uploads).to.equal(1);
     const item = await waitUntil(() => deepQuery(el, '.upload.refused'), 'the refused file');
     expect(deepText(item)).to.contain('The file is empty');
+    expect(getComputedStyle(deepQuery(el, 'ul.uploads')!).listStyleType).to.equal('none');
   });
 });
 
@@ -195,6 +199,7 @@ describe('<chat-person-panel> loads its forms and the transcript view on demand'
     const first = await waitUntil(() => queryByRole<HTMLInputElement>(el, 'textbox', /^First name/), 'the form');
     await waitUntil(() => deepActiveElement() === first, 'focus in First name');
     expect(first.value).to.equal('Mira');
+    expect(getComputedStyle(deepQuery(el, 'form.form')!).display).to.equal('grid');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => deepActiveElement() === create, 'focus back on Create person');
     expect(deepQuery(el, 'form')).to.equal(null);
