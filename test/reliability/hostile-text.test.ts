@@ -544,6 +544,8 @@ describe('Hostile text in the Insert picker, the Create request dialog and the u
       });
       input.files = transfer.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
+      // The upload list is a lazily loaded part: inspect it once it shows this batch's rows.
+      await waitUntil(() => deepQuery(conversation, 'ul.uploads li'), 'the upload list', 20_000);
       await settle(screen, 2);
       findings.push(...inspect(screen, `${label}: upload list ${start}`, checkTokens));
     }

@@ -111,6 +111,34 @@ describe('Leaks', () => {
     });
   }
 
+  for (const { tag, attrs } of ELEMENTS) {
+    it(`B27: an update of <${tag}> that runs after its removal subscribes nothing`, async () => {
+      const { service, backend, mine } = await world();
+      const provider = await fixture<HTMLElement>(html`<chat-provider .service=${service}></chat-provider>`);
+      const warm = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs?.(mine) ?? {})) warm.setAttribute(k, v);
+      provider.append(warm);
+      await settle(warm);
+      warm.remove();
+      await settle();
+      const baseline = { backend: backend.openSubscriptions, state: stateSubscribers(service) };
+      for (let i = 0; i < 20; i++) {
+        const el = document.createElement(tag) as HTMLElement & { requestUpdate(): void; updateComplete: Promise<unknown> };
+        for (const [k, v] of Object.entries(attrs?.(mine) ?? {})) el.setAttribute(k, v);
+        provider.append(el);
+        await el.updateComplete;
+        // An update requested while in the page runs after the element has left it (as when a
+        // value arrives just before removal, e.g. under load).
+        el.requestUpdate();
+        el.remove();
+        await el.updateComplete;
+      }
+      await settle();
+      expect(stateSubscribers(service), 'service state subscribers').to.equal(baseline.state);
+      expect(backend.openSubscriptions, 'backend subscriptions').to.equal(baseline.backend);
+    });
+  }
+
   it('B27: a moved conversation keeps exactly one subscription and keeps updating', async () => {
     const { service, backend, mine } = await world();
     const provider = await fixture<HTMLElement>(html`<chat-provider .service=${service}><div id="a"></div><div id="b"></div></chat-provider>`);

@@ -44,6 +44,8 @@ export class AlertOptionsController implements ReactiveController {
   private count = 0;
   /** New warnings that arrived while the effects were loading. */
   private pending: ChatWarning[] = [];
+  /** Whether the host is in the page: an update that runs after removal must not subscribe again. */
+  private connected = false;
 
   /** Beep on each new warning. */
   get sound(): boolean {
@@ -80,14 +82,16 @@ export class AlertOptionsController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.sync();
   }
 
   hostUpdate(): void {
-    this.sync();
+    if (this.connected) this.sync();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.service = undefined;
