@@ -45,4 +45,23 @@ describe('demo backend: the long-running chat (paging)', () => {
     expect(backend.inspect.sessions()).to.have.length(0);
     backend.dispose();
   });
+
+  it('with the simulator on, its customer keeps writing now and then (so "new messages" and pinning can be tried in the demo)', async () => {
+    const clock = new FakeClock('2026-11-30T09:00:00Z');
+    const backend = new InMemoryChatBackend({ clock, longChatMessages: 500 });
+    const id = backend.inspect.sessions().find((s) => s.customer.name === 'Jonas Verbeek')!.id;
+    const before = backend.inspect.messages(id).length;
+    await clock.advance(5 * 60_000);
+    const after = backend.inspect.messages(id);
+    const added = after.slice(before);
+    // Every 20–45 s plus 1.5–3 s of typing: 6 to 14 new lines in 5 minutes.
+    expect(added.length).to.be.within(6, 14);
+    expect(added.every((m) => m.kind === 'from-customer' && m.text.length >= 5)).to.equal(true);
+    // Once the chat has ended the customer stops.
+    backend.script.customerLeaves(id);
+    const ended = backend.inspect.messages(id).length;
+    await clock.advance(5 * 60_000);
+    expect(backend.inspect.messages(id).length).to.equal(ended);
+    backend.dispose();
+  });
 });

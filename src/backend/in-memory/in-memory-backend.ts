@@ -42,7 +42,9 @@ export interface InMemoryBackendOptions {
   /**
    * Add one long-running ongoing chat of the agent ("Jonas Verbeek") with this many invented
    * messages over the last 30 days (default 0: none), to try scrolling, pinning and paging in a
-   * large history. `<chat-screen demo>` uses 10,000. Generated deterministically; a few ms.
+   * large history. `<chat-screen demo>` uses 10,000. Generated deterministically; a few ms. With
+   * the simulator on (`autoplay`), its customer writes a new line every 20–45 s of clock time while
+   * the chat is ongoing.
    */
   readonly longChatMessages?: number;
 }
@@ -123,13 +125,16 @@ export class InMemoryChatBackend extends InMemoryAgentAdapter implements ChatBac
       dialogues: () => DIALOGUES,
       pendingTimers: () => store.timers.size + (this.simulator?.pendingTimers ?? 0),
     };
-    if (options.longChatMessages) this.seedLongChat(options.longChatMessages);
+    const longChat = options.longChatMessages ? this.seedLongChat(options.longChatMessages) : undefined;
     this.simulator = options.autoplay === false ? null : new Simulator(store, this.agentId);
     this.simulator?.start();
+    // The long-running chat's customer keeps writing now and then, so paging, pinning and the
+    // "new messages" control can be tried on it.
+    if (longChat) this.simulator?.chatter(longChat, (i) => longChatLine(3 * i, 1, 0, 0).text);
   }
 
   /** The long-running chat of {@link InMemoryBackendOptions.longChatMessages}: `count` messages in total. */
-  private seedLongChat(count: number): void {
+  private seedLongChat(count: number): string {
     const store = this.store;
     const now = store.now();
     const start = now - 30 * 24 * 3_600_000;
@@ -140,6 +145,7 @@ export class InMemoryChatBackend extends InMemoryAgentAdapter implements ChatBac
     const rest = Math.max(0, count - store.messages(id).length);
     const session = store.addHistory(id, rest, (i) => longChatLine(i + 1, rest + 1, start + 120_000, now - 5 * 60_000));
     store.markRead(this.agentId, id, session.lastSeq);
+    return id;
   }
 
   /**

@@ -237,6 +237,29 @@ export class Simulator {
     return id;
   }
 
+  /**
+   * Keep a customer writing in an ongoing session that has no dialogue (the demo's long-running
+   * chat): every 20–45 s of clock time the customer types for 1.5–3 s and writes the next of
+   * `line(i)`, whether or not the agent answers, until the session is no longer ongoing.
+   * @param sessionId the session
+   * @param line the customer's i-th new line (i from 0)
+   */
+  chatter(sessionId: string, line: (i: number) => string): void {
+    let i = 0;
+    const next = (): void => {
+      this.later(this.random.int(20 * SECOND, 45 * SECOND), () => {
+        if (this.store.session(sessionId).status !== 'ongoing') return;
+        this.store.customerTyping(sessionId, true);
+        this.later(this.random.int(1500, 3000), () => {
+          if (this.store.session(sessionId).status !== 'ongoing') return;
+          this.store.customerWrites(sessionId, line(i++));
+          next();
+        });
+      });
+    };
+    next();
+  }
+
   // ---------------------------------------------------------------- reacting
 
   /** Pick up a played session where it stands (after seeding, or after a transfer). */
