@@ -11,8 +11,11 @@
 /** The chat element tags that can be loaded on demand (`<chat-provider>` is always defined with the service). */
 export type LazyChatTag = 'chat-screen' | 'chat-dashboard' | 'chat-session-list' | 'chat-conversation' | 'chat-person-panel';
 
-/** Each tag's define module (imported for its side effect: `customElements.define`). */
-const loaders: Record<LazyChatTag, () => Promise<unknown>> = {
+/**
+ * Each tag's define module (imported for its side effect: `customElements.define`). Not part of
+ * the public API: tests replace an entry to see what happens when a fetch fails.
+ */
+export const chatElementLoaders: Record<LazyChatTag, () => Promise<unknown>> = {
   'chat-screen': () => import('../components/chat-screen/chat-screen.define.js'),
   'chat-dashboard': () => import('../components/chat-dashboard/chat-dashboard.define.js'),
   'chat-session-list': () => import('../components/chat-session-list/chat-session-list.define.js'),
@@ -21,11 +24,11 @@ const loaders: Record<LazyChatTag, () => Promise<unknown>> = {
 };
 
 /** Every tag {@link loadChatElement} knows, in a stable order. */
-export const lazyChatTags = Object.keys(loaders) as readonly LazyChatTag[];
+export const lazyChatTags = Object.keys(chatElementLoaders) as readonly LazyChatTag[];
 
 /** Whether `tag` (a lower-case local name) is one of ours that loads on demand. */
 export function isLazyChatTag(tag: string): tag is LazyChatTag {
-  return Object.prototype.hasOwnProperty.call(loaders, tag);
+  return Object.prototype.hasOwnProperty.call(chatElementLoaders, tag);
 }
 
 const pending = new Map<LazyChatTag, Promise<void>>();
@@ -43,7 +46,7 @@ export function loadChatElement(tag: LazyChatTag): Promise<void> {
   if (customElements.get(tag)) return Promise.resolve();
   let load = pending.get(tag);
   if (!load) {
-    load = loaders[tag]().then(
+    load = chatElementLoaders[tag]().then(
       () => customElements.whenDefined(tag).then(() => undefined),
       (error: unknown) => {
         pending.delete(tag);
@@ -58,12 +61,20 @@ export function loadChatElement(tag: LazyChatTag): Promise<void> {
 /**
  * Register several tags (see {@link loadChatElement}); a tag that fails to load is reported on the
  * console (`console.error`, with the tag) and does not stop the others.
- * @returns resolves when every tag is defined or has failed
+ * @returns resolves, once every tag is defined or has failed, with the tags that failed (empty
+ *   when all are defined)
  */
-export async function loadChatElements(tags: Iterable<LazyChatTag>): Promise<void> {
-  await Promise.all(
+export async function loadChatElements(tags: Iterable<LazyChatTag>): Promise<LazyChatTag[]> {
+  const results = await Promise.all(
     [...tags].map((tag) =>
-      loadChatElement(tag).catch((error: unknown) => console.error(`chat-screen: could not load <${tag}>`, error)),
+      loadChatElement(tag).then(
+        () => null,
+        (error: unknown) => {
+          console.error(`chat-screen: could not load <${tag}>`, error);
+          return tag;
+        },
+      ),
     ),
   );
+  return results.filter((tag): tag is LazyChatTag => tag !== null);
 }

@@ -13,13 +13,14 @@ export const styles = css`
     --_panel-width: var(--chat-screen-panel-width, 320px);
   }
 
-  /* One grid: banner (when offline), header, then the open tab panel takes what is left, so the
-     banner never pushes the screen past the host's height. */
+  /* One grid: banner (when offline), the load-failure alert (when a tab's element could not be
+     fetched), header, then the open tab panel takes what is left, so neither pushes the screen
+     past the host's height. */
   .screen {
     display: grid;
-    grid-template-rows: auto auto minmax(0, 1fr);
+    grid-template-rows: auto auto auto minmax(0, 1fr);
     grid-template-columns: minmax(0, 1fr);
-    grid-template-areas: 'banner' 'header' 'panel';
+    grid-template-areas: 'banner' 'alert' 'header' 'panel';
     height: 100%;
     min-height: inherit;
     max-height: 100%;
@@ -33,6 +34,20 @@ export const styles = css`
   }
   .screen > .no-service {
     grid-row: 1 / -1;
+  }
+
+  .load-failure {
+    grid-area: alert;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: 4px 12px;
+    padding: 6px 16px;
+    background: var(--_danger-soft);
+    color: var(--_danger);
+    border-bottom: 1px solid color-mix(in srgb, var(--_danger) 30%, transparent);
+    font-size: 13px;
   }
 
   .banner {

@@ -59,6 +59,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart panel - A tab panel.
  * @csspart chats - The Chats tab's grid of three areas.
  * @csspart banner - The "Reconnecting…" banner.
+ * @csspart load-failure - The alert shown when the open tab's element could not be fetched (CDN or bundler chunks), with "Try again".
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart session-list - The `<chat-session-list>` element.
@@ -180,6 +181,16 @@ export class ChatScreen extends ChatElement {
 
   /** Whether the person panel is open (only matters in narrow layouts, where it overlays). */
   @state() private panelOpen = false;
+  /** Elements of the open tab whose code could not be fetched (shown with "Try again"). */
+  @state() private unloaded: readonly LazyChatTag[] = [];
+
+  /** Register the open tab's elements; the ones that fail are named in an alert with "Try again". */
+  private loadTab(): void {
+    const tab = this.tab;
+    void loadChatElements(TAB_ELEMENTS[tab]).then((failed) => {
+      if (this.tab === tab) this.unloaded = failed;
+    });
+  }
 
   @query('.panel-toggle') private panelToggle?: HTMLButtonElement | null;
   @query('#person-panel') private personPanel?: HTMLElement | null;
@@ -216,7 +227,7 @@ export class ChatScreen extends ChatElement {
     }
     // The open tab's elements: already defined with `chat-screen/define.js`, else fetched now (in
     // parallel with the service's first load); an undefined one keeps its area empty until then.
-    if (changed.has('tab')) void loadChatElements(TAB_ELEMENTS[this.tab]);
+    if (changed.has('tab')) this.loadTab();
   }
 
   override render(): TemplateResult {
@@ -231,6 +242,12 @@ export class ChatScreen extends ChatElement {
     return html`
       ${this.connection.value === 'offline'
         ? html`<div class="banner" part="banner" role="status">${msg('Reconnecting…')}</div>`
+        : nothing}
+      ${this.unloaded.length
+        ? html`<div class="load-failure" part="load-failure" role="alert">
+            <span>${msg('This part of the chat screen could not be loaded. Check your connection and try again.')}</span>
+            <button type="button" class="btn small" @click=${() => this.loadTab()}>${msg('Try again')}</button>
+          </div>`
         : nothing}
       ${this.renderHeader()}
       <div
