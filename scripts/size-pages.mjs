@@ -27,6 +27,9 @@ export const PAGE_BUDGETS = {
   'chat-conversation': 57_000, // 54.6 kB (59.1 kB before its dialogs were split off)
   'chat-person-panel': 43_000, // 40.6 kB (42.1 kB before its forms and transcript were split off)
   'chat-dashboard': 45_000, // 43.9 kB (set at 42.7 kB; its warning alerts are a chunk of their own now)
+  // The whole screen as an agent uses it: both tabs shown and a chat open (no dialog opened yet).
+  // This is what issue 7's 45 kB CDN budget was meant to bound; it is over that, see README.
+  'chat-screen-chats': 83_000, // 80.0 kB measured
 };
 
 /**
@@ -40,6 +43,24 @@ const PAGES = {
     rendered: `const s = document.querySelector('chat-screen');
       const d = s?.shadowRoot?.querySelector('chat-dashboard');
       return !!d?.shadowRoot && deepElements(d.shadowRoot).some((e) => e.getAttribute('role') === 'tab' || /Incoming chats/.test(e.textContent ?? ''));`,
+  },
+  'chat-screen-chats': {
+    // The Chats tab is clicked once the screen shows its tabs, then the first chat of the list is
+    // opened: the session list, the conversation with its history and the person panel.
+    body: `<chat-screen demo></chat-screen><script type="module">
+      const s = document.querySelector('chat-screen');
+      const tick = setInterval(() => {
+        const tab = s.shadowRoot?.querySelector('#tab-chats');
+        const list = s.shadowRoot?.querySelector('chat-session-list');
+        const row = list?.shadowRoot?.querySelector('[role="option"]');
+        if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
+        else if (row) { clearInterval(tick); row.click(); }
+      }, 20);
+    </script>`,
+    rendered: `const s = document.querySelector('chat-screen');
+      const c = s?.shadowRoot?.querySelector('chat-conversation');
+      const p = s?.shadowRoot?.querySelector('chat-person-panel');
+      return !!c?.shadowRoot?.querySelector('[role="log"] [data-message-id]') && !!p?.shadowRoot && !/Select a chat/.test(p.shadowRoot.textContent ?? '');`,
   },
   'chat-session-list': {
     body: '<chat-provider demo><chat-session-list></chat-session-list></chat-provider>',
@@ -140,13 +161,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes('--check');
   const results = await measurePages();
   let failed = false;
-  console.log('First-render payload of a page with one element (CDN build, JS min+gzip, demo backend not counted)');
+  console.log('First-render payload of a page (CDN build, JS min+gzip, demo backend not counted)');
   for (const [name, r] of Object.entries(results)) {
     const budget = PAGE_BUDGETS[/** @type {keyof typeof PAGE_BUDGETS} */ (name)];
     const over = budget > 0 && r.bytes > budget;
     const suggested = (Math.ceil(r.bytes / 1000) + 2) * 1000;
+    const label = name === 'chat-screen-chats' ? '<chat-screen> Chats tab, a chat open' : `<${name}>`;
     console.log(
-      `  <${name}>`.padEnd(22) +
+      `  ${label}`.padEnd(40) +
         `${kB(r.bytes).padStart(8)} in ${String(r.files.length).padStart(2)} files` +
         `  budget ${budget ? kB(budget) : 'unset'}${over ? `  OVER by ${kB(r.bytes - budget)}` : budget ? '  within' : ` (would be ${kB(suggested)})`}` +
         `  (+ demo backend ${kB(r.demoBytes)})`,
