@@ -72,14 +72,20 @@ export function loadMarkdown(): Promise<Markdown> {
 /** Renders one text: plain at once, markdown once the parser is there (one upgrade, no flashes). */
 class MessageTextDirective extends AsyncDirective {
   private text: string | undefined;
+  /** Markdown text shown as plain text, waiting for the parser. */
+  private awaitingParser = false;
 
   render(text: string): unknown {
     this.text = text;
+    this.awaitingParser = false;
     if (!hasMarkdownSyntax(text)) return renderPlain(text);
     if (markdown) return markdown.renderMarkdown(text);
+    this.awaitingParser = true;
     loadMarkdown().then(
       (m) => {
-        if (this.text === text && this.isConnected) this.setValue(m.renderMarkdown(text));
+        if (this.text !== text || !this.isConnected) return; // reconnected() upgrades it
+        this.awaitingParser = false;
+        this.setValue(m.renderMarkdown(text));
       },
       () => undefined, // stays plain text; the next render tries again
     );
@@ -87,7 +93,12 @@ class MessageTextDirective extends AsyncDirective {
   }
 
   protected override reconnected(): void {
-    // A text whose parser arrived while disconnected is rendered again by the host's next update.
+    // The parser arrived while this text was out of the page (e.g. a row kept by the virtualizer
+    // but detached): upgrade it now rather than waiting for the host's next render.
+    if (this.awaitingParser && markdown && this.text !== undefined) {
+      this.awaitingParser = false;
+      this.setValue(markdown.renderMarkdown(this.text));
+    }
   }
 }
 
