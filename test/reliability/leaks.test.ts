@@ -71,27 +71,36 @@ const ELEMENTS: readonly { tag: string; attrs?: (id: string) => Record<string, s
   { tag: 'chat-screen' },
 ];
 
+/** A new `tag` element with the attributes it needs for the chat `mine`, not yet in the page. */
+function make(tag: string, attrs: ((id: string) => Record<string, string>) | undefined, mine: string) {
+  const el = document.createElement(tag) as HTMLElement & { requestUpdate(): void; updateComplete: Promise<unknown> };
+  for (const [k, v] of Object.entries(attrs?.(mine) ?? {})) el.setAttribute(k, v);
+  return el;
+}
+
+/** Mount `tag` once and remove it, so that lazily made, shared things (selectors, styles) exist in a baseline. */
+async function warmUp(provider: HTMLElement, tag: string, attrs: ((id: string) => Record<string, string>) | undefined, mine: string) {
+  const warm = make(tag, attrs, mine);
+  provider.append(warm);
+  await settle(warm);
+  warm.remove();
+  await settle();
+}
+
 describe('Leaks', () => {
   for (const { tag, attrs } of ELEMENTS) {
     it(`B27: mounting and removing <${tag}> ${MOUNTS} times returns subscriptions, listeners and timers to baseline`, async function () {
       this.timeout(60_000);
       const { service, backend, clock, mine } = await world();
       const provider = await fixture<HTMLElement>(html`<chat-provider .service=${service}></chat-provider>`);
-      // One mount first, so that lazily made, shared things (selectors, styles) exist in the baseline.
-      const warm = document.createElement(tag);
-      for (const [k, v] of Object.entries(attrs?.(mine) ?? {})) warm.setAttribute(k, v);
-      provider.append(warm);
-      await settle(warm);
-      warm.remove();
-      await settle();
+      await warmUp(provider, tag, attrs, mine);
       const baseline = { backend: backend.openSubscriptions, state: stateSubscribers(service), timers: clock.pendingTimers };
       const listeners = listenerCounter();
       try {
         for (let i = 0; i < MOUNTS; i++) {
-          const el = document.createElement(tag);
-          for (const [k, v] of Object.entries(attrs?.(mine) ?? {})) el.setAttribute(k, v);
+          const el = make(tag, attrs, mine);
           provider.append(el);
-          await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+          await el.updateComplete;
           if (i % 100 === 0) await settle(el, 1);
           el.remove();
         }
@@ -115,16 +124,10 @@ describe('Leaks', () => {
     it(`B27: an update of <${tag}> that runs after its removal subscribes nothing`, async () => {
       const { service, backend, mine } = await world();
       const provider = await fixture<HTMLElement>(html`<chat-provider .service=${service}></chat-provider>`);
-      const warm = document.createElement(tag);
-      for (const [k, v] of Object.entries(attrs?.(mine) ?? {})) warm.setAttribute(k, v);
-      provider.append(warm);
-      await settle(warm);
-      warm.remove();
-      await settle();
+      await warmUp(provider, tag, attrs, mine);
       const baseline = { backend: backend.openSubscriptions, state: stateSubscribers(service) };
       for (let i = 0; i < 20; i++) {
-        const el = document.createElement(tag) as HTMLElement & { requestUpdate(): void; updateComplete: Promise<unknown> };
-        for (const [k, v] of Object.entries(attrs?.(mine) ?? {})) el.setAttribute(k, v);
+        const el = make(tag, attrs, mine);
         provider.append(el);
         await el.updateComplete;
         // An update requested while in the page runs after the element has left it (as when a
