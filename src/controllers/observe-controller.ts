@@ -1,5 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Observable, Subscription } from 'rxjs';
+import { ConnectedController } from './connected-controller.js';
 
 /**
  * Follows an Observable for an element: subscribes while the host is connected and its
@@ -12,13 +13,12 @@ import type { Observable, Subscription } from 'rxjs';
  * render() { return html`${this.queue.value?.length ?? 0}`; }
  * ```
  */
-export class ObserveController<T> implements ReactiveController {
+export class ObserveController<T> extends ConnectedController {
   /** The newest value, or `undefined` before the first one. */
   value: T | undefined;
 
   private subscription: Subscription | undefined;
   private deps: readonly unknown[] | undefined;
-  private connected = false;
   private syncing = false;
 
   /**
@@ -31,28 +31,14 @@ export class ObserveController<T> implements ReactiveController {
     private readonly dependencies: () => readonly unknown[],
     private readonly source: () => Observable<T> | undefined,
   ) {
+    super();
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.sync();
-  }
-
-  hostUpdate(): void {
-    this.sync();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe();
-  }
-
-  private sync(): void {
-    if (!this.connected) return;
+  protected sync(): void {
     const deps = this.dependencies();
     if (this.subscription && this.deps && sameDeps(this.deps, deps)) return;
-    this.unsubscribe();
+    this.stop();
     this.deps = deps;
     const observable = this.source();
     this.value = undefined;
@@ -65,7 +51,7 @@ export class ObserveController<T> implements ReactiveController {
     this.syncing = false;
   }
 
-  private unsubscribe(): void {
+  protected stop(): void {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.deps = undefined;

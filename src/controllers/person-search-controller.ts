@@ -1,21 +1,21 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { ChatService } from '../service/chat-service.js';
 import type { PersonSearch, PersonSearchState } from '../service/person-search.js';
+import { ConnectedController } from './connected-controller.js';
 
 /**
  * Owns one `PersonSearch` of the host's chat service while the host is connected: makes it
  * when the service arrives (or changes), follows its state, and disposes of it when the host is
  * disconnected, so no timer or pending response outlives the element.
  */
-export class PersonSearchController implements ReactiveController {
+export class PersonSearchController extends ConnectedController {
   /** The search's newest state (`undefined` without a service). */
   value: PersonSearchState | undefined;
 
   private search: PersonSearch | undefined;
   private owner: ChatService | undefined;
   private subscription: Subscription | undefined;
-  private connected = false;
 
   /**
    * @param host the element
@@ -25,6 +25,7 @@ export class PersonSearchController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly service: () => ChatService | undefined,
   ) {
+    super();
     host.addController(this);
   }
 
@@ -43,22 +44,7 @@ export class PersonSearchController implements ReactiveController {
     this.search?.clear();
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.sync();
-  }
-
-  hostUpdate(): void {
-    this.sync();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.stop();
-  }
-
-  private sync(): void {
-    if (!this.connected) return;
+  protected sync(): void {
     const service = this.service();
     if (service === this.owner && this.search) return;
     this.stop();
@@ -73,7 +59,7 @@ export class PersonSearchController implements ReactiveController {
     syncing = false;
   }
 
-  private stop(): void {
+  protected stop(): void {
     this.subscription?.unsubscribe();
     this.search?.dispose();
     this.subscription = undefined;

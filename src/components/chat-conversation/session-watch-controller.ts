@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { ConnectedController } from '../../controllers/connected-controller.js';
 import type { ChatService } from '../../service/chat-service.js';
 
 /**
@@ -6,34 +7,19 @@ import type { ChatService } from '../../service/chat-service.js';
  * element is connected: released when the session or service changes and when the element
  * leaves the page, taken again when it comes back (a move in the DOM keeps one watch).
  */
-export class SessionWatchController implements ReactiveController {
+export class SessionWatchController extends ConnectedController {
   private release: (() => void) | undefined;
   private watched: { service: ChatService; id: string } | undefined;
-  private connected = false;
 
   constructor(
     host: ReactiveControllerHost,
     private readonly target: () => { service: ChatService | undefined; id: string | null },
   ) {
+    super();
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.sync();
-  }
-
-  hostUpdate(): void {
-    this.sync();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.stop();
-  }
-
-  private sync(): void {
-    if (!this.connected) return;
+  protected sync(): void {
     const { service, id } = this.target();
     if (this.watched && this.watched.service === service && this.watched.id === id) return;
     this.stop();
@@ -42,7 +28,7 @@ export class SessionWatchController implements ReactiveController {
     this.release = service.watchSession(id);
   }
 
-  private stop(): void {
+  protected stop(): void {
     this.release?.();
     this.release = undefined;
     this.watched = undefined;

@@ -1,8 +1,9 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
 import { type AlertPreferences, NO_ALERTS } from '../../service/alert-preferences.js';
 import type { ChatService } from '../../service/chat-service.js';
 import type { ChatWarning } from '../../service/warnings.js';
+import { ConnectedController } from '../../controllers/connected-controller.js';
 import { LazyPart } from '../shared/lazy-part.js';
 import type { WarningAlerts } from './warning-alerts.js';
 
@@ -34,7 +35,7 @@ export const warningAlertsLoader = { load: () => import('./warning-alerts.js') }
  * delivered once it is there. The title is restored when the count drops to 0, the option is
  * turned off or the host element leaves the page; the audio context is closed then too.
  */
-export class AlertOptionsController implements ReactiveController {
+export class AlertOptionsController extends ConnectedController {
   /** The effects, loaded once an option is on. */
   readonly effects: LazyPart<WarningAlerts>;
   private preferences: AlertPreferences = NO_ALERTS;
@@ -44,8 +45,6 @@ export class AlertOptionsController implements ReactiveController {
   private count = 0;
   /** New warnings that arrived while the effects were loading. */
   private pending: ChatWarning[] = [];
-  /** Whether the host is in the page: an update that runs after removal must not subscribe again. */
-  private connected = false;
 
   /** Beep on each new warning. */
   get sound(): boolean {
@@ -77,21 +76,12 @@ export class AlertOptionsController implements ReactiveController {
     text: WarningText,
     private readonly scope: () => readonly string[] | undefined = () => undefined,
   ) {
-    host.addController(this);
+    super();
     this.effects = new LazyPart(host, async () => new (await warningAlertsLoader.load()).WarningAlerts(text));
+    host.addController(this);
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.sync();
-  }
-
-  hostUpdate(): void {
-    if (this.connected) this.sync();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
+  protected stop(): void {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.service = undefined;
@@ -131,7 +121,7 @@ export class AlertOptionsController implements ReactiveController {
     return this.preferences.sound || this.preferences.titleCount || this.desktop === 'on';
   }
 
-  private sync(): void {
+  protected sync(): void {
     const service = this.source();
     const scope = this.scope();
     const scopeKey = scope?.join(' ') ?? '';
