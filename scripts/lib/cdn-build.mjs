@@ -57,7 +57,7 @@ export function cdnPlugins({ outDir, sourceMap = true }) {
       // Types are checked by `npm run typecheck`; checking them again here doubles the build time.
       noCheck: true,
     }),
-    nodeResolve({ exportConditions: ['production'], browser: true }),
+    nodeResolve({ exportConditions: ['production', 'es2015'], browser: true }),
     // After TypeScript (which ignores earlier transforms and emits from the files on disk), before
     // terser (which does not touch the text inside template literals). Lit's own plugin: it keeps
     // every binding (`${...}`) in place and fails the build instead of shipping a broken template.
