@@ -7,7 +7,7 @@
 //     chunk beside it (dist/cdn/chat-screen-demo-*.js), fetched only when `demo` is used.
 import { existsSync, rmSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
-import { cdnChunkFileNames, cdnPlugins, chunkStats, isDemoModule, CDN_STATS } from './scripts/lib/cdn-build.mjs';
+import { cdnChunkFileNames, cdnManualChunks, cdnPlugins, chunkStats, isDemoModule, CDN_STATS } from './scripts/lib/cdn-build.mjs';
 
 // Runtime dependencies stay external in the npm build. tslib is among them because
 // @rollup/plugin-typescript always turns on importHelpers (toolchain gotcha 10).
@@ -78,9 +78,11 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      // The demo backend's chunk is named "demo". No manualChunks: a manual chunk also claims the
-      // modules it imports (rxjs, tslib), which the entry then imported from the demo chunk at load.
+      // The demo backend's chunk is named "demo". No manual chunk for it: a manual chunk also claims
+      // the modules it imports (rxjs, tslib), which the entry then imported from the demo chunk at
+      // load. The one manual chunk is the entry itself with the modules every element shares.
       chunkFileNames: cdnChunkFileNames,
+      manualChunks: cdnManualChunks,
     },
     plugins: [...cdnPlugins({ outDir: 'dist/cdn' }), chunkStats(CDN_STATS)],
   },

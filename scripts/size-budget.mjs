@@ -19,7 +19,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import { CDN_STATS, cdnChunkFileNames, cdnPlugins, isDemoModule } from './lib/cdn-build.mjs';
+import { CDN_STATS, cdnChunkFileNames, cdnManualChunks, cdnPlugins, isDemoModule } from './lib/cdn-build.mjs';
 
 export const BUDGET_CDN = 45_000;
 export const BUDGET_ELEMENTS = 25_000;
@@ -56,6 +56,7 @@ const { output } = await elementsBuild.generate({
   format: 'es',
   entryFileNames: '[name].js',
   chunkFileNames: cdnChunkFileNames,
+  manualChunks: cdnManualChunks,
 });
 await elementsBuild.close();
 const elementsEntry = output.find((o) => o.type === 'chunk' && o.isEntry);

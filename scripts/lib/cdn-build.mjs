@@ -12,17 +12,53 @@ import { transformSync as esbuildTransform } from 'esbuild';
 /** Where the CDN build writes what each chunk holds (read by scripts/size-budget.mjs). */
 export const CDN_STATS = 'node_modules/.cache/chat-screen/cdn-chunks.json';
 
-/** Terser options of the CDN build. */
+/**
+ * Terser options of the CDN build. Class names are kept only for the public classes (the elements,
+ * `ChatService`, `ChatBackendError`, the storages, `PersonSearch`, the demo backend), so a host's
+ * devtools and stack traces show them; internal classes (controllers, parts, Lit's and RxJS's) get
+ * short names (0.2-0.3 kB min+gzip less per page). Properties are never mangled: decorators refer
+ * to property names as strings.
+ */
 export const terserOptions = {
   ecma: /** @type {const} */ (2020),
   module: true,
   compress: { passes: 2 },
-  keep_classnames: true,
+  keep_classnames: /^(Chat|InMemory|LocalStorage|Memory|PersonSearch$|FakeClock$)/,
   format: { comments: false },
 };
 
 /** A module of the in-memory demo backend (its own lazy chunk, loaded only for `demo`). */
 export const isDemoModule = (/** @type {string} */ id) => /[\\/]backend[\\/]in-memory[\\/]/.test(id);
+
+/**
+ * Modules the CDN entry holds although only the elements use them: what (nearly) every element's
+ * first render needs (the element base classes, design tokens, formatting, avatar, lazy parts,
+ * notices, Lit's directives and decorators). Left to rollup, each set of importers got its own
+ * small chunk, so an element page fetched up to 15 files and gzip started afresh in each: held in
+ * the entry they cost the whole screen 3 kB min+gzip less (see scripts/size-pages.mjs).
+ */
+const ENTRY_SHARED = [
+  /[\\/]src[\\/]cdn\.ts$/,
+  /[\\/]src[\\/]components[\\/]base[\\/]chat-(session-)?element\.ts$/,
+  /[\\/]src[\\/]components[\\/]shared[\\/](avatar|lazy-part)\.ts$/,
+  /[\\/]src[\\/]components[\\/]notice-region[\\/]notice-region\.ts$/,
+  /[\\/]src[\\/]components[\\/]chat-session-list[\\/]icons\.ts$/,
+  /[\\/]src[\\/]styles[\\/]tokens\.ts$/,
+  /[\\/]src[\\/]i18n[\\/]format\.ts$/,
+  /[\\/]lit-html[\\/](directive|directive-helpers|async-directive|directives[\\/](repeat|live|ref))\.js$/,
+  /[\\/]@lit[\\/]reactive-element[\\/]decorators[\\/]/,
+  /[\\/]@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-consumer|decorators[\\/]consume)\.js$/,
+  /[\\/]@lit[\\/]localize[\\/]internal[\\/]localized-(controller|decorator)\.js$/,
+];
+
+/**
+ * `manualChunks` of the CDN build: the entry module and {@link ENTRY_SHARED} form one manual chunk,
+ * which (holding the entry module) is the entry file `chat-screen.js` itself; rollup adds the
+ * modules they import (lit, rxjs, the service...), as the entry held them before. Every other
+ * module is left to rollup (the elements, the lazy parts, the demo backend: chunks of their own).
+ * @param {string} id
+ */
+export const cdnManualChunks = (id) => (ENTRY_SHARED.some((re) => re.test(id)) ? 'chat-screen' : undefined);
 
 /**
  * Names of the CDN build's lazy chunks: `chat-screen-demo-<hash>.js` for the demo backend (its entry module),

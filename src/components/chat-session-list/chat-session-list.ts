@@ -2,18 +2,28 @@ import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { ChatSession } from '../../model/session.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
 import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
 import { avatarStyles } from '../shared/avatar.js';
+import { LazyPart, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { chatIcon, queueIcon } from './icons.js';
 
 /** Groups with more rows than this are virtualized. */
 const VIRTUALIZE_FROM = 60;
-const ROWS_LAYOUT = flow({});
 
+/**
+ * The on-demand part of `<chat-session-list>`: `<chat-virtual-rows>` (the virtualizer of long
+ * groups) in a lazily imported module (a separate chunk of the CDN build), loaded only when a group
+ * has more than 60 rows, so a list of short groups never carries the virtualizer.
+ *
+ * Not part of the public API: tests replace the loader to see what happens when the chunk fails.
+ */
+export const sessionListParts = {
+  /** Defines `<chat-virtual-rows>`. */
+  virtualRows: () => import('./chat-virtual-rows.define.js'),
+};
 
 import { styles } from './chat-session-list.styles.js';
 
@@ -26,7 +36,8 @@ import { styles } from './chat-session-list.styles.js';
  * Arrow Up / Down, Home and End move between rows, Enter or Space selects.
  *
  * Long lists stay fast: long groups (over 60 rows) are virtualized (only rows near the viewport are in the DOM;
- * keyboard moves scroll other rows in first), and each row is its own `<chat-session-row>` that
+ * keyboard moves scroll other rows in first; the virtualizer is loaded with the first long group,
+ * which shows its first 60 rows meanwhile), and each row is its own `<chat-session-row>` that
  * re-renders only when its session changes, so one new message re-renders one row.
  *
  * @summary The agent's ongoing and recent chat sessions, with the queue and "Get next in queue".
@@ -50,7 +61,7 @@ import { styles } from './chat-session-list.styles.js';
  */
 @localized()
 export class ChatSessionList extends ChatElement {
-  static override styles = [tokens, avatarStyles, noticeStyles, styles];
+  static override styles = [tokens, avatarStyles, noticeStyles, loadFailureStyles, styles];
 
   private readonly sessions = this.observe(() => this.service?.mySessions$);
   private readonly queueCount = this.observe(() => this.service?.queueCount$);
@@ -60,6 +71,9 @@ export class ChatSessionList extends ChatElement {
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly agentId = this.observe(() => this.service?.select((s) => s.agentId));
   private readonly status = this.observe(() => this.service?.select((s) => s.status));
+
+  /** `<chat-virtual-rows>`, loaded when a group first has more than {@link VIRTUALIZE_FROM} rows. */
+  private readonly virtualRows = new LazyPart(this, () => sessionListParts.virtualRows().then(() => true));
 
   /** The row that holds the roving tab stop (keyboard focus target). */
   @state() private focusId: string | null = null;
@@ -75,7 +89,7 @@ export class ChatSessionList extends ChatElement {
     const loading = this.status.value === 'loading';
     return html`
       ${this.renderHeader()}
-      <div class="notice-area">${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), ['taken', 'already-taken', 'queue-empty', 'not-permitted', 'network', 'timeout', 'disconnected'])}</div>
+      <div class="notice-area">${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), ['taken', 'already-taken', 'queue-empty', 'not-permitted', 'network', 'timeout', 'disconnected'])}${renderLoadFailure([this.virtualRows])}</div>
       <div class="scroll">
         ${active.length || recent.length
           ? this.renderList(active, recent)
@@ -189,12 +203,18 @@ export class ChatSessionList extends ChatElement {
     if (sessions.length <= VIRTUALIZE_FROM) {
       return html`<div class="rows">${repeat(sessions, (session) => session.id, (session) => renderItem(session))}</div>`;
     }
+    // The virtualizer is loaded with the first long group. Until it is there (or when it could not
+    // be loaded: a notice then; the first render after it was dismissed tries again), the group
+    // shows its first rows as a short group does.
+    if (!this.virtualRows.value) {
+      if (!this.virtualRows.failed) void this.virtualRows.get();
+      return html`<div class="rows">${repeat(sessions.slice(0, VIRTUALIZE_FROM), (session) => session.id, (session) => renderItem(session))}</div>`;
+    }
     return html`<chat-virtual-rows
       class="rows virtual"
       .items=${sessions}
       .keyFunction=${(session: ChatSession | undefined, index: number) => session?.id ?? `gap:${index}`}
       .renderItem=${renderItem}
-      .layout=${ROWS_LAYOUT}
     ></chat-virtual-rows>`;
   }
 

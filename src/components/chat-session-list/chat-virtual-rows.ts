@@ -1,4 +1,7 @@
 import { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+
+const ROWS_LAYOUT = flow({});
 
 /**
  * The virtualized rows of a long `<chat-session-list>` group: `LitVirtualizer` of
@@ -6,9 +9,16 @@ import { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
  * `<lit-virtualizer>` itself does not clash). An element rather than the directive, so the
  * virtualizer starts once it is in the page and finds the list's scrolling container.
  *
- * Internal: set `items`, `renderItem`, `keyFunction` and `layout` as properties.
+ * Internal: set `items`, `renderItem` and `keyFunction` as properties (the layout is the flow layout).
+ * Defined by `chat-virtual-rows.define.ts`, which `<chat-session-list>` loads when a group is long.
  *
  * @summary Virtualized rows of the session list (internal).
  * @tag chat-virtual-rows
  */
-export class ChatVirtualRows extends LitVirtualizer {}
+export class ChatVirtualRows extends LitVirtualizer {
+  constructor() {
+    super();
+    // The flow layout (rows of any height, top to bottom).
+    this.layout = ROWS_LAYOUT;
+  }
+}
