@@ -4,7 +4,7 @@ import { html } from 'lit';
 import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
 import { conversationParts } from '../../src/components/chat-conversation/parts.js';
 import { warningAlertsLoader } from '../../src/components/chat-dashboard/alert-options.js';
-import type { ChatDashboard } from '../../src/components/chat-dashboard/chat-dashboard.js';
+import { type ChatDashboard, dashboardParts } from '../../src/components/chat-dashboard/chat-dashboard.js';
 import { type ChatPersonPanel, personPanelParts } from '../../src/components/chat-person-panel/chat-person-panel.js';
 import { byRole, deepActiveElement, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
 
@@ -213,5 +213,54 @@ describe('<chat-person-panel> loads its forms and the transcript view on demand'
     expect(deepText(notice)).to.contain('could not be loaded');
     expect(deepQuery(el, 'form')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<chat-dashboard> loads the listen-in dialog on demand', () => {
+  const realLoad = dashboardParts.listen;
+  let count = 0;
+  afterEach(() => (dashboardParts.listen = realLoad));
+
+  /** A dashboard of agent a1 with Sanne's (a2) ongoing support chat, which a1 may listen in on. */
+  async function dashboard() {
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'My parcel is late' });
+    s.backend.script.agentAnswers('a2', id);
+    const el = await mount<ChatDashboard>(s.service, html`<chat-dashboard></chat-dashboard>`);
+    return { ...s, el };
+  }
+
+  it('shows a notice and opens no feed when the dialog cannot be loaded; pointing at "Listen in" loads it, the click opens it', async () => {
+    count = 0;
+    dashboardParts.listen = () => {
+      count++;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    };
+    const { el, backend } = await dashboard();
+    expect(count, 'not loaded by the first render').to.equal(0);
+    const baseline = backend.openSubscriptions;
+    const button = byRole(el, 'button', 'Listen in');
+    button.click();
+    const notice = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(count).to.equal(1);
+    expect(deepText(notice)).to.contain('could not be loaded');
+    expect(queryByRole(el, 'dialog')).to.equal(null);
+    await waitUntil(() => backend.openSubscriptions === baseline, 'the feed stopped again');
+    await expect(el).to.be.accessible();
+
+    dashboardParts.listen = () => {
+      count++;
+      return realLoad();
+    };
+    button.dispatchEvent(new PointerEvent('pointerenter'));
+    expect(count).to.equal(2);
+    button.click();
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Listening in: Mira Okafor'), 'the listen-in dialog');
+    expect(dialog.open).to.equal(true);
+    expect(count, 'loaded once').to.equal(2);
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
+    expect(deepText(byRole(dialog, 'log', 'Conversation'))).to.contain('My parcel is late');
+    // The part brought its styles into the dashboard's shadow root.
+    expect(getComputedStyle(dialog).display).to.equal('flex');
   });
 });

@@ -15,11 +15,10 @@ import type { ChatWarning } from '../../service/warnings.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
 import { warningIcon } from '../chat-session-list/icons.js';
-import { messageTextStyles, renderMessageText } from '../message-text/message-text.js';
 import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-dashboard.styles.js';
-import { loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
+import { LazyPart, adoptPartStyles, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { AlertOptionsController } from './alert-options.js';
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -73,9 +72,21 @@ const listConverter = {
  *
  * @fires {CustomEvent<{ sessionId: string }>} chat-session-select - The agent answered an incoming chat (it is now selected).
  */
+/**
+ * The on-demand part of `<chat-dashboard>`: the listen-in dialog, in a lazily imported module (a
+ * separate chunk of the CDN build), loaded when the agent points at or focuses a "Listen in"
+ * button, or on its click.
+ *
+ * Not part of the public API: tests replace the loader to see what happens when the chunk fails.
+ */
+export const dashboardParts = {
+  /** The listen-in dialog. */
+  listen: () => import('./listen-in-dialog.js'),
+};
+
 @localized()
 export class ChatDashboard extends ChatElement {
-  static override styles = [tokens, avatarStyles, noticeStyles, messageTextStyles, loadFailureStyles, styles];
+  static override styles = [tokens, avatarStyles, noticeStyles, loadFailureStyles, styles];
 
   /**
    * Only show these channels (ids), whatever the agent selected; hides the channel selection.
@@ -125,6 +136,13 @@ export class ChatDashboard extends ChatElement {
   );
 
   /** Ids of chats being answered right now (their buttons are busy). */
+  /** The listen-in dialog: loaded on intent (pointer or focus on "Listen in") or on the click. */
+  private readonly listenPart = new LazyPart(this, async () => {
+    const part = await dashboardParts.listen();
+    adoptPartStyles(this.renderRoot, ...part.listenDialogStyles);
+    return part;
+  });
+
   @state() private answering: ReadonlySet<string> = new Set();
   /** The live view of the chat the agent listens in on. */
   @state() private listenView: ListenInView | undefined;
@@ -524,6 +542,8 @@ export class ChatDashboard extends ChatElement {
                             class="btn"
                             part="listen-in"
                             aria-describedby=${nameId}
+                            @pointerenter=${this.listenPart.preload}
+                            @focus=${this.listenPart.preload}
                             @click=${(e: Event) => this.onListenIn(s.id, e.currentTarget as HTMLElement)}
                           >
                             ${msg('Listen in')}
@@ -549,12 +569,14 @@ export class ChatDashboard extends ChatElement {
     this.stopListening();
     this.listenOpener = opener;
     this.listenError = '';
-    const listen = await this.run(service.listenIn(sessionId));
+    // The dialog's code and the feed at once; without the dialog (its chunk could not be loaded:
+    // a notice says so) the feed is stopped again.
+    const [part, listen] = await Promise.all([this.listenPart.get(), this.run(service.listenIn(sessionId))]);
     if (!listen) {
       this.listenError = msg('You cannot listen in on this chat.');
       return;
     }
-    if (!this.isConnected) {
+    if (!part || !this.isConnected) {
       listen.stop();
       return;
     }
@@ -583,44 +605,21 @@ export class ChatDashboard extends ChatElement {
 
   private renderListenDialog(): TemplateResult | typeof nothing {
     const view = this.listenView;
-    if (!view) return this.listenError ? html`<p class="listen-error" role="alert">${this.listenError}</p>` : nothing;
+    const part = this.listenPart.value;
+    if (!view || !part) {
+      return html`${this.listenError ? html`<p class="listen-error" role="alert">${this.listenError}</p>` : nothing}${renderLoadFailure([
+        this.listenPart,
+      ])}`;
+    }
     const session = view.session;
-    const name = session?.customer.name || msg('Visitor');
-    const agentName = (session?.agentId && this.agents.value?.[session.agentId]?.name) || msg('Unknown agent');
-    const channel = session ? (this.channels.value?.[session.channelId]?.name ?? session.channelId) : '';
-    return html`<dialog class="listen" part="listen-dialog" aria-labelledby="listen-title" @close=${this.onListenClosed}>
-      <header class="listen-header">
-        <div>
-          <h2 id="listen-title">${msg(str`Listening in: ${name}`)}</h2>
-          <p class="listen-meta">${agentName} · ${channel}</p>
-        </div>
-        <button type="button" class="btn" @click=${() => this.listenDialog?.close()}>${msg('Close')}</button>
-      </header>
-      <p class="listen-note">
-        ${view.status === 'live'
-          ? msg(str`Read-only and live. ${agentName} is not notified.`)
-          : view.status === 'error'
-            ? msg('The live feed stopped.')
-            : msg('This chat has ended.')}
-      </p>
-      <div class="listen-log" role="log" aria-label=${msg('Conversation')} tabindex="0">
-        ${view.messages.map(
-          (m) => html`<div class="listen-msg ${m.kind}">
-            ${m.kind === 'system'
-              ? html`<p class="system-line">${m.text}</p>`
-              : html`<div class="listen-author">
-                    <bdi>${m.authorName || (m.kind === 'from-customer' ? name : agentName)}</bdi>
-                    <time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, this.display)}>${formatTime(m.sentAt, this.display)}</time>
-                  </div>
-                  <div class="message-text" dir="auto">${renderMessageText(m.text)}</div>
-                  ${m.attachments.length
-                    ? html`<ul class="listen-files">
-                        ${m.attachments.map((a) => html`<li>${a.name}</li>`)}
-                      </ul>`
-                    : nothing}`}
-          </div>`,
-        )}
-      </div>
-    </dialog>`;
+    return part.renderListenDialog({
+      view,
+      name: session?.customer.name || msg('Visitor'),
+      agentName: (session?.agentId && this.agents.value?.[session.agentId]?.name) || msg('Unknown agent'),
+      channel: session ? (this.channels.value?.[session.channelId]?.name ?? session.channelId) : '',
+      display: this.display,
+      onClose: () => this.listenDialog?.close(),
+      onClosed: this.onListenClosed,
+    });
   }
 }
