@@ -69,7 +69,12 @@ export function deepQuery<T extends Element = HTMLElement>(root: Element | Docum
 function visible(el: Element): boolean {
   if (el.closest('[hidden]')) return false;
   const style = getComputedStyle(el);
-  return style.display !== 'none' && style.visibility !== 'hidden';
+  if (style.display === 'none' || style.visibility === 'hidden') return false;
+  // Not inside an ancestor with `display: none` either (across shadow roots, e.g. a hidden pane).
+  for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && getComputedStyle(node).display === 'none') return false;
+  }
+  return true;
 }
 
 /**

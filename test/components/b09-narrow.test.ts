@@ -96,19 +96,19 @@ describe('B09 — long unbroken text at 360 × 640', () => {
     // Every element inside the message list stays within its own box.
     const inLog = deepAll(log, '*').filter((e) => e.clientWidth > 0 && /^(auto|scroll)$/.test(getComputedStyle(e).overflowX));
     expect(describeOverflow([log, ...inLog]), 'scrollers in the message list').to.equal('');
-    // The person panel drawer at this width.
-    queryByRole(el, 'button', 'Customer details')!.click();
-    await settle(el);
-    const panel = deepQuery(el, 'chat-person-panel')!;
-    expect(panel.getBoundingClientRect().width, 'drawer shown').to.be.greaterThan(200);
-    expect(withinWidth(panel.getBoundingClientRect(), el.getBoundingClientRect()), 'drawer within the screen').to.equal(true);
-    expect(describeOverflow([el, panel]), 'with the drawer open').to.equal('');
     const bubbles = deepAll(log, '.bubble');
     expect(bubbles.length, 'bubbles').to.be.at.least(4);
     for (const bubble of bubbles) {
       expect(fits(bubble), `bubble ${bubble.textContent!.slice(0, 30)}`).to.equal(true);
       expect(withinWidth(bubble.getBoundingClientRect(), log.getBoundingClientRect()), 'bubble within the list width').to.equal(true);
     }
+    // The person panel at this width (below 720 px a pane in the conversation's place).
+    queryByRole(el, 'button', 'Person')!.click();
+    await settle(el);
+    const panel = deepQuery(el, 'chat-person-panel')!;
+    expect(panel.getBoundingClientRect().width, 'panel shown').to.be.greaterThan(200);
+    expect(withinWidth(panel.getBoundingClientRect(), el.getBoundingClientRect()), 'panel within the screen').to.equal(true);
+    expect(describeOverflow([el, panel]), 'with the panel open').to.equal('');
   });
 
   it('B09 — the Dashboard tab at 360 px does not scroll the page sideways', async () => {

@@ -45,6 +45,7 @@ describe('<chat-screen> when a tab\'s element cannot be fetched', () => {
       root.querySelector<HTMLButtonElement>('#tab-chats')!.click();
       const alert = await waitFor(() => root.querySelector<HTMLElement>('.load-failure[role="alert"]'), 'the alert');
       expect(alert.textContent).to.contain('could not be loaded');
+      expect(root.querySelector('#panel-chats [role="status"]'), 'no "Loading…" once the fetch failed').to.equal(null);
       expect(attempts).to.equal(1);
       expect(customElements.get('chat-conversation')).to.equal(undefined);
       // The other two areas of the tab did load.

@@ -144,7 +144,7 @@ describe('<chat-screen>', () => {
   it('puts the person panel behind a toggle below 900 px', async () => {
     const { service } = await setup();
     const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats" style="width: 800px; height: 640px"></chat-screen>`);
-    const toggle = byRole(el, 'button', 'Customer details');
+    const toggle = byRole(el, 'button', 'Person');
     const panel = () => deepQuery(el, 'chat-person-panel')!;
     expect(getComputedStyle(panel()).display).to.equal('none');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -188,9 +188,9 @@ describe('<chat-screen>', () => {
     });
   }
 
-  it('keeps the "Customer details" toggle off the conversation, also with the drawer open', async () => {
+  it('keeps the "Person" toggle off the conversation, also with the drawer open', async () => {
     const { el } = await chatsAt(800);
-    const toggle = byRole(el, 'button', 'Customer details');
+    const toggle = byRole(el, 'button', 'Person');
     const conversation = deepQuery(el, 'chat-conversation')!.getBoundingClientRect();
     const overlaps = () => {
       const t = toggle.getBoundingClientRect();
@@ -204,9 +204,9 @@ describe('<chat-screen>', () => {
     expect(hitsItself(toggle)).to.equal(true);
   });
 
-  it('closes the customer details drawer with Escape and returns focus to the toggle', async () => {
+  it('closes the person panel drawer with Escape and returns focus to the toggle', async () => {
     const { el } = await chatsAt(800);
-    const toggle = byRole(el, 'button', 'Customer details');
+    const toggle = byRole(el, 'button', 'Person');
     toggle.click();
     await settle(el);
     const panel = deepQuery(el, 'chat-person-panel')!;
@@ -221,9 +221,9 @@ describe('<chat-screen>', () => {
     expect(deepActiveElement()).to.equal(toggle);
   });
 
-  it('closes the customer details drawer when the agent clicks outside it', async () => {
+  it('closes the person panel drawer when the agent clicks outside it', async () => {
     const { el } = await chatsAt(800);
-    const toggle = byRole(el, 'button', 'Customer details');
+    const toggle = byRole(el, 'button', 'Person');
     toggle.click();
     await settle(el);
     const panel = deepQuery(el, 'chat-person-panel')!;
@@ -250,29 +250,31 @@ describe('<chat-screen>', () => {
     expect(composer.height).to.be.greaterThan(0);
   });
 
-  it('has no horizontal scroll and no overlapping header controls at 600 px', async () => {
+  it('has no horizontal scroll and no overlapping header or pane bar controls at 600 px (one pane)', async () => {
+    // Below 720 px one pane shows: the chat selected before mounting shows its conversation.
     const { el } = await chatsAt(600);
     const screen = el.shadowRoot!.querySelector<HTMLElement>('.screen')!;
     expect(screen.scrollWidth).to.be.at.most(screen.clientWidth + 1);
     const header = el.shadowRoot!.querySelector<HTMLElement>('.header')!;
     expect(header.scrollWidth).to.be.at.most(header.clientWidth + 1);
-    const list = deepQuery(el, 'chat-session-list')!.getBoundingClientRect();
-    expect(list.width).to.be.within(200, 240);
+    expect(queryByRole(el, 'listbox'), 'the session list is hidden').to.equal(null);
+    expect(deepQuery(el, 'chat-conversation')!.getBoundingClientRect().width).to.be.closeTo(600, 1);
     const host = el.getBoundingClientRect();
-    const controls = [
-      byRole(el, 'tab', 'Dashboard'),
-      byRole(el, 'tab', 'Chats'),
-      byRole(el, 'button', 'Customer details'),
-      el.shadowRoot!.querySelector('.agent-name')!,
-      byRole(el, 'switch', 'Present'),
-    ].map((c) => c.getBoundingClientRect());
-    for (const [i, r] of controls.entries()) {
-      expect(r.width, `control ${i} visible`).to.be.greaterThan(0);
-      expect(r.right, `control ${i} inside`).to.be.at.most(host.right + 1);
-      const next = controls[i + 1];
-      if (next) expect(next.left, `control ${i + 1} after ${i}`).to.be.at.least(r.right - 1);
+    const rows = [
+      [byRole(el, 'tab', 'Dashboard'), byRole(el, 'tab', 'Chats'), el.shadowRoot!.querySelector('.agent-name')!, byRole(el, 'switch', 'Present')],
+      [byRole(el, 'button', 'Back to chats'), byRole(el, 'button', 'Person')],
+    ];
+    for (const row of rows) {
+      const controls = row.map((c) => c.getBoundingClientRect());
+      for (const [i, r] of controls.entries()) {
+        expect(r.width, `control ${i} visible`).to.be.greaterThan(0);
+        expect(r.right, `control ${i} inside`).to.be.at.most(host.right + 1);
+        const next = controls[i + 1];
+        if (next) expect(next.left, `control ${i + 1} after ${i}`).to.be.at.least(r.right - 1);
+      }
     }
     expect(hitsItself(byRole(el, 'switch', 'Present'))).to.equal(true);
+    expect(hitsItself(byRole(el, 'button', 'Person'))).to.equal(true);
     expect(hitsItself(byRole(el, 'button', 'End chat'))).to.equal(true);
   });
 
@@ -293,7 +295,7 @@ describe('<chat-screen>', () => {
   it('lets the keyboard alone switch to Chats and take the next chat', async () => {
     const { backend, service } = await setup();
     const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi, my parcel is late' });
-    // Wide: no "Customer details" drawer toggle between the switch and the Chats tab's content.
+    // Wide: no "Person" drawer toggle between the switch and the Chats tab's content.
     const el = await mount<ChatScreen>(service, html`<chat-screen tab="dashboard" style="width: 1280px"></chat-screen>`);
     byRole(el, 'tab', 'Dashboard').focus();
     await sendKeys({ press: 'ArrowRight' });

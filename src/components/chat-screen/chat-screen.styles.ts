@@ -17,6 +17,8 @@ export const styles = css`
      fetched), header, then the open tab panel takes what is left, so neither pushes the screen
      past the host's height. */
   .screen {
+    /* Read by the element to know which layout the container queries chose. */
+    --_layout: wide;
     display: grid;
     grid-template-rows: auto auto auto minmax(0, 1fr);
     grid-template-columns: minmax(0, 1fr);
@@ -205,8 +207,65 @@ export const styles = css`
     min-width: 0;
   }
   .dashboard-panel {
+    position: relative;
     display: block;
     overflow: hidden;
+  }
+
+  /* Over the open tab while its elements' code is fetched; it fades in after 300 ms, so a fast
+     load (or elements already defined) never flashes it. */
+  .tab-loading {
+    position: absolute;
+    inset: 0;
+    z-index: 4;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 10px;
+    padding: 24px;
+    background: var(--_bg);
+    color: var(--_text-muted);
+    animation: tab-loading-in 0.2s ease-out 0.3s both;
+  }
+  .tab-loading .spinner {
+    width: 18px;
+    height: 18px;
+    border-width: 2px;
+  }
+  @keyframes tab-loading-in {
+    from {
+      opacity: 0;
+    }
+  }
+
+  /* The pane bar ("Back to chats", "Person") shows below 720 px only. */
+  .pane-bar {
+    display: none;
+    align-items: center;
+    gap: 8px;
+    min-width: 0;
+    min-height: var(--chat-screen-pane-bar-height, 44px);
+    padding: 4px 8px;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
+  }
+  .back {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    min-width: 0;
+    padding-inline: 6px 10px;
+    white-space: nowrap;
+  }
+  .back > span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .back-icon:dir(rtl) {
+    transform: scaleX(-1);
+  }
+  .bar-toggle {
+    display: none;
   }
   /* Until its code has loaded, an element keeps its area (the Chats tab's are grid items). */
   .dashboard-panel > chat-dashboard:not(:defined) {
@@ -262,6 +321,9 @@ export const styles = css`
   }
 
   @container chat-screen (max-width: 900px) {
+    .screen {
+      --_layout: drawer;
+    }
     .chats {
       grid-template-columns: minmax(200px, 240px) minmax(0, 1fr);
     }
@@ -283,11 +345,54 @@ export const styles = css`
     }
   }
 
-  /* Narrow hosts (down to 600 px): a slimmer list, tighter header, the toggle shows only its icon
-     (its text stays its accessible name) and the agent's name truncates. */
-  @container chat-screen (max-width: 720px) {
+  /* Below 720 px: one pane at a time (the element's view state, classes on .chats): the session
+     list, or the conversation with the pane bar above it ("Back to chats", "Person"), or the
+     person panel in the conversation's place. The header tightens; the "Person" button moves from
+     the header to the pane bar. */
+  @container chat-screen (width < 720px) {
+    .screen {
+      --_layout: narrow;
+    }
     .chats {
-      grid-template-columns: minmax(0, 220px) minmax(0, 1fr);
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto minmax(0, 1fr);
+    }
+    .chats > * {
+      grid-column: 1;
+    }
+    .area-list {
+      grid-row: 1 / -1;
+      border-inline-end: 0;
+    }
+    .pane-bar {
+      grid-row: 1;
+    }
+    .area-conversation,
+    .area-panel {
+      grid-row: 2;
+    }
+    .pane-list .pane-bar,
+    .pane-list .area-conversation,
+    .pane-list .area-panel,
+    .pane-conversation .area-list,
+    .pane-conversation.panel-open .area-conversation {
+      display: none;
+    }
+    .pane-conversation .pane-bar {
+      display: flex;
+    }
+    .header-toggle {
+      display: none;
+    }
+    .bar-toggle {
+      display: inline-flex;
+    }
+    .pane-conversation.panel-open .area-panel {
+      display: block;
+      position: static;
+      width: auto;
+      border-inline-start: 0;
+      box-shadow: none;
     }
     .header {
       gap: 8px;
@@ -296,36 +401,13 @@ export const styles = css`
     .tab {
       padding: 0 8px;
     }
-    .panel-toggle {
-      padding-inline: 8px;
-    }
-    .panel-toggle-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .agent-name {
       max-width: 120px;
     }
   }
 
-  /* Phones (below 560 px, e.g. 360 px): one column, the session list above the conversation, each
-     scrolling on its own, so nothing is squeezed into a sliver that scrolls sideways (B09). */
+  /* Phones (below 560 px, e.g. 360 px): the tightest header. */
   @container chat-screen (max-width: 560px) {
-    .chats {
-      grid-template-columns: minmax(0, 1fr);
-      grid-template-rows: minmax(0, 36%) minmax(0, 1fr);
-    }
-    .area-list {
-      border-inline-end: 0;
-      border-block-end: 1px solid var(--_border);
-    }
-    .area-conversation {
-      min-width: 0;
-    }
     .header {
       gap: 6px;
       padding: 0 8px;

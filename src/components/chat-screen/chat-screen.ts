@@ -6,6 +6,7 @@ import { ServiceHostController } from '../../controllers/service-host-controller
 import type { AlertPreferencesStorage } from '../../service/alert-preferences.js';
 import type { ChannelSelectionStorage } from '../../service/channel-selection.js';
 import type { ChatService } from '../../service/chat-service.js';
+import type { ChatSessionList } from '../chat-session-list/chat-session-list.js';
 import { tokens } from '../../styles/tokens.js';
 import { type LazyChatTag, loadChatElements } from '../../utils/element-loaders.js';
 import { ChatElement } from '../base/chat-element.js';
@@ -23,6 +24,14 @@ const TAB_ELEMENTS: Record<ChatScreenTab, readonly LazyChatTag[]> = {
   chats: ['chat-session-list', 'chat-conversation', 'chat-person-panel'],
 };
 
+/**
+ * Which area of the Chats tab shows when the screen is narrower than 720 px (one pane at a time):
+ * the session list, or the selected chat's conversation (the person panel then opens in its place).
+ */
+type ChatsPane = 'list' | 'conversation';
+
+const backIcon = svg`<svg class="icon back-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M10 3.5 5.5 8l4.5 4.5" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+
 const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><circle cx="8" cy="5.5" r="2.75" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M2.75 14c.6-2.9 2.6-4.5 5.25-4.5s4.65 1.6 5.25 4.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>`;
 
 /**
@@ -35,14 +44,24 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * to the elements inside it itself. Answering a chat on the dashboard or taking the next one
  * switches to the Chats tab.
  *
- * Below about 900 px wide the person panel becomes a drawer behind the "Customer details" button
- * in the header; Escape or a click outside closes it.
+ * The layout follows the element's own width (a container query, not the window's), so it also fits
+ * a narrow column of a wide page:
+ * - from 900 px: the session list, the conversation and the person panel side by side;
+ * - 720 to 900 px: the list and the conversation; the person panel is a drawer behind the
+ *   "Person" button in the header (Escape or a click outside closes it);
+ * - below 720 px: one pane at a time. The session list first (or the conversation when a chat is
+ *   already selected when the screen gets its service); choosing a chat shows its conversation with
+ *   "Back to chats" (focus moves to it) and "Person" above it. "Person" shows the person panel in
+ *   the conversation's place ("Back to conversation", "Person" again or Escape return); "Back to
+ *   chats" returns to the list with focus on that chat's row. Which pane shows is the element's
+ *   own view state; choosing a chat still selects it through the service.
  *
  * Each tab's elements are registered when the tab is first shown: with `chat-screen/define.js`
- * they already are; a bundler's code splitting or the CDN build fetch their code then.
+ * they already are; a bundler's code splitting or the CDN build fetch their code then, while the
+ * tab shows a "Loading…" status (faded in after 300 ms, so a fast load does not flash it).
  *
  * Keyboard: Arrow Left / Right, Home and End move between the tabs; Escape closes the
- * customer details drawer and returns focus to its button.
+ * person panel (drawer or pane) and returns focus to the "Person" button.
  *
  * @summary The agent's whole Chat screen: Dashboard and Chats tabs.
  * @tag chat-screen
@@ -55,7 +74,10 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart badge - A tab's count badge.
  * @csspart agent - The agent's name and presence.
  * @csspart presence - The Present / Away switch.
- * @csspart panel-toggle - The "Customer details" button that opens the person panel drawer (narrow layouts only).
+ * @csspart panel-toggle - The "Person" button that shows the person panel (below 900 px only; in the header from 720 px, in the pane bar below).
+ * @csspart pane-bar - Below 720 px: the bar above the conversation (or the person panel) with "Back to chats" and "Person".
+ * @csspart back - Below 720 px: the "Back to chats" (or, over the person panel, "Back to conversation") button.
+ * @csspart tab-loading - The "Loading…" status over a tab while its elements' code is fetched.
  * @csspart panel - A tab panel.
  * @csspart chats - The Chats tab's grid of three areas.
  * @csspart banner - The "Reconnecting…" banner.
@@ -86,6 +108,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @cssprop [--chat-screen-height=100%] - Height of the screen (it fills its container by default).
  * @cssprop [--chat-screen-list-width=300px] - Width of the session list (narrower on narrow screens).
  * @cssprop [--chat-screen-panel-width=320px] - Width of the person panel.
+ * @cssprop [--chat-screen-pane-bar-height=44px] - Minimum height of the pane bar (below 720 px).
  *
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command failed (only when the screen provides the service itself).
  * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (only when the screen provides the service itself).
@@ -179,21 +202,29 @@ export class ChatScreen extends ChatElement {
   private readonly agent = this.observe(() => this.service?.agent$);
   private readonly selectedId = this.observe(() => this.service?.selectedSessionId$);
 
-  /** Whether the person panel is open (only matters in narrow layouts, where it overlays). */
+  /** Whether the person panel is open (only matters below 900 px: a drawer, or below 720 px the pane shown). */
   @state() private panelOpen = false;
+  /** The pane of the Chats tab below 720 px (view state, not service state). */
+  @state() private pane: ChatsPane = 'list';
   /** Elements of the open tab whose code could not be fetched (shown with "Try again"). */
   @state() private unloaded: readonly LazyChatTag[] = [];
+  /** Elements of the open tab whose code is being fetched (a "Loading…" status shows meanwhile). */
+  @state() private fetching: readonly LazyChatTag[] = [];
 
   /** Register the open tab's elements; the ones that fail are named in an alert with "Try again". */
   private loadTab(): void {
     const tab = this.tab;
+    this.fetching = TAB_ELEMENTS[tab].filter((tag) => !customElements.get(tag));
     void loadChatElements(TAB_ELEMENTS[tab]).then((failed) => {
-      if (this.tab === tab) this.unloaded = failed;
+      if (this.tab !== tab) return;
+      this.unloaded = failed;
+      this.fetching = [];
     });
   }
 
-  @query('.panel-toggle') private panelToggle?: HTMLButtonElement | null;
+  @query('.back') private backButton?: HTMLButtonElement | null;
   @query('#person-panel') private personPanel?: HTMLElement | null;
+  @query('.screen') private screenElement?: HTMLElement | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -221,8 +252,17 @@ export class ChatScreen extends ChatElement {
     if (this.service !== this.lastSelectedService) {
       this.lastSelectedService = this.service;
       this.lastSelected = selected;
+      // Below 720 px: a chat selected before the screen got its service shows at once.
+      this.pane = selected ? 'conversation' : 'list';
     } else if (selected !== this.lastSelected) {
-      if (this.lastSelected !== undefined && selected) this.tab = 'chats';
+      if (this.lastSelected !== undefined && selected) {
+        this.tab = 'chats';
+        this.pane = 'conversation';
+      }
+      if (!selected) {
+        this.pane = 'list';
+        this.panelOpen = false;
+      }
       this.lastSelected = selected;
     }
     // The open tab's elements: already defined with `chat-screen/define.js`, else fetched now (in
@@ -258,24 +298,34 @@ export class ChatScreen extends ChatElement {
         aria-labelledby="tab-dashboard"
         ?hidden=${this.tab !== 'dashboard'}
       >
+        ${this.tab === 'dashboard' ? this.renderTabLoading() : nothing}
         <chat-dashboard
           part="dashboard"
           exportparts="toolbar, channels, alerts, stats, stat, incoming, incoming-row, answer, ongoing, listen-in, listen-dialog"
         ></chat-dashboard>
       </div>
       <div
-        class="panel chats ${this.panelOpen ? 'panel-open' : ''}"
+        class="panel chats pane-${this.pane} ${this.panelOpen ? 'panel-open' : ''}"
         part="panel chats"
         role="tabpanel"
         id="panel-chats"
         aria-labelledby="tab-chats"
         ?hidden=${this.tab !== 'chats'}
       >
+        ${this.tab === 'chats' ? this.renderTabLoading() : nothing}
         <chat-session-list
           class="area-list"
           part="session-list"
           exportparts="header: session-list-header, queue-count, take-next, list: sessions, session"
+          @chat-session-select=${this.onSessionSelect}
         ></chat-session-list>
+        <div class="pane-bar" part="pane-bar">
+          <button type="button" class="btn ghost back" part="back" @click=${this.onBack}>
+            ${backIcon}<span>${this.panelOpen ? msg('Back to conversation') : msg('Back to chats')}</span>
+          </button>
+          <div class="spacer"></div>
+          ${this.renderPanelToggle('bar-toggle')}
+        </div>
         <div class="area-conversation">
           <chat-conversation part="conversation"></chat-conversation>
         </div>
@@ -316,21 +366,36 @@ export class ChatScreen extends ChatElement {
         >${handling === 1 ? msg('You are handling 1 chat') : msg(str`You are handling ${handling} chats`)}</span
       >
       <div class="spacer"></div>
-      ${this.tab === 'chats'
-        ? html`<button
-            type="button"
-            class="btn panel-toggle"
-            part="panel-toggle"
-            aria-expanded=${this.panelOpen ? 'true' : 'false'}
-            aria-controls="person-panel"
-            title=${msg('Customer details')}
-            @click=${() => (this.panelOpen = !this.panelOpen)}
-          >
-            ${personIcon}<span class="panel-toggle-label">${msg('Customer details')}</span>
-          </button>`
-        : nothing}
+      ${this.tab === 'chats' ? this.renderPanelToggle('header-toggle') : nothing}
       <slot name="header-actions"></slot>
       ${this.renderAgent()}
+    </div>`;
+  }
+
+  /**
+   * The "Person" button that shows or hides the person panel: `header-toggle` in the header
+   * (the drawer, 720 to 900 px), `bar-toggle` in the pane bar (below 720 px). CSS shows at most one.
+   */
+  private renderPanelToggle(where: 'header-toggle' | 'bar-toggle'): TemplateResult {
+    return html`<button
+      type="button"
+      class="btn panel-toggle ${where}"
+      part="panel-toggle"
+      aria-expanded=${this.panelOpen ? 'true' : 'false'}
+      aria-controls="person-panel"
+      title=${msg('Person')}
+      @click=${() => (this.panelOpen = !this.panelOpen)}
+    >
+      ${personIcon}<span class="panel-toggle-label">${msg('Person')}</span>
+    </button>`;
+  }
+
+  /** The "Loading…" status over the open tab while its elements' code is fetched. */
+  private renderTabLoading(): TemplateResult | typeof nothing {
+    if (!this.fetching.length || this.unloaded.length) return nothing;
+    return html`<div class="tab-loading" part="tab-loading" role="status">
+      <span class="spinner" aria-hidden="true"></span>
+      <span>${msg('Loading…')}</span>
     </div>`;
   }
 
@@ -362,27 +427,62 @@ export class ChatScreen extends ChatElement {
     </div>`;
   }
 
-  /** Whether the person panel is a drawer now (the toggle shows only in narrow layouts). */
-  private get drawerLayout(): boolean {
-    const toggle = this.panelToggle;
-    return !!toggle && toggle.getClientRects().length > 0;
+  /**
+   * The layout the container queries chose (the stylesheet sets `--_layout` on `.screen`): `wide`
+   * (three areas), `drawer` (720 to 900 px, the person panel a drawer) or `narrow` (below 720 px,
+   * one pane at a time).
+   */
+  private get layout(): 'wide' | 'drawer' | 'narrow' {
+    const screen = this.screenElement;
+    const value = screen ? getComputedStyle(screen).getPropertyValue('--_layout').trim() : '';
+    return value === 'drawer' || value === 'narrow' ? value : 'wide';
+  }
+
+  /** The "Person" button shown now (none at full width). */
+  private visibleToggle(): HTMLButtonElement | undefined {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.panel-toggle')].find((b) => b.getClientRects().length > 0);
   }
 
   private closePanel(focusToggle: boolean): void {
     this.panelOpen = false;
-    if (focusToggle) void this.updateComplete.then(() => this.panelToggle?.focus());
+    if (focusToggle) void this.updateComplete.then(() => this.visibleToggle()?.focus());
   }
 
+  /** A chat chosen in the list (also an already selected one, or "Get next in queue"): below 720 px its conversation shows. */
+  private onSessionSelect = (): void => {
+    this.pane = 'conversation';
+    this.panelOpen = false;
+    if (this.layout !== 'narrow') return;
+    void this.updateComplete.then(() => this.backButton?.focus());
+  };
+
+  /** "Back to conversation" over the person panel; "Back to chats" over the conversation (focus on that chat's row). */
+  private onBack = (): void => {
+    if (this.panelOpen) {
+      this.closePanel(true);
+      return;
+    }
+    this.pane = 'list';
+    const selected = this.selectedId.value;
+    if (!selected) return;
+    void this.updateComplete.then(() => {
+      const list = this.renderRoot.querySelector<ChatSessionList>('chat-session-list');
+      list?.focusSession?.(selected);
+    });
+  };
+
   private onScreenKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented || !this.panelOpen || !this.drawerLayout) return;
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.panelOpen || this.layout === 'wide') return;
     event.preventDefault();
     this.closePanel(true);
   };
 
   private onDocumentPointerDown = (event: PointerEvent): void => {
-    if (!this.panelOpen || !this.drawerLayout) return;
+    // Only the drawer closes on a click outside; below 720 px the panel is a pane of its own.
+    if (!this.panelOpen || this.layout !== 'drawer') return;
     const path = event.composedPath();
-    if ((this.personPanel && path.includes(this.personPanel)) || (this.panelToggle && path.includes(this.panelToggle))) return;
+    const toggle = this.visibleToggle();
+    if ((this.personPanel && path.includes(this.personPanel)) || (toggle && path.includes(toggle))) return;
     this.closePanel(false);
   };
 

@@ -239,6 +239,16 @@ export class ChatSessionList extends ChatElement {
   }
 
   /**
+   * Move keyboard focus to the row of a session (it becomes the list's tab stop), scrolling it into
+   * view; e.g. `<chat-screen>` returns focus to the chat the agent came back from. Does nothing
+   * when the session is not in the list.
+   * @param sessionId the session's id (`ChatSession.id`)
+   */
+  focusSession(sessionId: string): void {
+    if (this.allIds().includes(sessionId)) this.focusRow(sessionId);
+  }
+
+  /**
    * Move keyboard focus to a row: scrolls a row that is not rendered into view first (through
    * the virtualizer of its group) and focuses it once rendered.
    */
