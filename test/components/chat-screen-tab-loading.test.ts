@@ -59,7 +59,7 @@ describe('<chat-screen> while a tab\'s elements are fetched', () => {
       // The Dashboard tab (the default): its element is held back.
       const status = await waitFor(() => placeholder(screen, 'panel-dashboard'), 'the placeholder');
       expect(status.textContent!.trim()).to.equal('Loading…');
-      expect(customElements.get('chat-dashboard')).to.equal(undefined);
+      expect(customElements.get('chat-dashboard') === undefined, '<chat-dashboard> not defined yet').to.equal(true);
       await expect(screen).to.be.accessible();
 
       dashboard.release();
@@ -74,7 +74,7 @@ describe('<chat-screen> while a tab\'s elements are fetched', () => {
       chats.release();
       await waitFor(() => customElements.get('chat-conversation'), '<chat-conversation>');
       await waitFor(() => !placeholder(screen, 'panel-chats'), 'the placeholder to go');
-      expect(screen.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      expect(!!screen.shadowRoot!.querySelector('[role="alert"]'), 'no alert').to.equal(false);
     } finally {
       dashboard.restore();
       chats.restore();
@@ -87,9 +87,9 @@ describe('<chat-screen> while a tab\'s elements are fetched', () => {
       html`<chat-screen .service=${service} tab="chats" style="display:block;width:1200px;height:600px"></chat-screen>`,
     );
     await screen.updateComplete;
-    expect(placeholder(screen, 'panel-chats')).to.equal(null);
+    expect(!!placeholder(screen, 'panel-chats'), 'no placeholder on Chats').to.equal(false);
     screen.shadowRoot!.querySelector<HTMLButtonElement>('#tab-dashboard')!.click();
     await screen.updateComplete;
-    expect(placeholder(screen, 'panel-dashboard')).to.equal(null);
+    expect(!!placeholder(screen, 'panel-dashboard'), 'no placeholder on Dashboard').to.equal(false);
   });
 });
