@@ -83,10 +83,51 @@ export const DarkDashboard: Story = {
   </div>`,
 };
 
-/** Phone width (360 × 640, B09): one column, the session list above the conversation, nothing scrolls sideways. */
+/**
+ * Phone width (360 × 640, B09): one pane at a time. A chat is selected, so its conversation shows,
+ * with "Back to chats" and "Person" above it.
+ */
 export const Phone: Story = {
   loaders: [async () => ({ service: await busyService() })],
   render: (_args, { loaded }) =>
     html`<chat-screen .service=${loaded.service as ChatService} tab="chats" time-zone="Europe/Amsterdam"
       style="width: 360px; height: 640px; border: 1px solid #e2e5ea; overflow: hidden"></chat-screen>`,
+};
+
+/** The phone layout in Dutch ("Terug naar chats", "Persoon"). */
+export const PhoneDutch: Story = {
+  loaders: [async () => ({ service: await busyService() })],
+  render: (_args, { loaded }) =>
+    html`<chat-screen .service=${loaded.service as ChatService} lang="nl" tab="chats" time-zone="Europe/Amsterdam"
+      style="width: 360px; height: 640px; border: 1px solid #e2e5ea; overflow: hidden"></chat-screen>`,
+};
+
+/**
+ * A narrow column of a wide page (a CRM side panel of 380 px): the layout follows the element's own
+ * width, not the window's. No chat is selected, so the session list shows; choosing a chat shows
+ * its conversation.
+ */
+export const NarrowSidePanel: Story = {
+  loaders: [
+    async () => {
+      const service = await busyService();
+      service.selectSession(null);
+      return { service };
+    },
+  ],
+  render: (_args, { loaded }) => html`<div style="display: flex; gap: 16px; height: 680px; padding: 16px; box-sizing: border-box">
+    <div style="flex: 1; border: 1px dashed #c4c9d2; border-radius: 8px; padding: 16px; color: #5b6472; font: 14px system-ui">
+      The CRM's own page content
+    </div>
+    <chat-screen .service=${loaded.service as ChatService} tab="chats" time-zone="Europe/Amsterdam"
+      style="flex: none; width: 380px; border: 1px solid #e2e5ea; border-radius: 8px; overflow: hidden"></chat-screen>
+  </div>`,
+};
+
+/** Tablet width (800 px): the list and the conversation; the person panel opens as a drawer from "Person" in the header. */
+export const Tablet: Story = {
+  loaders: [async () => ({ service: await busyService() })],
+  render: (_args, { loaded }) =>
+    html`<chat-screen .service=${loaded.service as ChatService} tab="chats" time-zone="Europe/Amsterdam"
+      style="width: 800px; height: 600px; border: 1px solid #e2e5ea; overflow: hidden"></chat-screen>`,
 };

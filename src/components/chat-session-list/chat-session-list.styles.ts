@@ -40,6 +40,10 @@ export const styles = css`
   .take-next {
     width: 100%;
     min-height: 36px;
+    /* A long label (Dutch "Volgende in wachtrij ophalen" in a 240 px list) wraps instead of sticking out. */
+    padding-block: 4px;
+    white-space: normal;
+    text-align: center;
   }
   .reason {
     margin: 0;
