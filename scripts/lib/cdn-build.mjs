@@ -52,13 +52,31 @@ const ENTRY_SHARED = [
 ];
 
 /**
+ * The conversation's message history (a lazy part) with the virtualizer it needs: one chunk, not
+ * one for the history and one for the virtualizer (which rollup made, the session list's long
+ * groups needing the virtualizer too). `LitVirtualizer` (only the session list's) stays out.
+ */
+const HISTORY = [
+  /[\\/]@lit-labs[\\/]virtualizer[\\/](?!LitVirtualizer\.js$)/,
+  /[\\/]src[\\/]components[\\/]chat-conversation[\\/](message-history|history-layout)\.ts$/,
+];
+
+/**
  * `manualChunks` of the CDN build: the entry module and {@link ENTRY_SHARED} form one manual chunk,
  * which (holding the entry module) is the entry file `chat-screen.js` itself; rollup adds the
- * modules they import (lit, rxjs, the service...), as the entry held them before. Every other
- * module is left to rollup (the elements, the lazy parts, the demo backend: chunks of their own).
+ * modules they import (lit, rxjs, the service...), as the entry held them before. {@link HISTORY}
+ * and the message text are chunks of their own. Every other module is left to rollup (the
+ * elements, the other lazy parts, the demo backend: chunks of their own).
  * @param {string} id
  */
-export const cdnManualChunks = (id) => (ENTRY_SHARED.some((re) => re.test(id)) ? 'chat-screen' : undefined);
+export const cdnManualChunks = (id) => {
+  if (ENTRY_SHARED.some((re) => re.test(id))) return 'chat-screen';
+  if (HISTORY.some((re) => re.test(id))) return 'history';
+  // Its own chunk, so the history chunk does not claim it: the person panel's transcript and the
+  // dashboard's listen-in dialog need it without the virtualizer.
+  if (/[\\/]src[\\/]components[\\/]message-text[\\/]message-text\.ts$/.test(id)) return 'message-text';
+  return undefined;
+};
 
 /**
  * Names of the CDN build's lazy chunks: `chat-screen-demo-<hash>.js` for the demo backend (its entry module),

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import type { UploadOptions } from '../../src/backend/adapter.js';
 import { ChatBackendError } from '../../src/backend/errors.js';
 import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
-import { thumbnailSrc } from '../../src/components/chat-conversation/attachments.js';
+import { thumbnailSrc } from '../../src/components/chat-conversation/message-history.js';
 import {
   type Setup,
   byRole,
@@ -38,6 +38,8 @@ async function openChat(): Promise<Open> {
   await s.service.answer(id);
   const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
   await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+  // The history's code is a lazy part, loaded with the first chat shown.
+  await waitUntil(() => deepQuery(el, '.log [virtualizer-sizer]'), 'the history rendered');
   await settle(el);
   return { ...s, id, el, uploads };
 }

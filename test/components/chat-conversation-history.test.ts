@@ -56,6 +56,8 @@ async function open(
   );
   const el = provider.querySelector<ChatConversation>('chat-conversation')!;
   await waitUntil(() => service.state.histories[id]?.loaded, 'history loaded');
+  // The history's code is a lazy part, loaded with the first chat shown.
+  await waitUntil(() => deepQuery(el, '.row[data-message-id]'), 'the history rendered');
   await settle(el);
   await frames(3);
   return { backend, service, id, el, box: provider.querySelector('div')! };

@@ -41,6 +41,8 @@ async function openChat(
   await s.service.answer(id);
   const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
   await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+  // The history's code is a lazy part, loaded with the first chat shown.
+  await waitUntil(() => deepQuery(el, '.log [virtualizer-sizer]'), 'the history rendered');
   await settle(el);
   return { ...s, id, el };
 }

@@ -67,6 +67,9 @@ describe('B29 — large conversations and busy session lists', () => {
     const conversation = provider.querySelector('chat-conversation')!;
     await settle(list);
     await frames(3);
+    // The virtualizer is a lazy part, loaded with the first long group.
+    await waitUntil(() => deepAll(list, 'chat-virtual-rows [role="option"]').length, 'the virtualized rows');
+    await frames(2);
 
     // The session list is virtualized: not 300 rows in the DOM.
     const options = allByRole(list, 'option');
@@ -136,6 +139,9 @@ describe('B29 — large conversations and busy session lists', () => {
     const list = provider.querySelector('chat-session-list')!;
     await settle(list);
     await frames(3);
+    // The virtualizer is a lazy part, loaded with the first long group.
+    await waitUntil(() => deepAll(list, 'chat-virtual-rows [role="option"]').length, 'the virtualized rows');
+    await frames(2);
     expect(allByRole(list, 'option').length).to.be.below(200);
     allByRole(list, 'option')[0]!.focus();
     await sendKeys({ press: 'End' });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
-import { conversationParts } from '../../src/components/chat-conversation/parts.js';
+import { conversationParts, historyPart } from '../../src/components/chat-conversation/parts.js';
 import { warningAlertsLoader } from '../../src/components/chat-dashboard/alert-options.js';
 import { type ChatDashboard, dashboardParts } from '../../src/components/chat-dashboard/chat-dashboard.js';
 import { type ChatPersonPanel, personPanelParts } from '../../src/components/chat-person-panel/chat-person-panel.js';
@@ -262,5 +262,47 @@ describe('<chat-dashboard> loads the listen-in dialog on demand', () => {
     expect(deepText(byRole(dialog, 'log', 'Conversation'))).to.contain('My parcel is late');
     // The part brought its styles into the dashboard's shadow root.
     expect(getComputedStyle(dialog).display).to.equal('flex');
+  });
+});
+
+describe('<chat-conversation> loads its message history with the first chat shown', () => {
+  const realLoad = historyPart.load;
+  afterEach(() => (historyPart.load = realLoad));
+
+  it('does not load it without a chat; a failed load keeps the labelled log with a notice; after Dismiss it loads once and shows the messages', async () => {
+    let count = 0;
+    let fail = true;
+    historyPart.load = () => {
+      count++;
+      return fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad();
+    };
+    // As in a page where no conversation has shown a chat yet.
+    historyPart.loaded = undefined;
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi, my parcel is late' });
+    await s.service.answer(id);
+    s.service.selectSession(null);
+    const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+    expect(deepText(el)).to.contain('Select a chat');
+    expect(count, 'not loaded without a chat').to.equal(0);
+
+    s.service.selectSession(id);
+    const notice = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(count).to.equal(1);
+    expect(deepText(notice)).to.contain('could not be loaded');
+    const logEl = byRole(el, 'log', 'Conversation with Mira Okafor');
+    expect(logEl.getAttribute('aria-busy')).to.equal('false');
+    // The composer works meanwhile.
+    expect(queryByRole(el, 'textbox', 'Message')).to.exist;
+    await settle(el);
+    expect(count, 'not retried on every render').to.equal(1);
+    await expect(el).to.be.accessible();
+
+    fail = false;
+    byRole(notice, 'button', 'Dismiss').click();
+    await waitUntil(() => deepText(logEl).includes('Hi, my parcel is late'), 'the history shown');
+    expect(count).to.equal(2);
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
+    expect(byRole(el, 'log', 'Conversation with Mira Okafor'), 'the same log element').to.equal(logEl);
   });
 });

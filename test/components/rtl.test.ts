@@ -18,6 +18,8 @@ describe('Right-to-left text', () => {
     s.backend.script.agentWrites('a1', id, ENGLISH);
     const el = await mount<ChatConversation>(s.service, html`<chat-conversation style="display:block;height:700px"></chat-conversation>`);
     await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+    // The history's code is a lazy part, loaded with the first chat shown.
+    await waitUntil(() => deepQuery(el, '.log [virtualizer-sizer]'), 'the history rendered');
     await settle(el);
     const bodies = deepAll(el, '.body') as HTMLElement[];
     const body = (start: string) => bodies.find((b) => (b.textContent ?? '').trim().startsWith(start))!;

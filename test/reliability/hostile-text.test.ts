@@ -320,6 +320,8 @@ describe('Hostile text on every path of the full screen', () => {
     for (const id of mine) {
       service.selectSession(id);
       await settle(screen, 2);
+      // The history's code is a lazy part, loaded with the first chat shown.
+      await waitUntil(() => deepQuery(screen, '.row[data-message-id]'), 'the history shown', 20_000).catch(() => undefined);
       // The checks must see real content: the history and the linked person's data are shown.
       if (!service.state.histories[id]?.loaded || service.state.personContexts[id]?.status !== 'ready') {
         await settle(screen, 3);

@@ -168,34 +168,6 @@ export class AttachmentsPart {
 
 }
 
-/**
- * The URL an image attachment's thumbnail may load from: only for `image/*` attachments, and only
- * an http, https, blob or `data:image/` URL (the adapter's attachment URL; never customer text).
- */
-export function thumbnailSrc(attachment: { type: string; url: string }): string | null {
-  if (!attachment.type.toLowerCase().startsWith('image/')) return null;
-  try {
-    const url = new URL(attachment.url);
-    if (['http:', 'https:', 'blob:'].includes(url.protocol)) return url.href;
-    return url.protocol === 'data:' && /^data:image\/[a-z0-9.+-]+[;,]/i.test(attachment.url) ? attachment.url : null;
-  } catch {
-    return null;
-  }
-}
-
-/** An attachment's thumbnail (decorative: the link names the file); hides itself when it cannot load. */
-export function renderThumbnail(src: string): TemplateResult {
-  return html`<img
-    class="thumb"
-    src=${src}
-    alt=""
-    loading="lazy"
-    decoding="async"
-    referrerpolicy="no-referrer"
-    @error=${(e: Event) => ((e.currentTarget as HTMLElement).hidden = true)}
-  />`;
-}
-
 function hasFiles(event: DragEvent): boolean {
   return !!event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files');
 }

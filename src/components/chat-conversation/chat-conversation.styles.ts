@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
-import { messageTextStyles } from '../message-text/message-text.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { historyStyles } from './message-history.styles.js';
 import { attachmentStyles } from './attachments.js';
@@ -9,7 +8,6 @@ import { loadFailureStyles } from '../shared/lazy-part.js';
 export const styles = [
   tokens,
   avatarStyles,
-  messageTextStyles,
   historyStyles,
   attachmentStyles,
   loadFailureStyles,

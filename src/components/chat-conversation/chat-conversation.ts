@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
-import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { type CSSResultOrNative, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
 import { live } from 'lit/directives/live.js';
 import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
 import { systemClock } from '../../service/clock.js';
@@ -8,11 +9,11 @@ import { canWrite } from '../../service/selectors.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
-import { MessageHistoryController } from './message-history.js';
 import { SessionWatchController } from './session-watch-controller.js';
-import { LazyPart, renderLoadFailure } from '../shared/lazy-part.js';
+import { LazyPart, adoptPartStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { AttachmentsPart } from './attachments.js';
-import { conversationParts } from './parts.js';
+import type { LogFrame, MessageHistoryController } from './message-history.js';
+import { type HistoryModule, conversationParts, historyPart } from './parts.js';
 import { TypingNotifier } from './typing-notifier.js';
 
 /**
@@ -21,8 +22,9 @@ import { TypingNotifier } from './typing-notifier.js';
  * indicator and the composer. Shows the selected session, or the one in `session-id`.
  *
  * While it shows a session it watches it through the service, which loads the history and keeps
- * the unread count at 0. The history is virtualized (only rows near the viewport are in the DOM)
- * and paged: it opens with the newest page, and scrolling to the top loads the page before,
+ * the unread count at 0. The history is virtualized (only rows near the viewport are in the DOM;
+ * its code and the virtualizer's load when the first chat is shown, the log saying "Loading
+ * messages…" meanwhile) and paged: it opens with the newest page, and scrolling to the top loads the page before,
  * keeping the message in view in place. At the bottom it stays at the bottom as messages arrive;
  * scrolled up, it stays put and shows an "N new messages" button instead. Sending is optimistic: the message shows at once as "Sending…", and a
  * failed message keeps its text with Retry and Delete buttons. The composer keeps a draft per
@@ -121,22 +123,44 @@ export class ChatConversation extends ChatSessionElement {
     () => this.service?.clock ?? systemClock,
   );
 
-  /** The message history: log rows, delivery state, scroll pinning and older pages. */
-  private readonly historyView = new MessageHistoryController(this, {
-    service: () => this.service,
-    sessionId: () => this.currentId,
-    display: () => this.display,
-    agents: () => this.agents.value,
-    run: (command) => this.run(command),
-    afterRetry: () => this.composerElement?.focus(),
-    requestUpdate: () => this.requestUpdate(),
-  });
+  /**
+   * The message history (log rows, delivery state, scroll pinning and older pages): a lazy part,
+   * loaded when a chat is first shown (with the virtualizer), so the first render without a chat
+   * does not carry it.
+   */
+  private readonly historyView = new LazyPart(this, async () => this.createHistory((historyPart.loaded ??= await historyPart.load())));
   private shownId: string | null = null;
+  /** Whether the message history has rendered while this element was in the page. */
+  private historyLive = false;
+  /** The styles the message history brings (adopted when it first renders). */
+  private historyStyles: readonly CSSResultOrNative[] = [];
 
   constructor() {
     super();
     // One watch of the shown session while connected: loads its history and keeps it read.
     new SessionWatchController(this, () => ({ service: this.service, id: this.currentId }));
+    // Once a conversation has loaded the history's code, later ones show their history at once.
+    if (historyPart.loaded) this.historyView.value = this.createHistory(historyPart.loaded);
+  }
+
+  private createHistory(part: HistoryModule): MessageHistoryController {
+    this.historyStyles = part.historyPartStyles;
+    return new part.MessageHistoryController(this, {
+      service: () => this.service,
+      sessionId: () => this.currentId,
+      display: () => this.display,
+      agents: () => this.agents.value,
+      run: (command) => this.run(command),
+      afterRetry: () => this.composerElement?.focus(),
+      requestUpdate: () => this.requestUpdate(),
+      frame: this.renderLogFrame,
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The history arrived while this element was out of the page: show it now.
+    if (this.historyView.value && !this.historyLive) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -177,8 +201,8 @@ export class ChatConversation extends ChatSessionElement {
       @drop=${this.attachments.onDrop}
     >
       ${this.renderHeader(session)}
-      ${renderLoadFailure([this.transferDialog, this.picker, this.requestDialog, this.endDialog, this.attachments.list])}
-      ${this.historyView.render(session, this.history.value)}
+      ${renderLoadFailure([this.historyView, this.transferDialog, this.picker, this.requestDialog, this.endDialog, this.attachments.list])}
+      ${this.renderHistory(session)}
       <div class="typing" aria-live="polite">
         ${session.customerTyping
           ? html`<span class="typing-dots" aria-hidden="true"><i></i><i></i><i></i></span
@@ -193,6 +217,56 @@ export class ChatConversation extends ChatSessionElement {
       ${this.attachments.renderDropHint()}
     </section>`;
   }
+
+  /** The message history, or the log while its code loads. */
+  private renderHistory(session: ChatSession): TemplateResult {
+    const view = this.historyView.value;
+    // The history's virtualizer attaches itself to the window when it first renders: not while
+    // this element is out of the page (the part may arrive then), as it would never be released.
+    if (view && this.isConnected) this.historyLive = true;
+    if (!view || !this.historyLive) return this.renderHistoryLoading(session);
+    adoptPartStyles(this.renderRoot, ...this.historyStyles);
+    return view.render(session, this.history.value);
+  }
+
+  /**
+   * The log while the message history's code loads (as the history shows it while its first page
+   * loads, in the same frame: the log element stays the same once the history is there). Starts
+   * the load; one that failed shows a notice, and the first render after it was dismissed tries
+   * again.
+   */
+  private renderHistoryLoading(session: ChatSession): TemplateResult {
+    const failed = this.historyView.failed;
+    if (!failed && !this.historyView.value) void this.historyView.get();
+    return this.renderLogFrame({
+      label: msg(str`Conversation with ${session.customer.name}`),
+      busy: !failed,
+      content: html`<div class="history-start">
+        ${failed ? nothing : html`<span class="spinner" aria-hidden="true"></span>${msg('Loading messages…')}`}
+      </div>`,
+      after: nothing,
+    });
+  }
+
+  /** The frame of the message log (see `MessageHistoryOptions.frame`). */
+  private readonly renderLogFrame = (f: LogFrame): TemplateResult => html`<div class="log-area">
+    <div
+      ${ref(f.ref)}
+      class="log"
+      part="log"
+      role="log"
+      tabindex="0"
+      aria-label=${f.label}
+      aria-busy=${f.busy ? 'true' : 'false'}
+      @scroll=${f.onScroll}
+      @rangeChanged=${f.onLayout}
+      @visibilityChanged=${f.onLayout}
+      @unpinned=${f.onUnpinned}
+    >
+      ${f.content}
+    </div>
+    ${f.after}
+  </div>`;
 
   // ------------------------------------------------------------------ header
 
@@ -443,7 +517,7 @@ export class ChatConversation extends ChatSessionElement {
     // Clear at once so a second Enter before the next render cannot send the text again.
     textarea.value = '';
     this.typing.stop();
-    this.historyView.pin();
+    this.historyView.value?.pin();
   }
 
   // ------------------------------------------------------------------ actions

@@ -1,15 +1,14 @@
 import { msg, str } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { type Ref, createRef } from 'lit/directives/ref.js';
 import { formatBytes, formatDateTime, formatDay, formatTime, dayKey } from '../../i18n/format.js';
 import type { Agent } from '../../model/agent.js';
 import type { Attachment, MessageView, SystemEvent } from '../../model/message.js';
 import type { ChatSession } from '../../model/session.js';
 import type { ChatService } from '../../service/chat-service.js';
 import type { DisplaySettings, SessionHistory } from '../../service/state.js';
-import { renderMessageText } from '../message-text/message-text.js';
-import { renderThumbnail, thumbnailSrc } from './attachments.js';
+import { messageTextStyles, renderMessageText } from '../message-text/message-text.js';
 import { type HistoryPin, historyLayout } from './history-layout.js';
 
 /** One row of the message log: a day separator or a message. */
@@ -47,6 +46,31 @@ export interface MessageHistoryOptions {
   afterRetry(): void;
   /** Ask the host to render again (the pin or the "new messages" control changed). */
   requestUpdate(): void;
+  /**
+   * The log's frame (the `role="log"` scroller and what follows it), rendered by the host with the
+   * same template while this part loads, so the log element stays the same one.
+   */
+  frame(frame: LogFrame): TemplateResult;
+}
+
+/** What the log's frame shows (see {@link MessageHistoryOptions.frame}). */
+export interface LogFrame {
+  /** The log's accessible name. */
+  readonly label: string;
+  /** Whether messages are loading (`aria-busy`). */
+  readonly busy: boolean;
+  /** The rows inside the log. */
+  readonly content: unknown;
+  /** What follows the log (the "N new messages" control), or `nothing`. */
+  readonly after: unknown;
+  /** Set to the log element. */
+  readonly ref?: Ref<HTMLElement>;
+  /** The log's `scroll` listener. */
+  readonly onScroll?: (event: Event) => void;
+  /** The virtualizer's `rangeChanged` and `visibilityChanged` listener. */
+  readonly onLayout?: (event: Event) => void;
+  /** The virtualizer's `unpinned` listener. */
+  readonly onUnpinned?: (event: Event) => void;
 }
 
 /**
@@ -149,40 +173,32 @@ export class MessageHistoryController implements ReactiveController {
       this.userScrolled = false;
     }
     const fresh = this.pinned ? 0 : this.newCount(items);
-    return html`<div class="log-area">
-      <div
-        ${ref(this.logRef)}
-        class="log"
-        part="log"
-        role="log"
-        tabindex="0"
-        aria-label=${msg(str`Conversation with ${session.customer.name}`)}
-        aria-busy=${history?.loading ? 'true' : 'false'}
-        @scroll=${this.onScroll}
-        @rangeChanged=${this.onLayout}
-        @visibilityChanged=${this.onLayout}
-        @unpinned=${this.onUnpinned}
-      >
-        ${history?.loaded
-          ? virtualize({
-              items,
-              // The virtualizer may render its previous range once more after rows were removed
-              // (before it has laid out the new items): such slots get a placeholder.
-              keyFunction: (item: HistoryItem | undefined, index: number) => item?.key ?? `gap:${index}`,
-              renderItem: this.renderItem,
-              scroller: true,
-              layout: historyLayout(pin),
-            })
-          : // Until the first page is there, only the loading row: the virtualizer starts with the
-            // page (one layout pass on opening, not one for the loading row and one for the page).
-            this.renderHistoryStart(history)}
-      </div>
-      ${fresh
+    return this.opts.frame({
+      label: msg(str`Conversation with ${session.customer.name}`),
+      busy: !!history?.loading,
+      ref: this.logRef,
+      onScroll: this.onScroll,
+      onLayout: this.onLayout,
+      onUnpinned: this.onUnpinned,
+      content: history?.loaded
+        ? virtualize({
+            items,
+            // The virtualizer may render its previous range once more after rows were removed
+            // (before it has laid out the new items): such slots get a placeholder.
+            keyFunction: (item: HistoryItem | undefined, index: number) => item?.key ?? `gap:${index}`,
+            renderItem: this.renderItem,
+            scroller: true,
+            layout: historyLayout(pin),
+          })
+        : // Until the first page is there, only the loading row: the virtualizer starts with the
+          // page (one layout pass on opening, not one for the loading row and one for the page).
+          this.renderHistoryStart(history),
+      after: fresh
         ? html`<button type="button" class="btn jump-latest" part="jump-latest" @click=${this.onJumpLatest}>
             <span class="jump-arrow" aria-hidden="true">↓</span>${fresh === 1 ? msg('1 new message') : msg(str`${fresh} new messages`)}
           </button>`
-        : nothing}
-    </div>`;
+        : nothing,
+    });
   }
 
   /** The start row and the log rows (memoised per rows array). */
@@ -517,3 +533,37 @@ function attachmentHref(url: string): string | null {
     return null;
   }
 }
+
+/**
+ * The URL an image attachment's thumbnail may load from: only for `image/*` attachments, and only
+ * an http, https, blob or `data:image/` URL (the adapter's attachment URL; never customer text).
+ */
+export function thumbnailSrc(attachment: { type: string; url: string }): string | null {
+  if (!attachment.type.toLowerCase().startsWith('image/')) return null;
+  try {
+    const url = new URL(attachment.url);
+    if (['http:', 'https:', 'blob:'].includes(url.protocol)) return url.href;
+    return url.protocol === 'data:' && /^data:image\/[a-z0-9.+-]+[;,]/i.test(attachment.url) ? attachment.url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An attachment's thumbnail (decorative: the link names the file); hides itself when it cannot load. */
+export function renderThumbnail(src: string): TemplateResult {
+  return html`<img
+    class="thumb"
+    src=${src}
+    alt=""
+    loading="lazy"
+    decoding="async"
+    referrerpolicy="no-referrer"
+    @error=${(e: Event) => ((e.currentTarget as HTMLElement).hidden = true)}
+  />`;
+}
+
+/**
+ * Styles the history brings into the conversation's shadow root when loaded (the message text's;
+ * the log's own are the conversation's, which shows the log while this part loads).
+ */
+export const historyPartStyles = [messageTextStyles];

@@ -18,3 +18,19 @@ export const conversationParts = {
   /** The list of the session's uploading, refused and failed files. */
   uploads: () => import('./upload-list.js'),
 };
+
+/**
+ * The message history of `<chat-conversation>` (with the virtualizer and the message text
+ * renderer), loaded when the conversation first shows a chat: its first render without a chat does
+ * not carry it. Not part of the public API: tests replace the loader to see what happens when the
+ * chunk fails.
+ */
+export const historyPart = {
+  /** The module of `MessageHistoryController`. */
+  load: (): Promise<HistoryModule> => import('./message-history.js'),
+  /** The module once a conversation has loaded it: later conversations render their history at once. */
+  loaded: undefined as HistoryModule | undefined,
+};
+
+/** The module of the message history. */
+export type HistoryModule = typeof import('./message-history.js');
