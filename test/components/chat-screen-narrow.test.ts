@@ -186,6 +186,24 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     expect(!!queryByRole(el, 'button', 'Terug naar gesprek')).to.equal(true);
   });
 
+  it('the Dashboard tab at 360 px shows each waiting customer\'s name, channel and "Answer" inside the row', async () => {
+    const { backend, service } = await setup();
+    backend.script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'Hi there, the desk lamp arrived with a cracked base.' });
+    const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 360px; height: 640px"></chat-screen>`);
+    const answer = await waitUntil(() => queryByRole(el, 'button', 'Answer'), 'the Answer button');
+    await settle(el);
+    const row = deepQuery(el, '.incoming-row')!;
+    const rowBox = row.getBoundingClientRect();
+    const name = deepQuery(row, '.name')!;
+    expect(name.textContent).to.equal('Tomasz Weber');
+    expect(name.scrollWidth, 'the whole name shows').to.be.at.most(name.clientWidth + 1);
+    for (const part of [name, deepQuery(row, '.channel')!, answer]) {
+      const box = part.getBoundingClientRect();
+      expect(box.width, part.className).to.be.greaterThan(0);
+      expect(box.left >= rowBox.left - 1 && box.right <= rowBox.right + 1, `${part.className} inside the row`).to.equal(true);
+    }
+  });
+
   it('between 720 and 900 px keeps the list and the conversation side by side, the person panel behind "Person" in the header', async () => {
     const { el } = await chatsAt(800);
     await openMira(el);

@@ -75,8 +75,9 @@ export const styles = css`
   }
   .section-header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 8px;
+    gap: 4px 8px;
     padding: 12px 16px;
     border-bottom: 1px solid var(--_border);
   }
@@ -108,6 +109,7 @@ export const styles = css`
     list-style: none;
     margin: 0;
     padding: 0;
+    container: incoming / inline-size;
   }
   .incoming-row {
     display: grid;
@@ -125,6 +127,29 @@ export const styles = css`
   .incoming-row.late {
     box-shadow: inset 3px 0 0 var(--_warning);
   }
+  /* A narrow list (a phone, a side panel): the waiting time and "Answer" go under the message, so
+     the name and the preview keep the row's width. */
+  @container incoming (width < 440px) {
+    .incoming-row {
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'avatar main main' 'avatar wait answer';
+      gap: 6px 12px;
+      padding: 10px 12px;
+    }
+    .incoming-row > .avatar {
+      grid-area: avatar;
+    }
+    .incoming-main {
+      grid-area: main;
+    }
+    .incoming-row > .wait {
+      grid-area: wait;
+      font-size: 12px;
+    }
+    .incoming-row > .answer {
+      grid-area: answer;
+    }
+  }
   .incoming-main {
     min-width: 0;
     display: grid;
@@ -132,8 +157,10 @@ export const styles = css`
   }
   .line {
     display: flex;
+    /* In a narrow row the channel goes below the name rather than squeezing the name to nothing. */
+    flex-wrap: wrap;
     align-items: baseline;
-    gap: 8px;
+    column-gap: 8px;
     min-width: 0;
   }
   .name {
@@ -339,6 +366,9 @@ export const styles = css`
   }
 
   .section-hint {
+    /* Beside the title when there is room, else on a line of its own below it. */
+    flex: 1 1 14em;
+    text-align: end;
     margin-inline-start: auto;
     font-size: 12px;
     color: var(--_text-muted);
