@@ -172,7 +172,8 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     expect(service.state.selectedSessionId).to.equal(id);
     expect(shown(conversation(el))).to.equal(true);
     expect(shown(sessionList(el))).to.equal(false);
-    expect(!!queryByRole(el, 'button', 'Back to chats')).to.equal(true);
+    // The "Answer" button went with its row: focus goes to "Back to chats".
+    await waitUntil(() => deepActiveElement() === queryByRole(el, 'button', 'Back to chats'), 'focus on "Back to chats"');
   });
 
   it('speaks Dutch: "Terug naar chats", "Persoon", "Terug naar gesprek"', async () => {

@@ -258,6 +258,7 @@ export class ChatScreen extends ChatElement {
       if (this.lastSelected !== undefined && selected) {
         this.tab = 'chats';
         this.pane = 'conversation';
+        this.focusBackWhenNarrow(false);
       }
       if (!selected) {
         this.pane = 'list';
@@ -452,9 +453,22 @@ export class ChatScreen extends ChatElement {
   private onSessionSelect = (): void => {
     this.pane = 'conversation';
     this.panelOpen = false;
-    if (this.layout !== 'narrow') return;
-    void this.updateComplete.then(() => this.backButton?.focus());
+    this.focusBackWhenNarrow(true);
   };
+
+  /**
+   * Below 720 px, after the conversation pane shows: focus "Back to chats". Unless `always`, only
+   * when focus is in the screen or nowhere (e.g. the dashboard's "Answer" button went with its row),
+   * so a selection made elsewhere on the page does not take the focus away.
+   */
+  private focusBackWhenNarrow(always: boolean): void {
+    void this.updateComplete.then(() => {
+      if (this.layout !== 'narrow') return;
+      const nowhere = !document.activeElement || document.activeElement === document.body;
+      const inside = (this.getRootNode() as Document | ShadowRoot).activeElement === this;
+      if (always || nowhere || inside) this.backButton?.focus();
+    });
+  }
 
   /** "Back to conversation" over the person panel; "Back to chats" over the conversation (focus on that chat's row). */
   private onBack = (): void => {
