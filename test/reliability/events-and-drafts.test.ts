@@ -6,7 +6,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
-import { byRole, deepQuery, mount, settle, setup, waitUntil } from '../helpers.js';
+import { byRole, deepQuery, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
 
 /** Library protocol events that cross shadow roots by design (Lit context). */
 const PROTOCOL = new Set(['context-request', 'context-provider']);
@@ -55,6 +55,9 @@ describe('Events and drafts in the full screen', () => {
       byRole(el, 'button', 'Transfer').click();
       const transfer = await waitUntil(() => deepQuery<HTMLDialogElement>(el, 'dialog[open]'), 'the transfer dialog');
       byRole(transfer, 'button', 'Cancel').click();
+      await settle(el);
+      // Below 900 px (the runner's window) the person panel is a drawer behind "Person".
+      queryByRole(el, 'button', 'Person')?.click();
       await settle(el);
       (await waitUntil(() => byRole(el, 'button', 'Link'), 'a Link button')).click();
       await waitUntil(() => service.state.sessions[mine]?.personId === person.id, 'the link');
