@@ -61,11 +61,6 @@ export const styles = css`
   .stat.busy .stat-value {
     color: var(--_accent);
   }
-  .stat-hint {
-    font-size: 12px;
-    color: var(--_text-muted);
-  }
-
   .section {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -76,24 +76,6 @@ export const styles = [
       overflow: hidden;
       text-overflow: ellipsis;
     }
-    .link-button {
-      display: block;
-      max-width: 100%;
-      padding: 0;
-      border: 0;
-      background: none;
-      color: var(--_accent);
-      font-size: 13px;
-      cursor: pointer;
-      text-align: start;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      border-radius: 2px;
-    }
-    .link-button:hover {
-      text-decoration: underline;
-    }
     .facts {
       display: grid;
       gap: 6px;
