@@ -25,6 +25,8 @@ async function chatsAt(width: number, lang = 'en') {
     lang,
   );
   await waitUntil(() => queryByRole(el, 'option', /Mira Okafor/), 'the session row');
+  // The Dutch strings arrive asynchronously (the locale module is loaded on demand).
+  if (lang === 'nl') await waitUntil(() => queryByRole(el, 'button', 'Volgende in wachtrij ophalen'), 'the Dutch strings');
   await settle(el);
   return { el, backend, service, mira, jonas };
 }
