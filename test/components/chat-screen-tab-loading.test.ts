@@ -4,7 +4,7 @@ import '../../src/components/chat-screen/chat-screen.define.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
 import { ChatService } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
-import { type LazyChatTag, chatElementLoaders } from '../../src/utils/element-loaders.js';
+import { type LazyChatTag, chatElementLoaders, loadChatElements } from '../../src/utils/element-loaders.js';
 
 // Like chat-screen-lazy.test.ts, this file imports <chat-screen> alone (not src/define.js), so a
 // tab's elements are fetched by the screen; the test holds a fetch back to see the placeholder.
@@ -60,6 +60,9 @@ describe('<chat-screen> while a tab\'s elements are fetched', () => {
       const status = await waitFor(() => placeholder(screen, 'panel-dashboard'), 'the placeholder');
       expect(status.textContent!.trim()).to.equal('Loading…');
       expect(customElements.get('chat-dashboard') === undefined, '<chat-dashboard> not defined yet').to.equal(true);
+      // The placeholder fades in after a short delay (so fast loads do not flash): check its
+      // contrast once it is fully shown, not halfway through the fade.
+      await Promise.all(status.closest('.tab-loading')!.getAnimations().map((a) => a.finished));
       await expect(screen).to.be.accessible();
 
       dashboard.release();
@@ -82,7 +85,8 @@ describe('<chat-screen> while a tab\'s elements are fetched', () => {
   });
 
   it('shows no placeholder for a tab whose elements are already defined', async () => {
-    // The previous test defined every element of both tabs in this page.
+    // Defined up front (not relying on the previous test having loaded them).
+    await loadChatElements(['chat-dashboard', 'chat-session-list', 'chat-conversation', 'chat-person-panel']);
     const screen = await fixture<ChatScreen>(
       html`<chat-screen .service=${service} tab="chats" style="display:block;width:1200px;height:600px"></chat-screen>`,
     );
