@@ -102,7 +102,13 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     expect(deepText(notice)).to.contain('This part of the chat screen could not be loaded. Check your connection and try again.');
     expect(queryByRole(el, 'dialog')).to.equal(null);
     await expect(el).to.be.accessible();
-    byRole(notice as HTMLElement, 'button', 'Dismiss').click();
+    // "Try again" while still offline: the notice comes back; Dismiss hides it.
+    const before = loads.request;
+    byRole(notice as HTMLElement, 'button', 'Try again').click();
+    await waitUntil(() => loads.request === before + 1, 'a second load');
+    await settle(el);
+    const again = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the notice after a failed retry');
+    byRole(again as HTMLElement, 'button', 'Dismiss').click();
     await settle(el);
     expect(deepQuery(el, '.load-failure')).to.equal(null);
 
@@ -244,6 +250,8 @@ describe('<chat-dashboard> loads the listen-in dialog on demand', () => {
     const notice = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
     expect(count).to.equal(1);
     expect(deepText(notice)).to.contain('could not be loaded');
+    // Next to the "Listen in" buttons (in the ongoing chats), not below the whole dashboard.
+    expect(!!notice.closest('section')?.contains(button), 'the notice is in the section of the button').to.equal(true);
     expect(queryByRole(el, 'dialog')).to.equal(null);
     await waitUntil(() => backend.openSubscriptions === baseline, 'the feed stopped again');
     await expect(el).to.be.accessible();
@@ -269,7 +277,7 @@ describe('<chat-conversation> loads its message history with the first chat show
   const realLoad = historyPart.load;
   afterEach(() => (historyPart.load = realLoad));
 
-  it('does not load it without a chat; a failed load keeps the labelled log with a notice; after Dismiss it loads once and shows the messages', async () => {
+  it('does not load it without a chat; a failed load keeps the labelled log with a notice in it; showing another chat and "Try again" load it again, and it shows the messages', async () => {
     let count = 0;
     let fail = true;
     historyPart.load = () => {
@@ -298,10 +306,28 @@ describe('<chat-conversation> loads its message history with the first chat show
     expect(count, 'not retried on every render').to.equal(1);
     await expect(el).to.be.accessible();
 
+    expect(logEl.contains(notice), 'the notice is in the log').to.equal(true);
+    expect(queryByRole(el, 'button', 'Dismiss'), 'the history cannot be dismissed, only loaded again').to.equal(null);
+
+    // Showing another chat tries again (once); it fails again.
+    const other = s.backend.script.customerArrives({ channelId: 'sales', name: 'Tom Berg', text: 'Hello?' });
+    await s.service.answer(other);
+    s.service.selectSession(other);
+    await waitUntil(() => count === 2, 'a second attempt for the other chat');
+    await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the notice again');
+    await settle(el);
+    expect(count, 'not retried on every render').to.equal(2);
+
+    // "Try again" in the log loads it again (still failing here).
+    byRole(el, 'button', 'Try again').click();
+    await waitUntil(() => count === 3, 'a third attempt');
+    await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the notice once more');
+
+    // The connection is back; going back to the first chat loads it and shows its messages.
     fail = false;
-    byRole(notice, 'button', 'Dismiss').click();
-    await waitUntil(() => deepText(logEl).includes('Hi, my parcel is late'), 'the history shown');
-    expect(count).to.equal(2);
+    s.service.selectSession(id);
+    await waitUntil(() => deepText(byRole(el, 'log', 'Conversation with Mira Okafor')).includes('Hi, my parcel is late'), 'the history shown');
+    expect(count).to.equal(4);
     expect(deepQuery(el, '.load-failure')).to.equal(null);
     expect(byRole(el, 'log', 'Conversation with Mira Okafor'), 'the same log element').to.equal(logEl);
   });

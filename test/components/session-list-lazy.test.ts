@@ -47,7 +47,7 @@ describe('<chat-session-list> loads the virtualizer only for a long group', () =
     expect(customElements.get('chat-virtual-rows')).to.equal(undefined);
   });
 
-  it('a long group whose virtualizer cannot be loaded shows its first 60 rows and a notice; after Dismiss it loads and the group is virtualized', async () => {
+  it('a long group whose virtualizer cannot be loaded shows its first 60 rows and a notice; "Try again" loads it and the group is virtualized', async () => {
     instrument(true);
     const { el } = await listOf(120);
     const notice = await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
@@ -63,7 +63,7 @@ describe('<chat-session-list> loads the virtualizer only for a long group', () =
     await expect(el).to.be.accessible();
 
     instrument(false);
-    byRole(notice, 'button', 'Dismiss').click();
+    byRole(notice, 'button', 'Try again').click();
     await waitUntil(() => deepQuery(el, 'chat-virtual-rows [role="option"]'), 'virtualized rows');
     expect(loads).to.equal(1);
     expect(deepQuery(el, '.load-failure')).to.equal(null);

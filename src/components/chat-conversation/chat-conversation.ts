@@ -130,6 +130,8 @@ export class ChatConversation extends ChatSessionElement {
    */
   private readonly historyView = new LazyPart(this, async () => this.createHistory((historyPart.loaded ??= await historyPart.load())));
   private shownId: string | null = null;
+  /** The chat shown when the message history's code was last requested (showing another one after a failure tries again). */
+  private historyLoadFor: string | null = null;
   /** Whether the message history has rendered while this element was in the page. */
   private historyLive = false;
   /** The styles the message history brings (adopted when it first renders). */
@@ -201,7 +203,7 @@ export class ChatConversation extends ChatSessionElement {
       @drop=${this.attachments.onDrop}
     >
       ${this.renderHeader(session)}
-      ${renderLoadFailure([this.historyView, this.transferDialog, this.picker, this.requestDialog, this.endDialog, this.attachments.list])}
+      ${renderLoadFailure([this.transferDialog, this.picker, this.requestDialog, this.endDialog, this.attachments.list])}
       ${this.renderHistory(session)}
       <div class="typing" aria-live="polite">
         ${session.customerTyping
@@ -232,18 +234,30 @@ export class ChatConversation extends ChatSessionElement {
   /**
    * The log while the message history's code loads (as the history shows it while its first page
    * loads, in the same frame: the log element stays the same once the history is there). Starts
-   * the load; one that failed shows a notice, and the first render after it was dismissed tries
-   * again.
+   * the load; when it failed, the log says so with "Try again" (showing another chat tries again too).
    */
   private renderHistoryLoading(session: ChatSession): TemplateResult {
-    const failed = this.historyView.failed;
-    if (!failed && !this.historyView.value) void this.historyView.get();
+    const part = this.historyView;
+    if (!part.failed) {
+      this.historyLoadFor = session.id;
+      if (!part.value) void part.get();
+    } else if (this.historyLoadFor !== session.id) {
+      // It failed while another chat was shown: showing this one tries again (after this render).
+      this.historyLoadFor = session.id;
+      queueMicrotask(() => void part.retry());
+    }
+    const failed = part.failed;
     return this.renderLogFrame({
       label: msg(str`Conversation with ${session.customer.name}`),
       busy: !failed,
-      content: html`<div class="history-start">
-        ${failed ? nothing : html`<span class="spinner" aria-hidden="true"></span>${msg('Loading messages…')}`}
-      </div>`,
+      content: failed
+        ? html`<div class="history-start load-failure" role="alert">
+            <span>${msg('The messages could not be loaded. Check your connection and try again.')}</span>
+            <button type="button" class="btn small" @click=${() => void this.historyView.retry()}>${msg('Try again')}</button>
+          </div>`
+        : html`<div class="history-start">
+            <span class="spinner" aria-hidden="true"></span>${msg('Loading messages…')}
+          </div>`,
       after: nothing,
     });
   }

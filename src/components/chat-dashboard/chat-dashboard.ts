@@ -493,6 +493,7 @@ export class ChatDashboard extends ChatElement {
         <h2 id="ongoing-title">${msg('Ongoing chats')}</h2>
         <span class="count">${formatNumber(ongoing.length, this.display)}</span>
       </header>
+      ${this.renderListenNotices()}
       ${ongoing.length
         ? html`<div class="table-wrap">
             <table class="ongoing" aria-labelledby="ongoing-title">
@@ -603,14 +604,17 @@ export class ChatDashboard extends ChatElement {
     else this.renderRoot.querySelector<HTMLElement>('#ongoing-title')?.closest('section')?.focus();
   };
 
+  /** Why listening in did not start, next to the "Listen in" buttons (in the ongoing chats). */
+  private renderListenNotices(): TemplateResult {
+    return html`${this.listenError ? html`<p class="listen-error" role="alert">${this.listenError}</p>` : nothing}${renderLoadFailure([
+      this.listenPart,
+    ])}`;
+  }
+
   private renderListenDialog(): TemplateResult | typeof nothing {
     const view = this.listenView;
     const part = this.listenPart.value;
-    if (!view || !part) {
-      return html`${this.listenError ? html`<p class="listen-error" role="alert">${this.listenError}</p>` : nothing}${renderLoadFailure([
-        this.listenPart,
-      ])}`;
-    }
+    if (!view || !part) return nothing;
     const session = view.session;
     return part.renderListenDialog({
       view,

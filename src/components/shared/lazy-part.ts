@@ -62,6 +62,16 @@ export class LazyPart<T> implements ReactiveController {
     }
   }
 
+  /**
+   * Load the part again after a failure (the agent pressed "Try again"); the notice goes at once
+   * and comes back if this attempt fails too.
+   * @returns the part, or `undefined` when its module could still not be loaded
+   */
+  retry(): Promise<T | undefined> {
+    this.dismissFailure();
+    return this.get();
+  }
+
   /** Forget a failure (the agent dismissed the notice). */
   dismissFailure(): void {
     if (!this.failed) return;
@@ -114,14 +124,15 @@ export function adoptPartStyles(root: HTMLElement | DocumentFragment, ...styles:
 }
 
 /**
- * The notice shown when a part could not be loaded: a `role="alert"` line with a Dismiss button,
- * or nothing when no part failed.
+ * The notice shown when a part could not be loaded: a `role="alert"` line with "Try again" (loads
+ * the failed parts again) and "Dismiss", or nothing when no part failed.
  * @param parts the element's lazy parts
  */
 export function renderLoadFailure(parts: readonly LazyPart<unknown>[]): TemplateResult | typeof nothing {
   if (!parts.some((p) => p.failed)) return nothing;
   return html`<div class="load-failure" role="alert">
     <span>${msg('This part of the chat screen could not be loaded. Check your connection and try again.')}</span>
+    <button type="button" class="btn small" @click=${() => parts.forEach((p) => p.failed && void p.retry())}>${msg('Try again')}</button>
     <button type="button" class="btn small" @click=${() => parts.forEach((p) => p.dismissFailure())}>${msg('Dismiss')}</button>
   </div>`;
 }

@@ -113,6 +113,7 @@
 's56e78de58a1da805': `Overschakelen naar Aanwezig`,
 's56f2fc30b37c7a67': `Overbrengen naar`,
 's57adf424d57c8a0f': `Verzenden`,
+'s57c1588001cbca81': `De berichten konden niet worden geladen. Controleer uw verbinding en probeer het opnieuw.`,
 's58286939cfa26090': `Overschakelen naar Afwezig`,
 's5876f06738abd165': `Er wachten geen klanten in de wachtrij`,
 's59d30d2dfc206452': `kunnen chats beantwoorden`,
