@@ -222,6 +222,20 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     await settle(el);
     expect(shown(personPanel(el))).to.equal(true);
     expect(shown(conversation(el)), 'the drawer lies over the conversation, which stays').to.equal(true);
+    // The drawer takes the focus, so Tab goes on inside it (it comes last in the page order).
+    expect(deepActiveElement() === personPanel(el), 'focus on the drawer').to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(!!personPanel(el)!.shadowRoot!.contains(deepActiveElement()), 'Tab moves into the person panel').to.equal(true);
+  });
+
+  it('between 720 and 900 px, a chat answered on the dashboard puts focus on its row in the session list', async () => {
+    const { backend, service } = await setup();
+    backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 800px; height: 640px"></chat-screen>`);
+    byRole(el, 'button', 'Answer').click();
+    await waitUntil(() => el.tab === 'chats' && queryByRole(el, 'heading', 'Mira Okafor'), 'the conversation');
+    // The "Answer" button went with its row; focus is not left on the page's body.
+    await waitUntil(() => deepActiveElement() === queryByRole(el, 'option', /Mira Okafor/), 'focus on the row of the answered chat');
   });
 
   it('at 1440 px shows all three areas side by side and no back or Person button', async () => {

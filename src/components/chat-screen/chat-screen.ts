@@ -330,7 +330,7 @@ export class ChatScreen extends ChatElement {
         <div class="area-conversation">
           <chat-conversation part="conversation"></chat-conversation>
         </div>
-        <chat-person-panel class="area-panel" id="person-panel" part="person-panel"></chat-person-panel>
+        <chat-person-panel class="area-panel" id="person-panel" part="person-panel" tabindex="-1"></chat-person-panel>
       </div>
     `;
   }
@@ -385,7 +385,7 @@ export class ChatScreen extends ChatElement {
       aria-expanded=${this.panelOpen ? 'true' : 'false'}
       aria-controls="person-panel"
       title=${msg('Person')}
-      @click=${() => (this.panelOpen = !this.panelOpen)}
+      @click=${this.onPanelToggle}
     >
       ${personIcon}<span class="panel-toggle-label">${msg('Person')}</span>
     </button>`;
@@ -444,6 +444,12 @@ export class ChatScreen extends ChatElement {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.panel-toggle')].find((b) => b.getClientRects().length > 0);
   }
 
+  /** "Person": shows or hides the person panel; the drawer (720 to 900 px) takes the focus when it opens, so Tab goes on inside it. */
+  private onPanelToggle = (): void => {
+    this.panelOpen = !this.panelOpen;
+    if (this.panelOpen && this.layout === 'drawer') void this.updateComplete.then(() => this.personPanel?.focus());
+  };
+
   private closePanel(focusToggle: boolean): void {
     this.panelOpen = false;
     if (focusToggle) void this.updateComplete.then(() => this.visibleToggle()?.focus());
@@ -457,16 +463,29 @@ export class ChatScreen extends ChatElement {
   };
 
   /**
-   * Below 720 px, after the conversation pane shows: focus "Back to chats". Unless `always`, only
-   * when focus is in the screen or nowhere (e.g. the dashboard's "Answer" button went with its row),
-   * so a selection made elsewhere on the page does not take the focus away.
+   * After a chat opened: below 720 px focus "Back to chats" (the conversation pane shows); wider,
+   * when the chat was opened from outside the list (the dashboard's "Answer"), focus that chat's
+   * row in the session list, once the list is there. Unless `always`, only when focus is in the
+   * screen or nowhere (e.g. the dashboard's "Answer" button went with its row), so a selection made
+   * elsewhere on the page does not take the focus away.
    */
   private focusBackWhenNarrow(always: boolean): void {
-    void this.updateComplete.then(() => {
-      if (this.layout !== 'narrow') return;
-      const nowhere = !document.activeElement || document.activeElement === document.body;
-      const inside = (this.getRootNode() as Document | ShadowRoot).activeElement === this;
-      if (always || nowhere || inside) this.backButton?.focus();
+    void this.updateComplete.then(async () => {
+      const focusLost = () => {
+        const active = document.activeElement;
+        return !active || active === document.body || (this.getRootNode() as Document | ShadowRoot).activeElement === this;
+      };
+      if (this.layout === 'narrow') {
+        if (always || focusLost()) this.backButton?.focus();
+        return;
+      }
+      if (always) return; // chosen in the list: focus is already on its row
+      const selected = this.selectedId.value;
+      if (!selected) return;
+      await customElements.whenDefined('chat-session-list');
+      const list = this.renderRoot.querySelector<ChatSessionList>('chat-session-list');
+      await list?.updateComplete;
+      if (focusLost() && this.selectedId.value === selected) list?.focusSession?.(selected);
     });
   }
 
