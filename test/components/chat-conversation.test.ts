@@ -193,11 +193,11 @@ describe('<chat-conversation>', () => {
   });
 
   describe('lifecycle', () => {
-    it('B27: mounting and removing 50 times leaves no subscription and no watch behind', async () => {
+    // Subscriptions, listeners and timers: test/reliability/leaks.test.ts (B27, 500 mounts).
+    it('B27: mounting and removing 50 times leaves no watch of the session behind', async () => {
       const s = await setup();
       const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
       await s.service.answer(id);
-      const baseline = s.backend.openSubscriptions;
       const provider = await fixture<HTMLElement>(html`<chat-provider .service=${s.service}></chat-provider>`);
       for (let i = 0; i < 50; i++) {
         const el = document.createElement('chat-conversation');
@@ -205,7 +205,6 @@ describe('<chat-conversation>', () => {
         provider.append(el);
         await el.updateComplete;
         el.remove();
-        expect(s.backend.openSubscriptions).to.equal(baseline);
       }
       s.backend.script.customerWrites(id, 'Anyone?');
       await settle();
