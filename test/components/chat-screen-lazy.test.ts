@@ -4,6 +4,7 @@ import '../../src/components/chat-screen/chat-screen.define.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
 import { ChatService } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
+import { waitFor } from '../wait-for.js';
 
 // This file imports <chat-screen> alone, NOT src/define.js (nor test/helpers.ts, which imports
 // it): each test file runs in its own page, so here the child elements are registered only when
@@ -12,13 +13,6 @@ import { FakeClock } from '../../src/service/clock.js';
 const CHATS_TAGS = ['chat-session-list', 'chat-conversation', 'chat-person-panel'] as const;
 const defined = (tag: string) => customElements.get(tag) !== undefined;
 
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  const start = performance.now();
-  while (!check()) {
-    if (performance.now() - start > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function tab(screen: ChatScreen, id: 'dashboard' | 'chats'): HTMLButtonElement {
   return screen.shadowRoot!.querySelector<HTMLButtonElement>(`#tab-${id}`)!;

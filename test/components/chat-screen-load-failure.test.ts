@@ -5,19 +5,11 @@ import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js
 import { ChatService } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { chatElementLoaders } from '../../src/utils/element-loaders.js';
+import { waitFor } from '../wait-for.js';
 
 // Like chat-screen-lazy.test.ts, this file imports <chat-screen> alone (not src/define.js), so
 // the Chats tab's elements are fetched by the screen, and a fetch can fail.
 
-async function waitFor<T>(get: () => T, what: string): Promise<NonNullable<T>> {
-  const start = performance.now();
-  for (;;) {
-    const value = get();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('<chat-screen> when a tab\'s element cannot be fetched', () => {
   it('names the failure in an alert with "Try again", which fetches it again and clears the alert', async () => {

@@ -5,19 +5,11 @@ import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js
 import { ChatService } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { type LazyChatTag, chatElementLoaders, loadChatElements } from '../../src/utils/element-loaders.js';
+import { waitFor } from '../wait-for.js';
 
 // Like chat-screen-lazy.test.ts, this file imports <chat-screen> alone (not src/define.js), so a
 // tab's elements are fetched by the screen; the test holds a fetch back to see the placeholder.
 
-async function waitFor<T>(get: () => T, what: string): Promise<NonNullable<T>> {
-  const start = performance.now();
-  for (;;) {
-    const value = get();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Replace a tag's loader by one that waits for `release()` before fetching the real code. */
 function holdBack(tag: LazyChatTag): { release: () => void; restore: () => void } {

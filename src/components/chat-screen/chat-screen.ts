@@ -463,20 +463,18 @@ export class ChatScreen extends ChatElement {
   };
 
   /**
-   * After a chat opened: below 720 px focus "Back to chats" (the conversation pane shows); wider,
-   * when the chat was opened from outside the list (the dashboard's "Answer"), focus that chat's
-   * row in the session list, once the list is there. Unless `always`, only when focus is in the
-   * screen or nowhere (e.g. the dashboard's "Answer" button went with its row), so a selection made
-   * elsewhere on the page does not take the focus away.
+   * After a chat opened: below 720 px focus "Back to chats" (the conversation pane shows) — unless
+   * `always`, only when focus is in the screen or nowhere, so a selection made elsewhere on the page
+   * does not take the focus away. Wider, only when focus is nowhere (the dashboard's "Answer" button
+   * went with its row): focus that chat's row in the session list, once the list is there; focus
+   * anywhere else (the composer, the list) stays where it is.
    */
   private focusBackWhenNarrow(always: boolean): void {
     void this.updateComplete.then(async () => {
-      const focusLost = () => {
-        const active = document.activeElement;
-        return !active || active === document.body || (this.getRootNode() as Document | ShadowRoot).activeElement === this;
-      };
+      const nowhere = () => !document.activeElement || document.activeElement === document.body;
       if (this.layout === 'narrow') {
-        if (always || focusLost()) this.backButton?.focus();
+        const inside = (this.getRootNode() as Document | ShadowRoot).activeElement === this;
+        if (always || nowhere() || inside) this.backButton?.focus();
         return;
       }
       if (always) return; // chosen in the list: focus is already on its row
@@ -485,7 +483,7 @@ export class ChatScreen extends ChatElement {
       await customElements.whenDefined('chat-session-list');
       const list = this.renderRoot.querySelector<ChatSessionList>('chat-session-list');
       await list?.updateComplete;
-      if (focusLost() && this.selectedId.value === selected) list?.focusSession?.(selected);
+      if (nowhere() && this.selectedId.value === selected) list?.focusSession?.(selected);
     });
   }
 
