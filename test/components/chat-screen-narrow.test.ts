@@ -168,7 +168,9 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     const { backend, service } = await setup();
     const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
     const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 360px; height: 640px"></chat-screen>`);
-    byRole(el, 'button', 'Answer').click();
+    // With the keyboard, as an agent would: focus stays on "Answer" until its tab is hidden.
+    byRole(el, 'button', 'Answer').focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.tab === 'chats' && queryByRole(el, 'heading', 'Mira Okafor'), 'the conversation');
     await settle(el);
     expect(service.state.selectedSessionId).to.equal(id);
@@ -232,7 +234,8 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     const { backend, service } = await setup();
     backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
     const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 800px; height: 640px"></chat-screen>`);
-    byRole(el, 'button', 'Answer').click();
+    byRole(el, 'button', 'Answer').focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.tab === 'chats' && queryByRole(el, 'heading', 'Mira Okafor'), 'the conversation');
     // The "Answer" button went with its row; focus is not left on the page's body.
     await waitUntil(() => deepActiveElement() === queryByRole(el, 'option', /Mira Okafor/), 'focus on the row of the answered chat');
@@ -247,5 +250,16 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     expect(person.left).to.be.at.least(talk.right - 1);
     expect(!!queryByRole(el, 'button', 'Back to chats')).to.equal(false);
     expect(!!queryByRole(el, 'button', 'Person')).to.equal(false);
+  });
+
+  it('below 720 px, a chat selected by the host while the agent types keeps the focus in the composer', async () => {
+    const { el, service, jonas } = await chatsAt(360);
+    await openMira(el);
+    const composer = byRole<HTMLTextAreaElement>(el, 'textbox', 'Message');
+    composer.focus();
+    service.selectSession(jonas);
+    await waitUntil(() => queryByRole(el, 'heading', 'Jonas Veldman'), "Jonas's conversation");
+    await settle(el);
+    expect(deepActiveElement() === byRole(el, 'textbox', 'Message'), 'focus stays in the composer').to.equal(true);
   });
 });

@@ -102,7 +102,7 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     expect(deepText(notice)).to.contain('This part of the chat screen could not be loaded. Check your connection and try again.');
     expect(queryByRole(el, 'dialog')).to.equal(null);
     await expect(el).to.be.accessible();
-    // "Try again" while still offline: the notice comes back; Dismiss hides it.
+    // "Try again" while still offline: the notice stays; Dismiss hides it.
     const before = loads.request;
     byRole(notice as HTMLElement, 'button', 'Try again').click();
     await waitUntil(() => loads.request === before + 1, 'a second load');
@@ -307,6 +307,8 @@ describe('<chat-conversation> loads its message history with the first chat show
     await expect(el).to.be.accessible();
 
     expect(logEl.contains(notice), 'the notice is in the log').to.equal(true);
+    const [box, log] = [notice.getBoundingClientRect(), logEl.getBoundingClientRect()];
+    expect(box.left >= log.left && box.right <= log.right, 'the notice fits inside the log, not cut off').to.equal(true);
     expect(queryByRole(el, 'button', 'Dismiss'), 'the history cannot be dismissed, only loaded again').to.equal(null);
 
     // Showing another chat tries again (once); it fails again.
@@ -318,10 +320,15 @@ describe('<chat-conversation> loads its message history with the first chat show
     await settle(el);
     expect(count, 'not retried on every render').to.equal(2);
 
-    // "Try again" in the log loads it again (still failing here).
-    byRole(el, 'button', 'Try again').click();
+    // "Try again" in the log (with the keyboard) loads it again; still failing here, the notice
+    // and the focused button stay.
+    const tryAgain = byRole(el, 'button', 'Try again');
+    tryAgain.focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => count === 3, 'a third attempt');
-    await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the notice once more');
+    await settle(el);
+    expect(!!deepQuery(el, '.load-failure[role="alert"]'), 'the notice stays').to.equal(true);
+    expect(deepActiveElement() === tryAgain, 'focus stays on "Try again"').to.equal(true);
 
     // The connection is back; going back to the first chat loads it and shows its messages.
     fail = false;

@@ -27,6 +27,13 @@ export const styles = [
       min-height: 0;
       min-width: 0;
     }
+    /* The history's load failure, inside the log: the log's row padding is its inset. */
+    .log > .history-start > .load-failure {
+      flex: 1;
+      min-width: 0;
+      margin: 0;
+      font-size: 14px;
+    }
     /* Only the history gives up height when the host is short. */
     .conversation > :not(.log-area) {
       flex-shrink: 0;

@@ -203,7 +203,7 @@ export class ChatConversation extends ChatSessionElement {
       @drop=${this.attachments.onDrop}
     >
       ${this.renderHeader(session)}
-      ${renderLoadFailure([this.transferDialog, this.picker, this.requestDialog, this.endDialog, this.attachments.list])}
+      ${renderLoadFailure([this.transferDialog, this.picker, this.requestDialog, this.endDialog, this.attachments.list], () => this.composerElement)}
       ${this.renderHistory(session)}
       <div class="typing" aria-live="polite">
         ${session.customerTyping
@@ -251,9 +251,11 @@ export class ChatConversation extends ChatSessionElement {
       label: msg(str`Conversation with ${session.customer.name}`),
       busy: !failed,
       content: failed
-        ? html`<div class="history-start load-failure" role="alert">
-            <span>${msg('The messages could not be loaded. Check your connection and try again.')}</span>
-            <button type="button" class="btn small" @click=${() => void this.historyView.retry()}>${msg('Try again')}</button>
+        ? html`<div class="history-start">
+            <div class="load-failure" role="alert">
+              <span>${msg('The messages could not be loaded. Check your connection and try again.')}</span>
+              <button type="button" class="btn small" @click=${this.onHistoryRetry}>${msg('Try again')}</button>
+            </div>
           </div>`
         : html`<div class="history-start">
             <span class="spinner" aria-hidden="true"></span>${msg('Loading messages…')}
@@ -261,6 +263,11 @@ export class ChatConversation extends ChatSessionElement {
       after: nothing,
     });
   }
+
+  /** "Try again" in the log: load the history's code again; once it is there, focus the composer (the button went). */
+  private onHistoryRetry = async (): Promise<void> => {
+    if (await this.historyView.retry()) this.composerElement?.focus();
+  };
 
   /** The frame of the message log (see `MessageHistoryOptions.frame`). */
   private readonly renderLogFrame = (f: LogFrame): TemplateResult => html`<div class="log-area">

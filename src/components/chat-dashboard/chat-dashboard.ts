@@ -606,9 +606,7 @@ export class ChatDashboard extends ChatElement {
 
   /** Why listening in did not start, next to the "Listen in" buttons (in the ongoing chats). */
   private renderListenNotices(): TemplateResult {
-    return html`${this.listenError ? html`<p class="listen-error" role="alert">${this.listenError}</p>` : nothing}${renderLoadFailure([
-      this.listenPart,
-    ])}`;
+    return html`${this.listenError ? html`<p class="listen-error" role="alert">${this.listenError}</p>` : nothing}${renderLoadFailure([this.listenPart], () => (this.listenOpener?.isConnected ? this.listenOpener : undefined))}`;
   }
 
   private renderListenDialog(): TemplateResult | typeof nothing {

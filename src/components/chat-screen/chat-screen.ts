@@ -463,18 +463,16 @@ export class ChatScreen extends ChatElement {
   };
 
   /**
-   * After a chat opened: below 720 px focus "Back to chats" (the conversation pane shows) — unless
-   * `always`, only when focus is in the screen or nowhere, so a selection made elsewhere on the page
-   * does not take the focus away. Wider, only when focus is nowhere (the dashboard's "Answer" button
-   * went with its row): focus that chat's row in the session list, once the list is there; focus
-   * anywhere else (the composer, the list) stays where it is.
+   * After a chat opened: below 720 px focus "Back to chats" (the conversation pane shows); wider,
+   * focus that chat's row in the session list, once the list is there. Unless `always` (chosen in
+   * the list), only when focus was lost ({@link focusLost}: the dashboard's "Answer" went with its
+   * tab, the list pane gave way), so focus on what is still shown (the composer) or elsewhere on
+   * the page stays where it is.
    */
   private focusBackWhenNarrow(always: boolean): void {
     void this.updateComplete.then(async () => {
-      const nowhere = () => !document.activeElement || document.activeElement === document.body;
       if (this.layout === 'narrow') {
-        const inside = (this.getRootNode() as Document | ShadowRoot).activeElement === this;
-        if (always || nowhere() || inside) this.backButton?.focus();
+        if (always || this.focusLost()) this.backButton?.focus();
         return;
       }
       if (always) return; // chosen in the list: focus is already on its row
@@ -483,9 +481,26 @@ export class ChatScreen extends ChatElement {
       await customElements.whenDefined('chat-session-list');
       const list = this.renderRoot.querySelector<ChatSessionList>('chat-session-list');
       await list?.updateComplete;
-      if (nowhere() && this.selectedId.value === selected) list?.focusSession?.(selected);
+      if (this.focusLost() && this.selectedId.value === selected) list?.focusSession?.(selected);
     });
   }
+
+  /**
+   * Whether keyboard focus is nowhere useful: on the body, or on an element of this screen that
+   * is no longer shown (the dashboard's "Answer" of a tab now hidden, a row of the list pane that
+   * gave way to the conversation). Chromium moves focus off a hidden element only at its next
+   * rendering, so the element itself is checked. Focus elsewhere on the page, or on something shown
+   * here (the composer), is left alone.
+   */
+  private focusLost(): boolean {
+    const active = document.activeElement;
+    if (!active || active === document.body) return true;
+    if ((this.getRootNode() as Document | ShadowRoot).activeElement !== this) return false;
+    let deep: Element | null = active;
+    while (deep?.shadowRoot?.activeElement) deep = deep.shadowRoot.activeElement;
+    return !deep || deep.getClientRects().length === 0;
+  }
+
 
   /** "Back to conversation" over the person panel; "Back to chats" over the conversation (focus on that chat's row). */
   private onBack = (): void => {

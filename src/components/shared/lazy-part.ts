@@ -63,12 +63,11 @@ export class LazyPart<T> implements ReactiveController {
   }
 
   /**
-   * Load the part again after a failure (the agent pressed "Try again"); the notice goes at once
-   * and comes back if this attempt fails too.
+   * Load the part again after a failure (the agent pressed "Try again"). The failure (and so its
+   * notice, with the focused button) stays until the attempt succeeds.
    * @returns the part, or `undefined` when its module could still not be loaded
    */
   retry(): Promise<T | undefined> {
-    this.dismissFailure();
     return this.get();
   }
 
@@ -127,12 +126,21 @@ export function adoptPartStyles(root: HTMLElement | DocumentFragment, ...styles:
  * The notice shown when a part could not be loaded: a `role="alert"` line with "Try again" (loads
  * the failed parts again) and "Dismiss", or nothing when no part failed.
  * @param parts the element's lazy parts
+ * @param focusAfter what gets the focus when "Try again" succeeded (the notice and its button go)
  */
-export function renderLoadFailure(parts: readonly LazyPart<unknown>[]): TemplateResult | typeof nothing {
+export function renderLoadFailure(
+  parts: readonly LazyPart<unknown>[],
+  focusAfter?: () => HTMLElement | null | undefined,
+): TemplateResult | typeof nothing {
   if (!parts.some((p) => p.failed)) return nothing;
+  const retry = async () => {
+    const results = await Promise.all(parts.filter((p) => p.failed).map((p) => p.retry()));
+    // The notice (and the focused button) went: focus what the agent goes on with.
+    if (results.every((r) => r !== undefined)) focusAfter?.()?.focus();
+  };
   return html`<div class="load-failure" role="alert">
     <span>${msg('This part of the chat screen could not be loaded. Check your connection and try again.')}</span>
-    <button type="button" class="btn small" @click=${() => parts.forEach((p) => p.failed && void p.retry())}>${msg('Try again')}</button>
+    <button type="button" class="btn small" @click=${retry}>${msg('Try again')}</button>
     <button type="button" class="btn small" @click=${() => parts.forEach((p) => p.dismissFailure())}>${msg('Dismiss')}</button>
   </div>`;
 }
