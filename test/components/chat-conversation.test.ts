@@ -240,6 +240,16 @@ describe('<chat-conversation>', () => {
       expect(getComputedStyle(system).justifyContent).to.equal('center');
     });
 
+    it('moves focus from the composer to the note that replaces it when the chat ends while the agent types', async () => {
+      const { el, backend, id } = await openChat();
+      byRole<HTMLTextAreaElement>(el, 'textbox', 'Message').focus();
+      backend.script.customerLeaves(id);
+      await settle(el);
+      expect(queryByRole(el, 'textbox', 'Message')).to.equal(null);
+      const active = deepActiveElement();
+      expect(active?.getAttribute('role') === 'note' && /This chat has ended/.test(active.textContent ?? ''), 'focus on "This chat has ended."').to.equal(true);
+    });
+
     it('shows the author and the time of each message', async () => {
       const { el } = await openChat();
       const customer = rows(el).find((r) => r.textContent!.includes('my parcel is late'))!;

@@ -178,6 +178,16 @@ export class ChatConversation extends ChatSessionElement {
     }
   }
 
+  protected override update(changed: PropertyValues): void {
+    // The composer can go while the agent types in it (the chat ended, was taken over or
+    // transferred): focus then moves to what replaced it instead of falling to the page's body.
+    const typing = !!this.composerElement && (this.renderRoot as ShadowRoot).activeElement === this.composerElement;
+    super.update(changed);
+    if (typing && !this.composerElement) {
+      this.renderRoot.querySelector<HTMLElement>('.read-only, .transfer-offer button')?.focus();
+    }
+  }
+
   override render(): TemplateResult {
     if (!this.service) return this.renderNoService();
     const id = this.currentId;
@@ -422,7 +432,7 @@ export class ChatConversation extends ChatSessionElement {
     else if (session.status === 'queued') note = msg('This chat is waiting in the queue. Answer it to reply.');
     else if (session.transferTo?.toAgentId === me) return this.renderIncomingTransfer(session);
     else note = owner ? msg(str`${owner} is handling this chat. You can read along.`) : msg('Another agent is handling this chat.');
-    return html`<p class="read-only" part="read-only-note" role="note">${note}</p>`;
+    return html`<p class="read-only" part="read-only-note" role="note" tabindex="-1">${note}</p>`;
   }
 
   /** A transfer addressed to the agent: who asks, their note, and Accept / Reject. */
