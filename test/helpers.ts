@@ -10,6 +10,7 @@ import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
 import { ChatService } from '../src/service/chat-service.js';
 import { FakeClock } from '../src/service/clock.js';
 import '../src/define.js';
+import type { ChatConversation } from '../src/components/chat-conversation/chat-conversation.js';
 
 export interface Setup {
   clock: FakeClock;
@@ -195,4 +196,26 @@ export function fakeAudioContext(): { readonly beeps: number; restore(): void } 
       win.AudioContext = real;
     },
   };
+}
+
+/**
+ * A `<chat-conversation>` showing a chat the agent answered: the customer arrives on the sales
+ * channel with `customer`, the agent answers, and the history (its first page and the lazily
+ * loaded history view) is rendered.
+ * @param options for {@link setup}
+ * @param customer the arriving customer's name, e-mail and first line
+ */
+export async function openConversation(
+  options: Parameters<typeof setup>[0] = {},
+  customer: { name?: string; email?: string; text?: string } = { name: 'Mira Okafor', text: 'Hi, my parcel is late' },
+): Promise<Setup & { id: string; el: ChatConversation }> {
+  const s = await setup(options);
+  const id = s.backend.script.customerArrives({ channelId: 'sales', ...customer });
+  await s.service.answer(id);
+  const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
+  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
+  // The history's code is a lazy part, loaded with the first chat shown.
+  await waitUntil(() => deepQuery(el, '.log [virtualizer-sizer]'), 'the history rendered');
+  await settle(el);
+  return { ...s, id, el };
 }

@@ -1,18 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { html } from 'lit';
-import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
-import { byRole, deepActiveElement, deepText, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
+import { byRole, deepActiveElement, deepText, openConversation, queryByRole, settle, waitUntil } from '../helpers.js';
 
-async function openChat() {
-  const s = await setup();
-  const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi, my parcel is late' });
-  await s.service.answer(id);
-  const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
-  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
-  await settle(el);
-  return { ...s, id, el };
-}
+const openChat = () => openConversation();
 
 describe('<chat-conversation> End chat', () => {
   it('asks for confirmation when the customer wrote last; Escape keeps the chat and returns focus', async () => {

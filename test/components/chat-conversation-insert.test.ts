@@ -1,34 +1,18 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { html } from 'lit';
 import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
 import {
-  type Setup,
   allByRole,
   byRole,
   deepActiveElement,
   deepText,
-  mount,
   queryByRole,
   settle,
-  setup,
   waitUntil,
+  openConversation,
 } from '../helpers.js';
 
-interface Open extends Setup {
-  id: string;
-  el: ChatConversation;
-}
-
-async function openChat(): Promise<Open> {
-  const s = await setup();
-  const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Where is my order?' });
-  await s.service.answer(id);
-  const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
-  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
-  await settle(el);
-  return { ...s, id, el };
-}
+const openChat = () => openConversation({}, { name: 'Mira Okafor', text: 'Where is my order?' });
 
 function composer(el: Element): HTMLTextAreaElement {
   return byRole<HTMLTextAreaElement>(el, 'textbox', 'Message');

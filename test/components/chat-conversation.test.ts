@@ -18,6 +18,7 @@ import {
   settle,
   setup,
   waitUntil,
+  openConversation,
 } from '../helpers.js';
 
 declare global {
@@ -26,26 +27,8 @@ declare global {
   }
 }
 
-interface Open extends Setup {
-  id: string;
-  el: ChatConversation;
-}
-
 /** A demo backend with one answered chat of "Mira Okafor", selected and shown in a conversation. */
-async function openChat(
-  options: Parameters<typeof setup>[0] = {},
-  customer: { name?: string; email?: string; text?: string } = { name: 'Mira Okafor', text: 'Hi, my parcel is late' },
-): Promise<Open> {
-  const s = await setup(options);
-  const id = s.backend.script.customerArrives({ channelId: 'sales', ...customer });
-  await s.service.answer(id);
-  const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
-  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
-  // The history's code is a lazy part, loaded with the first chat shown.
-  await waitUntil(() => deepQuery(el, '.log [virtualizer-sizer]'), 'the history rendered');
-  await settle(el);
-  return { ...s, id, el };
-}
+const openChat = openConversation;
 
 function log(el: Element): HTMLElement {
   return byRole(el, 'log');

@@ -6,7 +6,7 @@ import { conversationParts, historyPart } from '../../src/components/chat-conver
 import { warningAlertsLoader } from '../../src/components/chat-dashboard/alert-options.js';
 import { type ChatDashboard, dashboardParts } from '../../src/components/chat-dashboard/chat-dashboard.js';
 import { type ChatPersonPanel, personPanelParts } from '../../src/components/chat-person-panel/chat-person-panel.js';
-import { byRole, deepActiveElement, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
+import { byRole, deepActiveElement, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil, openConversation } from '../helpers.js';
 
 // Each test file runs in its own page: nothing here has loaded the lazy parts before these tests.
 
@@ -27,15 +27,7 @@ function instrument(fail: readonly PartName[] = []): void {
   }
 }
 
-async function openChat() {
-  const s = await setup();
-  const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi, my parcel is late' });
-  await s.service.answer(id);
-  const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`);
-  await waitUntil(() => s.service.state.histories[id]?.loaded, 'history loaded');
-  await settle(el);
-  return { ...s, id, el };
-}
+const openChat = () => openConversation();
 
 describe('<chat-conversation> loads its dialogs on demand', () => {
   afterEach(() => Object.assign(conversationParts, realParts));
