@@ -44,9 +44,14 @@ describe('<chat-conversation> End chat', () => {
     const { el, backend, service, id } = await openChat();
     backend.script.agentWrites('a1', id, 'It arrives today.');
     await settle(el);
-    byRole(el, 'button', 'End chat').click();
+    // With the keyboard: the button goes with the chat; focus moves to the note that says so.
+    byRole(el, 'button', 'End chat').focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => service.state.sessions[id]!.status === 'ended', 'the chat to end');
     expect(queryByRole(el, 'alertdialog')).to.equal(null);
+    await settle(el);
+    const active = deepActiveElement();
+    expect(active?.getAttribute('role') === 'note' && /This chat has ended/.test(active.textContent ?? ''), 'focus on "This chat has ended."').to.equal(true);
   });
 });
 

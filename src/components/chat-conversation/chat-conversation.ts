@@ -179,12 +179,14 @@ export class ChatConversation extends ChatSessionElement {
   }
 
   protected override update(changed: PropertyValues): void {
-    // The composer can go while the agent types in it (the chat ended, was taken over or
-    // transferred): focus then moves to what replaced it instead of falling to the page's body.
-    const typing = !!this.composerElement && (this.renderRoot as ShadowRoot).activeElement === this.composerElement;
+    // The focused control can go with the state (the composer or "End chat" when the chat ended,
+    // was taken over or transferred): focus then moves to what replaced it (the note, the
+    // transfer offer) or the log, instead of falling to the page's body.
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
     super.update(changed);
-    if (typing && !this.composerElement) {
-      this.renderRoot.querySelector<HTMLElement>('.read-only, .transfer-offer button')?.focus();
+    if (focused && !focused.isConnected) {
+      const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+      (find('.read-only') ?? find('.transfer-offer button') ?? find('.log'))?.focus();
     }
   }
 
