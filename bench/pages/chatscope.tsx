@@ -7,7 +7,7 @@
 import '@chatscope/chat-ui-kit-styles/dist/default/styles.min.css';
 import { MainContainer, Message, MessageList } from '@chatscope/chat-ui-kit-react';
 import { createRoot, type Root } from 'react-dom/client';
-import { type BenchMessage, box, countElements, laidOutIn, message, messages, untilFrame } from './common.js';
+import { type BenchMessage, box, countElements, laidOutIn, message, messages, removeBoxes, untilFrame } from './common.js';
 
 let items: BenchMessage[] = [];
 let root: Root;
@@ -56,4 +56,8 @@ window.bench = {
     return untilFrame(() => laidOutIn(last(), viewport()!), t0);
   },
   elements: countElements,
+  close() {
+    root.unmount();
+    removeBoxes();
+  },
 };

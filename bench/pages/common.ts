@@ -138,6 +138,17 @@ export interface BenchPage {
   burst?(sessions: number, perSecond: number, seconds: number): Promise<{ longTasks: number; longestTaskMs: number; droppedFrames: number; frames: number }>;
   /** Elements in the page (deep). */
   elements(): number;
+  /**
+   * Take the open history out of the page (React peers unmount their root), so the next `open`
+   * starts in a page whose code, styles and elements are already warm. Without it the runner
+   * removes the box.
+   */
+  close?(): void;
+}
+
+/** Remove every contender box from the page (what `close` does when a page has nothing to unmount). */
+export function removeBoxes(): void {
+  for (const el of Array.from(document.body.children)) if (el.tagName === 'DIV') el.remove();
 }
 
 declare global {

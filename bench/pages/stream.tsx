@@ -16,7 +16,7 @@ import 'stream-chat-react/dist/css/index.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { type Channel as StreamChannel, type ChannelAPIResponse, type MessageResponse, StreamChat, type UserResponse } from 'stream-chat';
 import { Channel, Chat, VirtualizedMessageList } from 'stream-chat-react';
-import { type BenchMessage, box, countElements, laidOutIn, message, messages, untilFrame } from './common.js';
+import { type BenchMessage, box, countElements, laidOutIn, message, messages, removeBoxes, untilFrame } from './common.js';
 
 const AGENT: UserResponse = { id: 'anna', name: 'Anna de Vries' };
 const CUSTOMER: UserResponse = { id: 'jonas', name: 'Jonas Verbeek' };
@@ -125,4 +125,8 @@ window.bench = {
     return untilFrame(() => laidOutIn(newest(), scroller()!), t0);
   },
   elements: countElements,
+  close() {
+    root.unmount();
+    removeBoxes();
+  },
 };
