@@ -323,6 +323,24 @@ export const EndChatConfirmation: Story = {
   play: async ({ canvasElement }) => press(canvasElement, 'End chat'),
 };
 
+/** "End chat" with a half-typed reply in the composer: the agent is asked to confirm, and told the reply will not be sent. */
+export const EndChatWithUnsentReply: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene(
+        (backend) => {
+          const id = lively(backend);
+          backend.script.agentWrites('a1', id, 'You are welcome!');
+          return id;
+        },
+        ({ service, sessionId }) => service.setDraft(sessionId, 'One more thing: the carrier will call you before'),
+      ),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => press(canvasElement, 'End chat'),
+};
+
 /** Without a provider the element explains what is missing instead of failing. */
 export const NoProvider: Story = {
   render: () => html`<div style="max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px">

@@ -88,3 +88,20 @@ export function sessionPhase(session: ChatSession): SessionPhase {
   if (session.status !== 'ongoing') return session.status;
   return session.lastMessage?.kind === 'to-customer' ? 'waiting-for-customer' : 'waiting-for-agent';
 }
+
+/**
+ * What the agent is asked about before "End chat" ends a session: `unanswered` when the customer
+ * wrote last (phase `waiting-for-agent`), `unsent-reply` when the agent's composer holds a reply
+ * that was not sent (non-blank `draft`). Empty: the chat ends at once.
+ * @param session the session to end
+ * @param draft the composer's text for the session (the service's draft), `''` when none
+ */
+export function endChatConcerns(session: ChatSession, draft = ''): EndChatConcern[] {
+  const concerns: EndChatConcern[] = [];
+  if (sessionPhase(session) === 'waiting-for-agent') concerns.push('unanswered');
+  if (draft.trim()) concerns.push('unsent-reply');
+  return concerns;
+}
+
+/** A reason to confirm before ending a chat (see {@link endChatConcerns}). */
+export type EndChatConcern = 'unanswered' | 'unsent-reply';

@@ -53,6 +53,63 @@ describe('<chat-conversation> End chat', () => {
     const active = deepActiveElement();
     expect(active?.getAttribute('role') === 'note' && /This chat has ended/.test(active.textContent ?? ''), 'focus on "This chat has ended."').to.equal(true);
   });
+
+  it('asks when the composer holds a reply that was not sent, also when the agent wrote last; "Keep chatting" keeps the text and returns focus', async () => {
+    const { el, backend, service, id } = await openChat();
+    backend.script.agentWrites('a1', id, 'It arrives today.');
+    await settle(el);
+    const composer = byRole<HTMLTextAreaElement>(el, 'textbox', 'Message');
+    composer.focus();
+    await sendKeys({ type: 'One more thing: the carrier' });
+    const end = byRole(el, 'button', 'End chat');
+    end.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'alertdialog', 'End this chat?'), 'the confirmation');
+    await settle(el);
+    expect(deepText(dialog)).to.contain('Your reply to Mira Okafor has not been sent. Ending the chat will not send it.');
+    expect(deepText(dialog)).not.to.contain('wrote last');
+    expect(deepActiveElement() === byRole(dialog, 'button', 'Keep chatting')).to.equal(true);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(queryByRole(el, 'alertdialog')).to.equal(null);
+    expect(deepActiveElement() === end).to.equal(true);
+    expect(service.state.sessions[id]!.status).to.equal('ongoing');
+    expect(byRole<HTMLTextAreaElement>(el, 'textbox', 'Message').value).to.equal('One more thing: the carrier');
+
+    await sendKeys({ press: 'Enter' });
+    const again = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'alertdialog', 'End this chat?'), 'the confirmation again');
+    await settle(el);
+    byRole(again, 'button', 'End chat now').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => service.state.sessions[id]!.status === 'ended', 'the chat to end');
+  });
+
+  it('a blank composer does not count as a reply', async () => {
+    const { el, backend, service, id } = await openChat();
+    backend.script.agentWrites('a1', id, 'It arrives today.');
+    await settle(el);
+    byRole(el, 'textbox', 'Message').focus();
+    await sendKeys({ type: '   ' });
+    byRole(el, 'button', 'End chat').click();
+    await waitUntil(() => service.state.sessions[id]!.status === 'ended', 'the chat to end');
+    expect(queryByRole(el, 'alertdialog')).to.equal(null);
+  });
+
+  it('names both when the customer wrote last and the reply to them was not sent (a draft kept by the service)', async () => {
+    const { el, backend, service, id } = await openChat();
+    backend.script.customerWrites(id, 'Are you still there?');
+    service.setDraft(id, 'Yes, I am checking');
+    await settle(el);
+    byRole(el, 'button', 'End chat').click();
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'alertdialog', 'End this chat?'), 'the confirmation');
+    await settle(el);
+    const text = deepText(dialog);
+    expect(text).to.contain('Mira Okafor wrote last and has not had an answer yet.');
+    expect(text).to.contain('Your reply to Mira Okafor has not been sent.');
+    expect(text.indexOf('wrote last')).to.be.below(text.indexOf('Your reply'));
+    await expect(el).to.be.accessible();
+  });
 });
 
 describe('<chat-conversation> agent typing', () => {

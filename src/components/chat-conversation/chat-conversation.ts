@@ -3,7 +3,7 @@ import { type CSSResultOrNative, type PropertyValues, type TemplateResult, html,
 import { query } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { live } from 'lit/directives/live.js';
-import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
+import { type ChatSession, type SessionPhase, endChatConcerns, sessionPhase } from '../../model/session.js';
 import { systemClock } from '../../service/clock.js';
 import { canWrite } from '../../service/selectors.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
@@ -63,7 +63,7 @@ import { TypingNotifier } from './typing-notifier.js';
  *
  * @fires {CustomEvent<{ sessionId: string; clientId: string; text: string; attachmentIds: readonly string[] }>} chat-message-send - The agent sends a message; cancelable: `preventDefault()` stops the send and keeps the text in the composer.
  * @fires {CustomEvent<{ sessionId: string; requestId: string }>} chat-request-create - A request was created from the chat with "Create request"; its number was placed in the composer.
- * @fires {CustomEvent<{ sessionId: string }>} chat-session-end - The agent pressed "End chat".
+ * @fires {CustomEvent<{ sessionId: string }>} chat-session-end - The agent pressed "End chat" (and confirmed with "End chat now" when asked: the customer wrote last, or the composer holds a reply not sent).
  */
 @localized()
 export class ChatConversation extends ChatSessionElement {
@@ -354,8 +354,8 @@ export class ChatConversation extends ChatSessionElement {
           ? html`<button
               type="button"
               class="btn"
-              @pointerenter=${() => sessionPhase(session) === 'waiting-for-agent' && this.endDialog.preload()}
-              @focus=${() => sessionPhase(session) === 'waiting-for-agent' && this.endDialog.preload()}
+              @pointerenter=${() => this.endConcerns(session).length && this.endDialog.preload()}
+              @focus=${() => this.endConcerns(session).length && this.endDialog.preload()}
               @click=${(e: Event) => this.onEnd(session, e)}
             >
               ${msg('End chat')}
@@ -555,13 +555,22 @@ export class ChatConversation extends ChatSessionElement {
 
   // ------------------------------------------------------------------ actions
 
-  /** "End chat": asks first when the customer wrote last (no answer yet), else ends at once. */
+  /**
+   * "End chat": asks first when the customer wrote last (no answer yet) or the composer holds a
+   * reply that was not sent, else ends at once.
+   */
   private onEnd(session: ChatSession, event: Event): void {
-    if (sessionPhase(session) === 'waiting-for-agent') {
-      void this.openPart(this.endDialog, (d, opener) => d.open(session.id, session.customer.name, opener), event);
+    const concerns = this.endConcerns(session);
+    if (concerns.length) {
+      void this.openPart(this.endDialog, (d, opener) => d.open(session.id, session.customer.name, concerns, opener), event);
       return;
     }
     this.endChat(session.id);
+  }
+
+  /** What "End chat" asks about for `session`, given the composer's text (or the service's draft). */
+  private endConcerns(session: ChatSession) {
+    return endChatConcerns(session, this.composerElement?.value ?? this.draft.value ?? '');
   }
 
   private endChat(sessionId: string): void {

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
+import type { EndChatConcern } from '../../model/session.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { ModalController, dialogStyles } from './modal.js';
 
@@ -9,14 +10,17 @@ export interface EndChatDialogHost extends ReactiveControllerHost {
 }
 
 /**
- * The confirmation `<chat-conversation>` asks before "End chat" when the customer wrote last (a
- * part of the element, not an element): a native modal `<dialog>` ("End this chat?") with
- * "End chat now" and "Keep chatting". Confirming calls `end`.
+ * The confirmation `<chat-conversation>` asks before "End chat" when the customer wrote last or
+ * the composer holds a reply that was not sent (see `endChatConcerns`; a part of the element, not
+ * an element): a native modal `<dialog>` ("End this chat?") that names each concern, with
+ * "End chat now" and "Keep chatting" (closes it; focus returns to the opener and the composer
+ * keeps its text). Confirming calls `end`.
  */
 export class EndChatDialog {
   private readonly modal: ModalController;
   private sessionId: string | null = null;
   private customerName = '';
+  private concerns: readonly EndChatConcern[] = [];
 
   /** @param end ends the session (fires the event and calls the service) */
   constructor(
@@ -32,10 +36,15 @@ export class EndChatDialog {
     return this.modal.isOpen;
   }
 
-  /** Ask before ending `sessionId`; focus returns to `opener` when the agent keeps chatting. */
-  open(sessionId: string, customerName: string, opener?: HTMLElement | null): Promise<void> {
+  /**
+   * Ask before ending `sessionId`; focus returns to `opener` when the agent keeps chatting.
+   * @param customerName the customer's name, as the dialog's text names them
+   * @param concerns what to warn about (from `endChatConcerns`); with none, the unanswered customer
+   */
+  open(sessionId: string, customerName: string, concerns: readonly EndChatConcern[], opener?: HTMLElement | null): Promise<void> {
     this.sessionId = sessionId;
     this.customerName = customerName;
+    this.concerns = concerns.length ? concerns : ['unanswered'];
     return this.modal.open(opener);
   }
 
@@ -52,7 +61,13 @@ export class EndChatDialog {
     >
       <div class="dialog-form">
         <h2 class="dialog-title" id="end-title">${msg('End this chat?')}</h2>
-        <p class="dialog-text" id="end-text">${msg(str`${this.customerName} wrote last and has not had an answer yet.`)}</p>
+        <div class="dialog-texts" id="end-text">
+          ${this.concerns.map((concern) =>
+            concern === 'unanswered'
+              ? html`<p class="dialog-text">${msg(str`${this.customerName} wrote last and has not had an answer yet.`)}</p>`
+              : html`<p class="dialog-text">${msg(str`Your reply to ${this.customerName} has not been sent. Ending the chat will not send it.`)}</p>`,
+          )}
+        </div>
         <div class="dialog-actions">
           <button type="button" class="btn" autofocus @click=${() => this.modal.close()}>${msg('Keep chatting')}</button>
           <button type="button" class="btn primary danger-fill" @click=${this.onConfirm}>${msg('End chat now')}</button>

@@ -122,6 +122,11 @@ export const dialogStyles = css`
     margin: 0;
     color: var(--_text-muted);
   }
+  .dialog-texts {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
   .dialog-actions {
     display: flex;
     justify-content: flex-end;

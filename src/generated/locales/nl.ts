@@ -55,6 +55,7 @@
 's24f3a319b88552c1': `Laag`,
 's2593d0c70a1c5074': `Geluid`,
 's277ea6f9e9d6868a': `Het verslag kon niet worden geladen.`,
+'s2ae3ac74d935e728': str`Uw antwoord aan ${0} is nog niet verzonden. Als u de chat beëindigt, wordt het niet verzonden.`,
 's2b61ed5f67574930': `Klanten die de wachtrij verlieten voordat een medewerker antwoordde, sinds middernacht in jouw tijdzone.`,
 's2c8189544e3ea679': `Opnieuw`,
 's2cc7e0e593d5bd10': `Er wachten geen klanten`,
