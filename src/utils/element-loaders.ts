@@ -61,16 +61,18 @@ export function loadChatElement(tag: LazyChatTag): Promise<void> {
 /**
  * Register several tags (see {@link loadChatElement}); a tag that fails to load is reported on the
  * console (`console.error`, with the tag) and does not stop the others.
+ * @param options.quiet a prefetch: failures are not reported on the console (the load that needs
+ *   the tag tries again and reports its own failure)
  * @returns resolves, once every tag is defined or has failed, with the tags that failed (empty
  *   when all are defined)
  */
-export async function loadChatElements(tags: Iterable<LazyChatTag>): Promise<LazyChatTag[]> {
+export async function loadChatElements(tags: Iterable<LazyChatTag>, options: { quiet?: boolean } = {}): Promise<LazyChatTag[]> {
   const results = await Promise.all(
     [...tags].map((tag) =>
       loadChatElement(tag).then(
         () => null,
         (error: unknown) => {
-          console.error(`chat-screen: could not load <${tag}>`, error);
+          if (!options.quiet) console.error(`chat-screen: could not load <${tag}>`, error);
           return tag;
         },
       ),

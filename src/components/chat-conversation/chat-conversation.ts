@@ -69,6 +69,23 @@ import { TypingNotifier } from './typing-notifier.js';
 export class ChatConversation extends ChatSessionElement {
   static override styles = styles;
 
+  /**
+   * Start fetching the code a conversation needs to show a chat (its message history with the
+   * virtualizer), e.g. when the agent is about to open one; `<chat-screen>` calls it when its
+   * Chats tab's elements are fetched. Without it the code is fetched when the first chat shows
+   * (the log says "Loading messages…" meanwhile). Repeated calls share one fetch; with a bundle
+   * that holds the code already it does nothing.
+   * @returns resolves once the code is there; never rejects (a failed fetch is tried again, and
+   *   reported, when a chat needs it)
+   */
+  static prefetch(): Promise<void> {
+    if (historyPart.loaded) return Promise.resolve();
+    return historyPart.load().then(
+      (module) => void (historyPart.loaded ??= module),
+      () => undefined,
+    );
+  }
+
   @query('#composer') private composerElement?: HTMLTextAreaElement;
 
   private readonly history = this.observeSession((service, id) => service.history$(id));

@@ -9,6 +9,7 @@ import type { ChatService } from '../../service/chat-service.js';
 import type { ChatSessionList } from '../chat-session-list/chat-session-list.js';
 import { tokens } from '../../styles/tokens.js';
 import { type LazyChatTag, loadChatElements } from '../../utils/element-loaders.js';
+import type { ChatConversation } from '../chat-conversation/chat-conversation.js';
 import { ChatElement } from '../base/chat-element.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-screen.styles.js';
@@ -23,6 +24,15 @@ const TAB_ELEMENTS: Record<ChatScreenTab, readonly LazyChatTag[]> = {
   dashboard: ['chat-dashboard'],
   chats: ['chat-session-list', 'chat-conversation', 'chat-person-panel'],
 };
+
+/**
+ * Once `<chat-conversation>` is defined: fetch the code it needs to show a chat, so the first
+ * chat opened does not wait for it (see `ChatConversation.prefetch`).
+ */
+function prefetchConversation(): void {
+  const conversation = customElements.get('chat-conversation') as typeof ChatConversation | undefined;
+  void conversation?.prefetch?.();
+}
 
 /**
  * Which area of the Chats tab shows when the screen is narrower than 720 px (one pane at a time):
@@ -58,7 +68,10 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  *
  * Each tab's elements are registered when the tab is first shown: with `chat-screen/define.js`
  * they already are; a bundler's code splitting or the CDN build fetch their code then, while the
- * tab shows a "Loading…" status (faded in after 300 ms, so a fast load does not flash it).
+ * tab shows a "Loading…" status (faded in after 300 ms, so a fast load does not flash it). The
+ * other tab's code starts loading at the agent's first pointer move or focus inside the screen,
+ * and the conversation's history code with the Chats tab's, so "Answer", the Chats tab or the
+ * first chat opened seldom wait for code.
  *
  * Keyboard: Arrow Left / Right, Home and End move between the tabs; Escape closes the
  * person panel (drawer or pane) and returns focus to the "Person" button.
@@ -216,11 +229,28 @@ export class ChatScreen extends ChatElement {
     const tab = this.tab;
     this.fetching = TAB_ELEMENTS[tab].filter((tag) => !customElements.get(tag));
     void loadChatElements(TAB_ELEMENTS[tab]).then((failed) => {
+      if (tab === 'chats') prefetchConversation();
       if (this.tab !== tab) return;
       this.unloaded = failed;
       this.fetching = [];
     });
   }
+
+  /**
+   * At the agent's first pointer move or focus inside the screen: start fetching the other tab's
+   * elements (intent, as with the conversation's dialogs), so switching tabs or "Answer" on the
+   * dashboard seldom waits for code. Quiet: a failure here shows only if that tab is opened and its
+   * own load fails too.
+   */
+  private readonly prefetchOtherTab = (): void => {
+    if (this.prefetched) return;
+    this.prefetched = true;
+    const other: ChatScreenTab = this.tab === 'dashboard' ? 'chats' : 'dashboard';
+    void loadChatElements(TAB_ELEMENTS[other], { quiet: true }).then(prefetchConversation);
+  };
+
+  /** Whether the other tab's code was asked for ahead (once per element). */
+  private prefetched = false;
 
   @query('.back') private backButton?: HTMLButtonElement | null;
   @query('#person-panel') private personPanel?: HTMLElement | null;
@@ -272,7 +302,14 @@ export class ChatScreen extends ChatElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="screen" @keydown=${this.onScreenKey}>${this.renderScreen()}</div>`;
+    return html`<div
+      class="screen"
+      @keydown=${this.onScreenKey}
+      @pointerover=${this.prefetchOtherTab}
+      @focusin=${this.prefetchOtherTab}
+    >
+      ${this.renderScreen()}
+    </div>`;
   }
 
   private renderScreen(): TemplateResult {
