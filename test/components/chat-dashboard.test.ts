@@ -357,6 +357,38 @@ describe('<chat-dashboard>', () => {
       expect(service.state.sessions[id]!.agentId).to.equal('a1');
     });
 
+    it('"Skip to incoming chats" is the first Tab stop, shows only while focused, and leads past the filters and figures to the first waiting chat', async () => {
+      const { backend, service } = await world();
+      const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
+      const before = document.createElement('button');
+      before.textContent = 'host control';
+      el.before(before);
+      try {
+        // Nobody waits: it leads to the section's heading.
+        before.focus();
+        await sendKeys({ press: 'Tab' });
+        const skip = byRole<HTMLButtonElement>(el, 'button', 'Skip to incoming chats');
+        expect(deepActiveElement(), 'the first stop').to.equal(skip);
+        expect(skip.getBoundingClientRect().width, 'shown while focused').to.be.greaterThan(40);
+        await expect(el).to.be.accessible();
+        await sendKeys({ press: 'Enter' });
+        expect(deepActiveElement()).to.equal(byRole(el, 'heading', 'Incoming chats'));
+
+        const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+        await waitUntil(() => deepQuery(el, `[data-id="${id}"]`), 'the waiting chat');
+        before.focus();
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ press: 'Enter' });
+        expect(deepActiveElement(), 'the first waiting chat, one Tab and Enter away').to.equal(rowOf(el, id));
+        expect(skip.getBoundingClientRect().width, 'hidden again').to.be.at.most(1);
+        // Enter on the row answers it, as before.
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => service.state.sessions[id]!.agentId === 'a1', 'the chat answered');
+      } finally {
+        before.remove();
+      }
+    });
+
     it('answers a chat on a double-click on its row', async () => {
       const { backend, service } = await world();
       const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });

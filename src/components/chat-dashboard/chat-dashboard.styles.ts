@@ -11,11 +11,30 @@ export const styles = css`
   }
 
   .content {
+    position: relative;
     display: grid;
     gap: 24px;
     max-width: var(--chat-dashboard-max-width, 1200px);
     margin: 0 auto;
     padding: 24px;
+  }
+
+  /* Out of sight until focused; then over the toolbar's start, so nothing moves. */
+  .skip-link {
+    position: absolute;
+    top: 8px;
+    inset-inline-start: 24px;
+    z-index: 2;
+  }
+  .skip-link:not(:focus) {
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
   }
 
   .notice-area:not(:has(.notice)) {

@@ -53,6 +53,7 @@ const listConverter = {
  * @slot incoming-empty - Replaces the sentence shown when nobody is waiting.
  * @slot ongoing-empty - Replaces the sentence shown when no chat is going on.
  *
+ * @csspart skip-link - "Skip to incoming chats", the dashboard's first keyboard stop (shown only while focused).
  * @csspart toolbar - The row with the channel selection and the alert options.
  * @csspart channels - The channel selection (a group of checkboxes).
  * @csspart alerts - The alert options (sound, desktop notifications, count in the title).
@@ -200,6 +201,9 @@ export class ChatDashboard extends ChatElement {
     const now = this.clock.now;
     const warnings = new Map<string, ChatWarning>((this.warnings.value ?? []).map((w) => [w.sessionId, w]));
     return html`<div class="content">
+      <button type="button" class="btn primary skip-link" part="skip-link" @click=${this.skipToIncoming}>
+        ${msg('Skip to incoming chats')}
+      </button>
       <div class="notice-area">
         ${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), [
           'taken',
@@ -397,11 +401,23 @@ export class ChatDashboard extends ChatElement {
 
   // ------------------------------------------------------------ incoming
 
+  /**
+   * "Skip to incoming chats" (the first stop of the dashboard, shown when focused): past the
+   * channel, alert and statistics stops to the first waiting chat's row (Enter answers it), or to
+   * the section's heading when nobody waits.
+   */
+  private readonly skipToIncoming = (): void => {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('.incoming-row') ?? this.renderRoot.querySelector<HTMLElement>('#incoming-title');
+    target?.focus();
+    target?.scrollIntoView({ block: 'nearest' });
+  };
+
   private renderIncoming(now: number, warnings: ReadonlyMap<string, ChatWarning>): TemplateResult {
     const queue = this.queue.value ?? [];
     return html`<section class="section" part="incoming" aria-labelledby="incoming-title">
       <header class="section-header">
-        <h2 id="incoming-title">${msg('Incoming chats')}</h2>
+        <h2 id="incoming-title" tabindex="-1">${msg('Incoming chats')}</h2>
         <span class="count ${queue.length ? 'busy' : ''}">${formatNumber(queue.length, this.display)}</span>
         <span class="section-hint">${queue.length ? msg('Double-click or press Enter on a chat to answer it.') : nothing}</span>
       </header>

@@ -106,6 +106,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart conversation - The `<chat-conversation>` element.
  * @csspart person-panel - The `<chat-person-panel>` element.
  * @csspart dashboard - The `<chat-dashboard>` element.
+ * @csspart skip-link - Exported from the dashboard: "Skip to incoming chats" (shown only while focused).
  * @csspart stats - Exported from the dashboard: the statistic cards.
  * @csspart stat - Exported from the dashboard: one card.
  * @csspart incoming - Exported from the dashboard: incoming chats.
@@ -339,7 +340,7 @@ export class ChatScreen extends ChatElement {
         ${this.tab === 'dashboard' ? this.renderTabLoading() : nothing}
         <chat-dashboard
           part="dashboard"
-          exportparts="toolbar, channels, alerts, stats, stat, incoming, incoming-row, answer, ongoing, listen-in, listen-dialog"
+          exportparts="skip-link, toolbar, channels, alerts, stats, stat, incoming, incoming-row, answer, ongoing, listen-in, listen-dialog"
         ></chat-dashboard>
       </div>
       <div

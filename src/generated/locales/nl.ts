@@ -50,6 +50,7 @@
 's1f685eaf6ea9a554': str`${0} ongelezen berichten`,
 's1f7698c061c208c9': `Open`,
 's1fb03a0335a3e2e1': `Bezoeker`,
+'s20d3707cf331943e': `Naar binnenkomende chats`,
 's21bd5d0ae33e15b9': str`${0} nieuwe berichten`,
 's2445b711cde43b9f': `U hebt geen recht om chats in dit kanaal te beantwoorden`,
 's24f3a319b88552c1': `Laag`,
