@@ -36,7 +36,9 @@ const listConverter = {
  * - **Channels**: the agent picks all channels or any subset; the choice is kept per agent by the
  *   service's selection storage and drives the figures and both lists.
  * - **Answer**: the "Answer" button, a double-click on the row, or Enter on the focused row takes
- *   the chat. When another agent was first, the row goes and a notice says so.
+ *   the chat. When another agent was first, the row goes and a notice says so. The dashboard's
+ *   first Tab stop, "Skip to incoming chats" (shown only while focused), leads past the channel,
+ *   alert and figure stops to the first waiting chat's row.
  * - **Listen in**: on an ongoing chat of another agent, only for agents with the listen-in right on
  *   its channel, opens a live, read-only view in a modal dialog; the other agent is not told.
  *   Closing the dialog (Close or Escape) stops the live feed and returns focus to the button.
