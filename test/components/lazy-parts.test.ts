@@ -113,6 +113,73 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     expect(deepQuery(el, '.load-failure')).to.equal(null);
   });
 
+  it('"Try again" that loads the dialog opens the one the agent asked for, with focus returning to its opener (keyboard only)', async () => {
+    instrument(['transfer']);
+    const { el } = await openChat();
+    const transfer = byRole(el, 'button', 'Transfer');
+    transfer.focus();
+    await sendKeys({ press: 'Enter' });
+    const notice = await waitUntil(() => deepQuery<HTMLElement>(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(queryByRole(el, 'dialog')).to.equal(null);
+
+    // The connection is back: "Try again" loads it and opens the Transfer dialog.
+    conversationParts.transfer = realParts.transfer;
+    byRole(notice, 'button', 'Try again').focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
+    await settle(el);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.contains(deepActiveElement()), 'focus in the dialog').to.equal(true);
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(queryByRole(el, 'dialog')).to.equal(null);
+    expect(deepActiveElement() === transfer, 'focus back on Transfer').to.equal(true);
+  });
+
+  it('"Try again" opens the End-chat confirmation the agent asked for; only the last request opens when two dialogs failed', async () => {
+    instrument(['endChat', 'request']);
+    const { el, backend, id } = await openChat();
+    backend.script.customerWrites(id, 'Are you still there?');
+    await settle(el);
+    byRole(el, 'button', 'Create request').click();
+    await waitUntil(() => loads.request === 1 && deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    const end = byRole(el, 'button', 'End chat');
+    end.click();
+    await waitUntil(() => loads.endChat === 1, 'the end-chat dialog requested');
+    await settle(el);
+
+    instrument();
+    byRole(deepQuery<HTMLElement>(el, '.load-failure[role="alert"]')!, 'button', 'Try again').click();
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'alertdialog', 'End this chat?'), 'the end-chat confirmation');
+    await settle(el);
+    expect(dialog.contains(deepActiveElement()), 'focus in the confirmation').to.equal(true);
+    expect(queryByRole(el, 'dialog', 'Create request'), 'not the earlier request as well').to.equal(null);
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(deepActiveElement() === end, 'focus back on End chat').to.equal(true);
+  });
+
+  it('"Try again" after another chat was shown opens nothing for the chat left; focus goes to the composer', async () => {
+    instrument(['transfer']);
+    const { el, backend, service } = await openChat();
+    byRole(el, 'button', 'Transfer').click();
+    await waitUntil(() => deepQuery(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    const other = backend.script.customerArrives({ channelId: 'sales', name: 'Tom Berg', text: 'Hello?' });
+    await service.answer(other);
+    service.selectSession(other);
+    await settle(el);
+    conversationParts.transfer = realParts.transfer;
+    byRole(deepQuery<HTMLElement>(el, '.load-failure[role="alert"]')!, 'button', 'Try again').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !deepQuery(el, '.load-failure'), 'the notice gone');
+    await settle(el);
+    expect(queryByRole(el, 'dialog'), 'no transfer dialog for the other chat').to.equal(null);
+    expect(deepActiveElement() === byRole(el, 'textbox', 'Message'), 'focus on the composer').to.equal(true);
+    expect(service.state.selectedSessionId).to.equal(other);
+  });
+
   it('a dialog closed and at once opened again stays open (the first close event is stale)', async () => {
     instrument();
     const { el } = await openChat();
@@ -262,6 +329,63 @@ describe('<chat-dashboard> loads the listen-in dialog on demand', () => {
     expect(deepText(byRole(dialog, 'log', 'Conversation'))).to.contain('My parcel is late');
     // The part brought its styles into the dashboard's shadow root.
     expect(getComputedStyle(dialog).display).to.equal('flex');
+  });
+});
+
+describe('<chat-dashboard> "Try again" finishes the listen-in', () => {
+  const realLoad = dashboardParts.listen;
+  afterEach(() => (dashboardParts.listen = realLoad));
+
+  it('opens the listen-in dialog the agent asked for once "Try again" loads it; Escape returns focus to "Listen in" (keyboard only)', async () => {
+    let fail = true;
+    dashboardParts.listen = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad());
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'My parcel is late' });
+    s.backend.script.agentAnswers('a2', id);
+    const el = await mount<ChatDashboard>(s.service, html`<chat-dashboard></chat-dashboard>`);
+    const button = byRole(el, 'button', 'Listen in');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const notice = await waitUntil(() => deepQuery<HTMLElement>(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(queryByRole(el, 'dialog')).to.equal(null);
+
+    fail = false;
+    byRole(notice, 'button', 'Try again').focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Listening in: Mira Okafor'), 'the listen-in dialog');
+    await waitUntil(() => dialog.contains(deepActiveElement()), 'focus in the dialog');
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
+    expect(deepText(byRole(dialog, 'log', 'Conversation'))).to.contain('My parcel is late');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => deepActiveElement() === button, 'focus back on "Listen in"');
+    expect(queryByRole(el, 'dialog')).to.equal(null);
+  });
+});
+
+describe('<chat-person-panel> "Try again" opens the form asked for', () => {
+  const realLoad = personPanelParts.load;
+  afterEach(() => (personPanelParts.load = realLoad));
+
+  it('"Create company" whose code failed: "Try again" loads it and opens the form with focus in its first field', async () => {
+    let fail = true;
+    personPanelParts.load = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad());
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'sales', text: 'Hello', name: 'Mira van der Berg', email: 'mira@example.org' });
+    await s.service.answer(id);
+    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel></chat-person-panel>`);
+    await waitUntil(() => s.service.state.personContexts[id]?.status === 'ready', 'person context');
+    await settle(el);
+    byRole(el, 'button', 'Create company').focus();
+    await sendKeys({ press: 'Enter' });
+    const notice = await waitUntil(() => deepQuery<HTMLElement>(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(deepQuery(el, 'form')).to.equal(null);
+    fail = false;
+    byRole(notice, 'button', 'Try again').focus();
+    await sendKeys({ press: 'Enter' });
+    const form = await waitUntil(() => deepQuery<HTMLFormElement>(el, 'form'), 'the company form');
+    await waitUntil(() => form.contains(deepActiveElement()), 'focus in the form');
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
   });
 });
 

@@ -37,7 +37,8 @@ import { TypingNotifier } from './typing-notifier.js';
  * The dialogs (Transfer, Insert with its quick-reply dialog, Create request, the End-chat
  * confirmation) and the upload list are loaded on demand: loading starts when the agent points at
  * or focuses their button (or types `/` at the start of the composer) and the click opens them
- * once loaded. When one cannot be loaded, a notice (`role="alert"`) says so.
+ * once loaded. When one cannot be loaded, a notice (`role="alert"`) says so; its "Try again"
+ * opens the dialog asked for once it has loaded (for the same chat).
  *
  * @summary The selected chat's messages, composer and actions.
  * @tag chat-conversation
@@ -484,8 +485,11 @@ export class ChatConversation extends ChatSessionElement {
     // while the picker loads, too).
     if (event.data === '/' && text.startsWith('/') && textarea.selectionStart === 1 && !this.picker.value?.isOpen) {
       this.insertRange = { start: 0, end: 1, slash: true };
+      // (After a failed load and "Try again": only while the composer still starts with the "/".)
       void this.openPart(this.picker, (picker) =>
-        picker.open({ filter: 'quick-reply', query: textarea.value.slice(1).split(/\s/)[0] ?? '', opener: textarea }),
+        textarea.isConnected && textarea.value.startsWith('/')
+          ? picker.open({ filter: 'quick-reply', query: textarea.value.slice(1).split(/\s/)[0] ?? '', opener: textarea })
+          : false,
       );
     }
   }
@@ -499,13 +503,24 @@ export class ChatConversation extends ChatSessionElement {
   }
 
   /**
-   * Open a lazily loaded part from a click: wait for its module (a notice shows when it cannot be
-   * loaded), then open it with focus returning to the control that was clicked.
+   * Open a lazily loaded part from a click: wait for its module, then open it with focus
+   * returning to the control that was clicked. When it cannot be loaded a notice shows, and its
+   * "Try again" opens it once loaded, if the same chat is still shown with the control there.
    */
-  private async openPart<T>(part: LazyPart<T>, open: (value: T, opener: HTMLElement | null) => Promise<void>, event?: Event): Promise<void> {
+  private openPart<T>(
+    part: LazyPart<T>,
+    open: (value: T, opener: HTMLElement | null) => Promise<void> | false,
+    event?: Event,
+  ): Promise<void> {
     const opener = (event?.currentTarget as HTMLElement | null | undefined) ?? null;
-    const value = await part.get();
-    if (value && this.isConnected) await open(value, opener);
+    const sessionId = this.currentId;
+    return part.use(async (value) => {
+      if (!this.isConnected || this.currentId !== sessionId || (opener && !opener.isConnected)) return false;
+      const opened = open(value, opener);
+      if (opened === false) return false;
+      await opened;
+      return true;
+    });
   }
 
   /**
@@ -577,9 +592,17 @@ export class ChatConversation extends ChatSessionElement {
    * reply that was not sent, else ends at once.
    */
   private onEnd(session: ChatSession, event: Event): void {
-    const concerns = this.endConcerns(session);
-    if (concerns.length) {
-      void this.openPart(this.endDialog, (d, opener) => d.open(session.id, session.customer.name, concerns, opener), event);
+    if (this.endConcerns(session).length) {
+      void this.openPart(
+        this.endDialog,
+        (d, opener) => {
+          // Asked again when the dialog opens after "Try again": only if there is still reason to ask.
+          const now = this.session.value ?? session;
+          const concerns = now.status === 'ongoing' ? this.endConcerns(now) : [];
+          return concerns.length ? d.open(now.id, now.customer.name, concerns, opener) : false;
+        },
+        event,
+      );
       return;
     }
     this.endChat(session.id);

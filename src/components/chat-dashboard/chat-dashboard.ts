@@ -582,25 +582,29 @@ export class ChatDashboard extends ChatElement {
 
   // ------------------------------------------------------------ listen in
 
-  private async onListenIn(sessionId: string, opener: HTMLElement): Promise<void> {
+  /** @returns whether the feed started (its dialog then opens) */
+  private async onListenIn(sessionId: string, opener: HTMLElement): Promise<boolean> {
     const service = this.service;
-    if (!service) return;
+    if (!service) return false;
     this.stopListening();
     this.listenOpener = opener;
     this.listenError = '';
     // The dialog's code and the feed at once; without the dialog (its chunk could not be loaded:
-    // a notice says so) the feed is stopped again.
+    // a notice says so) the feed is stopped again, and the notice's "Try again" starts over once
+    // the code is there (while the "Listen in" button is still shown).
     const [part, listen] = await Promise.all([this.listenPart.get(), this.run(service.listenIn(sessionId))]);
     if (!listen) {
       this.listenError = msg('You cannot listen in on this chat.');
-      return;
+      return false;
     }
     if (!part || !this.isConnected) {
       listen.stop();
-      return;
+      if (!part) this.listenPart.resumeAfterRetry(() => this.isConnected && opener.isConnected && this.onListenIn(sessionId, opener));
+      return false;
     }
     this.listen = listen;
     this.listenSubscription = listen.view$.subscribe((view) => (this.listenView = view));
+    return true;
   }
 
   private stopListening(): void {

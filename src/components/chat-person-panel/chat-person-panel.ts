@@ -506,9 +506,14 @@ export class ChatPersonPanel extends ChatSessionElement {
       this.closeForm();
       return;
     }
-    // The forms are a lazily loaded part: wait for it (a notice shows when it cannot be loaded).
+    // The forms are a lazily loaded part: wait for it (a notice shows when it cannot be loaded;
+    // its "Try again" opens the form once loaded, for the same chat).
     const sessionId = this.currentId;
-    if (!(await this.parts.get()) || this.currentId !== sessionId) return;
+    if (!(await this.parts.get())) {
+      this.parts.resumeAfterRetry(() => this.currentId === sessionId && this.openForm !== form && this.toggleForm(form, customer).then(() => true));
+      return;
+    }
+    if (this.currentId !== sessionId) return;
     this.closeForm();
     this.openForm = form;
     if (form === 'person') {
@@ -604,8 +609,13 @@ export class ChatPersonPanel extends ChatSessionElement {
   }
 
   private async onToggleTranscript(chatId: string): Promise<void> {
-    // The transcript view is a lazily loaded part: wait for it (a notice shows when it cannot be loaded).
-    if (!this.openTranscripts.has(chatId) && !(await this.parts.get())) return;
+    // The transcript view is a lazily loaded part: wait for it (a notice shows when it cannot be
+    // loaded; its "Try again" opens the transcript once loaded, for the same chat).
+    if (!this.openTranscripts.has(chatId) && !(await this.parts.get())) {
+      const sessionId = this.currentId;
+      this.parts.resumeAfterRetry(() => this.currentId === sessionId && !this.openTranscripts.has(chatId) && this.onToggleTranscript(chatId).then(() => true));
+      return;
+    }
     const open = new Set(this.openTranscripts);
     if (open.has(chatId)) open.delete(chatId);
     else {
