@@ -25,6 +25,8 @@ export default {
           '--no-sandbox', '--disable-setuid-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
           '--disable-background-networking', '--disable-component-update', '--disable-sync',
           '--disable-quic', '--no-first-run', '--no-default-browser-check',
+          // window.gc() for the leak tests' WeakRef checks (B27).
+          '--js-flags=--expose-gc',
         ],
       },
     }),

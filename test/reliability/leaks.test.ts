@@ -1,7 +1,8 @@
 /**
  * Leaks (B27 and its kind): mount and remove every element and the whole screen 500 times; the
  * demo backend's open subscriptions, the service's state subscribers, window / document listeners
- * and the clock's timers return to their baseline. Moving an element keeps exactly one
+ * and the clock's timers return to their baseline, and a removed element is garbage-collected
+ * (a WeakRef to it is cleared after gc()). Moving an element keeps exactly one
  * subscription. 50 disconnect / reconnect cycles leave one handler per event.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -139,6 +140,36 @@ describe('Leaks', () => {
       await settle();
       expect(stateSubscribers(service), 'service state subscribers').to.equal(baseline.state);
       expect(backend.openSubscriptions, 'backend subscriptions').to.equal(baseline.backend);
+    });
+  }
+
+  for (const { tag, attrs } of ELEMENTS) {
+    it(`B27: a removed <${tag}> is garbage-collected (a WeakRef to it is cleared after gc())`, async () => {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      expect(gc, 'Chromium runs with --js-flags=--expose-gc (web-test-runner.config.mjs)').to.be.a('function');
+      const { service, mine } = await world();
+      const provider = await fixture<HTMLElement>(html`<chat-provider .service=${service}></chat-provider>`);
+      await warmUp(provider, tag, attrs, mine);
+      // Made, shown and removed inside a function of its own, so no variable here holds it.
+      const mountAndRemove = async () => {
+        const el = make(tag, attrs, mine);
+        provider.append(el);
+        await settle(el);
+        // A frame, so observers (resize, intersection) and the virtualizer have run on it.
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        el.remove();
+        return new WeakRef(el);
+      };
+      const refs = [await mountAndRemove(), await mountAndRemove()];
+      await settle();
+      // Let pending tasks and frames drop their last references, then collect (twice: a finalizer
+      // or weak callback may free more on the second pass).
+      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      gc!();
+      await new Promise((r) => setTimeout(r, 0));
+      gc!();
+      expect(refs.map((ref) => ref.deref() === undefined), 'both removed elements collected').to.deep.equal([true, true]);
     });
   }
 
