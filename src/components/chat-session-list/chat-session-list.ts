@@ -89,7 +89,7 @@ export class ChatSessionList extends ChatElement {
     const loading = this.status.value === 'loading';
     return html`
       ${this.renderHeader()}
-      <div class="notice-area">${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), ['taken', 'already-taken', 'queue-empty', 'not-permitted', 'network', 'timeout', 'disconnected'])}${renderLoadFailure([this.virtualRows])}</div>
+      <div class="notice-area">${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), ['taken', 'already-taken', 'queue-empty', 'not-permitted', 'network', 'timeout', 'disconnected'])}${renderLoadFailure([this.virtualRows], this.focusLongGroup)}</div>
       <div class="scroll">
         ${active.length || recent.length
           ? this.renderList(active, recent)
@@ -217,6 +217,22 @@ export class ChatSessionList extends ChatElement {
       .renderItem=${renderItem}
     ></chat-virtual-rows>`;
   }
+
+  /**
+   * After "Try again" loaded the virtualizer: the notice and its focused button went, so (unless
+   * the agent has focused something else meanwhile) focus the selected row if it is in the long
+   * group, else that group's first row, once the group is virtualized.
+   */
+  private readonly focusLongGroup = (): void => {
+    void this.updateComplete.then(() => {
+      const lost = !document.activeElement || document.activeElement === document.body;
+      const { active = [], recent = [] } = this.sessions.value ?? {};
+      const group = [active, recent].find((g) => g.length > VIRTUALIZE_FROM);
+      if (!lost || !group) return;
+      const selected = this.selectedId.value;
+      this.focusRow(group.some((s) => s.id === selected) ? selected! : group[0]!.id);
+    });
+  };
 
   /** The row id that holds the tab stop: the focused row, else the selected one, else the first. */
   private rovingId(active: readonly ChatSession[], recent: readonly ChatSession[]): string | null {
