@@ -336,6 +336,73 @@ describe('<chat-conversation> history', () => {
     });
   });
 
+  describe('images that change size late', () => {
+    /**
+     * The customer sends an image; resolves with its thumbnail once rendered (200 × 140 px until
+     * it fails). The demo's file URLs are not reachable from the test browser, which may already
+     * have failed it: the thumbnail is given a local image and shown again, so only the test
+     * decides when it fails.
+     */
+    async function customerImage(s: Opened, name: string): Promise<HTMLImageElement> {
+      s.backend.script.customerSendsFile(s.id, { name, size: 204_800, type: 'image/jpeg' });
+      await settle(s.el);
+      const img = await waitUntil(
+        () => (deepAll(s.el, 'a') as HTMLAnchorElement[]).find((a) => a.textContent?.includes(name))?.querySelector<HTMLImageElement>('img.thumb') ?? null,
+        `the thumbnail of ${name}`,
+      );
+      img.src = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="14"/>');
+      img.hidden = false;
+      await frames(3);
+      return img;
+    }
+
+    it('a thumbnail that fails to load shrinks its row: at the bottom the log stays at the bottom, rows neither overlap nor leave gaps', async () => {
+      const s = await open({ messages: 40, pageSize: 50 });
+      const list = log(s.el);
+      const img = await customerImage(s, 'damage.jpg');
+      await atBottom(s.el);
+      const row = img.closest<HTMLElement>('.row')!;
+      const before = row.getBoundingClientRect().height;
+      // What the browser does when the image cannot be fetched (no network needed here).
+      img.dispatchEvent(new Event('error'));
+      await frames(4);
+      expect(img.hidden).to.equal(true);
+      expect(row.getBoundingClientRect().height, 'the row shrank').to.be.below(before - 100);
+      expect(distanceFromBottom(list), 'still at the bottom').to.be.at.most(2);
+      expectRowsTouchingInView(list, 'after the thumbnail went');
+      expect(bottomInView(list, row)).to.equal(true);
+    });
+
+    it('scrolled up, a thumbnail failing below the view does not move the messages the agent reads', async () => {
+      const s = await open({ messages: 40, pageSize: 50 });
+      const list = log(s.el);
+      const img = await customerImage(s, 'receipt.jpg');
+      s.backend.script.customerWrites(s.id, 'one more line after the image');
+      await settle(s.el);
+      await atBottom(s.el);
+      // A moment later (the virtualizer treats a scroll within two frames of its own correction
+      // as its own and keeps the pin).
+      await frames(5);
+      // Scroll up until the image's row starts 60 px below the view (still rendered: the
+      // virtualizer keeps rows just outside the view).
+      const imageRow = img.closest<HTMLElement>('.row')!;
+      list.scrollTop -= list.getBoundingClientRect().bottom - imageRow.getBoundingClientRect().top + 60;
+      await frames(3);
+      expect(img.isConnected, 'the image row is still rendered').to.equal(true);
+      const reading = (deepAll(s.el, '.row[data-message-id]') as HTMLElement[]).find((r) => {
+        const b = r.getBoundingClientRect();
+        const v = list.getBoundingClientRect();
+        return b.top >= v.top && b.bottom <= v.bottom;
+      })!;
+      const offset = offsetIn(list, reading);
+      expect(img.getBoundingClientRect().top, 'the image is below the view').to.be.greaterThan(list.getBoundingClientRect().bottom);
+      img.dispatchEvent(new Event('error'));
+      await frames(4);
+      expect(offsetIn(list, reading), 'the row in view did not move').to.be.closeTo(offset, 1);
+      expectRowsTouchingInView(list, 'scrolled up, after the thumbnail went');
+    });
+  });
+
   describe('virtualization', () => {
     it('B13 — rows of varied length neither overlap nor leave gaps after a resize, and the last one scrolls fully into view', async () => {
       const words = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore'.split(' ');
