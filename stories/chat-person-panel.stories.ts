@@ -10,6 +10,7 @@ interface Scene {
   service: ChatService;
   sessionId: string;
   clock: FakeClock;
+  backend: InMemoryChatBackend;
 }
 
 /** A deterministic demo backend with one answered chat of `customer`, optionally linked to a person. */
@@ -25,7 +26,7 @@ async function scene(
   if (personId) await backend.linkPerson(sessionId, personId);
   const service = new ChatService({ backend, clock });
   await service.ready;
-  return { service, sessionId, clock };
+  return { service, sessionId, clock, backend };
 }
 
 /** A CRM person with requests, sales, follow-ups and earlier chats in the seeded demo data. */
@@ -164,6 +165,22 @@ export const ChangeLink: Story = {
   play: async ({ canvasElement, loaded }) => {
     (await button(canvasElement, 'Change link')).click();
     await search(canvasElement, loaded.scene as Scene, 'de Graaf');
+  },
+};
+
+/** A "Link" that fails: the panel shows (and announces) that the link could not be changed. */
+export const LinkFailed: Story = {
+  loaders: [
+    async () => {
+      const s = await scene({ name: 'Lotte de Graaf', email: 'o.bennett@brightwave-logistics.co.uk' });
+      s.backend.linkPerson = () => Promise.reject(new Error('The demo backend refuses this link'));
+      return { scene: s };
+    },
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => {
+    (await button(canvasElement, 'Link')).click();
+    await until(() => panelRoot(canvasElement).querySelector('.action-error span'), 'the failure');
   },
 };
 

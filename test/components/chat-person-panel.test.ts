@@ -476,6 +476,66 @@ describe('<chat-person-panel> linking and search', () => {
   });
 });
 
+/**
+ * The element showing `text` inside `el`'s shadow root, checked to be seen by a sighted agent: it has
+ * a box of real size, is not clipped away (as visually hidden text is) and lies within the panel's view.
+ */
+function assertVisibleText(el: HTMLElement, text: string): HTMLElement {
+  const holder = (deepAll(el, 'p, span, div') as HTMLElement[]).find(
+    (node) => node.textContent?.trim() === text && node.children.length === 0,
+  );
+  expect(holder, `an element with "${text}"`).to.exist;
+  const box = holder!.getBoundingClientRect();
+  expect(box.width, 'width').to.be.greaterThan(20);
+  expect(box.height, 'height').to.be.greaterThan(8);
+  for (let node: Element | null = holder!; node && node !== el; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
+    const style = getComputedStyle(node);
+    expect(style.clipPath, 'clip-path').to.equal('none');
+    expect(style.clip === 'auto' || style.clip === '', 'clip').to.equal(true);
+    expect(style.visibility, 'visibility').to.equal('visible');
+    expect(Number(style.opacity), 'opacity').to.be.greaterThan(0.5);
+  }
+  const view = el.getBoundingClientRect();
+  expect(box.top >= view.top - 1 && box.bottom <= view.bottom + 1, 'inside the panel\'s view').to.equal(true);
+  return holder!;
+}
+
+describe('<chat-person-panel> failed actions are shown, not only announced', () => {
+  it('a Link that fails shows (and announces) "The link could not be changed. Try again." in view', async () => {
+    const s = await setup();
+    s.backend.linkPerson = () => Promise.reject(new Error('network'));
+    const { el } = await panelFor({ name: 'Somebody Else', email: OLIVER_EMAIL }, s);
+    el.style.height = '300px';
+    el.scrollTop = el.scrollHeight;
+    byRole(el, 'button', 'Link').click();
+    const message = 'The link could not be changed. Try again.';
+    await waitUntil(() => deepText(el).includes(message), 'the failure');
+    await settle(el);
+    const shown = assertVisibleText(el, message);
+    expect(shown.closest('[role="alert"]'), 'announced').to.exist;
+    await expect(el).to.be.accessible();
+    // Dismissed by the agent.
+    byRole(el, 'button', 'Dismiss').click();
+    await settle(el);
+    expect(deepText(el)).not.to.contain(message);
+  });
+
+  it('a Remove link that fails shows the message in view; a later attempt that succeeds clears it', async () => {
+    const { el, backend } = await matched();
+    const real = backend.linkPerson.bind(backend);
+    backend.linkPerson = () => Promise.reject(new Error('network'));
+    byRole(el, 'button', 'Remove link').click();
+    const message = 'The link could not be changed. Try again.';
+    await waitUntil(() => deepText(el).includes(message), 'the failure');
+    await settle(el);
+    assertVisibleText(el, message);
+    backend.linkPerson = real;
+    byRole(el, 'button', 'Remove link').click();
+    await waitUntil(() => queryByRole(el, 'heading', 'This could be ...'), 'candidates');
+    expect(deepText(el)).not.to.contain(message);
+  });
+});
+
 describe('<chat-person-panel> create person and company', () => {
   it('pre-fills first and last name, e-mail, phone and company name from the chat', async () => {
     const { el } = await panelFor({ name: 'Mira van der Berg', email: 'mira@example.org', phone: '+31 6 1234 5678', companyName: 'Okafor Trading' });

@@ -328,6 +328,28 @@ export const styles = [
       margin: 0;
       min-height: 0;
     }
+    /* A failed panel action: stays in view at the top of the scrolling panel. */
+    .action-error {
+      position: sticky;
+      top: 0;
+      z-index: 1;
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 8px 10px;
+      border: 1px solid var(--_danger);
+      border-radius: var(--_radius-small);
+      background: var(--_danger-soft);
+      color: var(--_danger);
+    }
+    .action-error[hidden] {
+      display: none;
+    }
+    .action-error span {
+      flex: 1;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;

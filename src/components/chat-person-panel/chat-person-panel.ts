@@ -59,6 +59,8 @@ const PERSON_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'companyName']
  *
  * The forms and the transcript view are loaded on demand (when the agent points at or focuses
  * their buttons, or on the click); when they cannot be loaded, a notice (`role="alert"`) says so.
+ * A link or unlink that fails shows "The link could not be changed. Try again." (`role="alert"`,
+ * kept in view at the top of the scrolling panel) until the next attempt, another chat or "Dismiss".
  *
  * Keyboard: every control is a native button, input or `<summary>`; in a form, Escape closes it
  * and returns focus to the button that opened it; in the search box, Enter searches at once and
@@ -112,7 +114,10 @@ export class ChatPersonPanel extends ChatSessionElement {
   @state() private changingLink = false;
   /** Previous chats whose transcript is shown. */
   @state() private openTranscripts: ReadonlySet<string> = new Set();
+  /** What a panel action just did, for screen readers only (the panel itself shows the result). */
   @state() private notice = '';
+  /** Why the last panel action failed: shown (and announced) until the next attempt, the chat changes or the agent dismisses it. */
+  @state() private actionError = '';
 
   private readonly context = this.observeSession((service, id) => service.personContext$(id));
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
@@ -139,6 +144,7 @@ export class ChatPersonPanel extends ChatSessionElement {
       this.changingLink = false;
       this.openTranscripts = new Set();
       this.notice = '';
+      this.actionError = '';
       this.search.clear();
     }
   }
@@ -192,6 +198,12 @@ export class ChatPersonPanel extends ChatSessionElement {
     }
     return html`<aside class="panel" aria-label=${msg('Customer')}>
       <p class="visually-hidden" role="status">${this.notice}</p>
+      <div class="action-error" role="alert" ?hidden=${!this.actionError}>
+        ${this.actionError
+          ? html`<span>${this.actionError}</span>
+              <button type="button" class="btn small" @click=${() => (this.actionError = '')}>${msg('Dismiss')}</button>`
+          : nothing}
+      </div>
       ${renderLoadFailure([this.parts])}
       ${body}
       <slot name="cards"></slot>
@@ -538,10 +550,13 @@ export class ChatPersonPanel extends ChatSessionElement {
   private async onLink(sessionId: string, personId: string | null): Promise<void> {
     if (!this.service || this.busy) return;
     this.busy = true;
+    this.notice = '';
+    this.actionError = '';
     const linked = await this.run(this.service.linkPerson(sessionId, personId));
     this.busy = false;
     if (!linked) {
-      this.notice = msg('The link could not be changed. Try again.');
+      // Shown where the agent sees it (and announced): the panel itself does not change.
+      this.actionError = msg('The link could not be changed. Try again.');
       return;
     }
     this.closeForm();
