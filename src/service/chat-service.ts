@@ -145,6 +145,8 @@ export class ChatService {
   private readonly incomingSubject = new Subject<ChatSession>();
   private readonly subscriptions: Subscription[] = [];
   private readonly watchers = new Map<string, number>();
+  /** Watches that keep their session read (the agent can see it): session id → count. */
+  private readonly readers = new Map<string, number>();
   private readonly sendAttempts = new Map<string, number>();
   private readonly sendTimers = new Map<string, TimerHandle>();
   private readonly selectorCache = new Map<string, Observable<unknown>>();
@@ -413,22 +415,27 @@ export class ChatService {
   }
 
   /**
-   * Start showing a session: loads its newest history page and, while watched, marks the
-   * customer's messages read as they arrive. Returns a function that stops watching.
-   * Watching is reference-counted, so several elements may watch one session.
+   * Start showing a session: loads its newest history page and, while watched with `read`, marks
+   * the customer's messages read as they arrive (the agent sees them). Returns a function that
+   * stops watching. Watching is reference-counted, so several elements may watch one session; it
+   * stays read while at least one of them reads.
+   * @param options.read whether the agent can see the session now (default true); an element that
+   *   is kept but hidden (another tab of the screen, a hidden browser tab) watches with `read:
+   *   false`, so what arrives meanwhile counts as unread
    */
-  watchSession(sessionId: string): () => void {
-    this.watchers.set(sessionId, (this.watchers.get(sessionId) ?? 0) + 1);
+  watchSession(sessionId: string, options: { read?: boolean } = {}): () => void {
+    const read = options.read ?? true;
+    count(this.watchers, sessionId, +1);
+    if (read) count(this.readers, sessionId, +1);
     const history = this.state.histories[sessionId];
     if (!history?.loaded && !history?.loading) void this.loadHistory(sessionId).catch(() => undefined);
-    void this.markRead(sessionId).catch(() => undefined);
+    if (read) void this.markRead(sessionId).catch(() => undefined);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const count = (this.watchers.get(sessionId) ?? 1) - 1;
-      if (count <= 0) this.watchers.delete(sessionId);
-      else this.watchers.set(sessionId, count);
+      count(this.watchers, sessionId, -1);
+      if (read) count(this.readers, sessionId, -1);
     };
   }
 
@@ -1162,7 +1169,7 @@ export class ChatService {
       // Elements may have started watching before the snapshot arrived.
       for (const sessionId of this.watchers.keys()) {
         if (!this.state.histories[sessionId]?.loaded) void this.loadHistory(sessionId).catch(() => undefined);
-        void this.markRead(sessionId).catch(() => undefined);
+        if (this.readers.has(sessionId)) void this.markRead(sessionId).catch(() => undefined);
       }
     } catch (error) {
       if (this.loadTouched === touched) this.loadTouched = null;
@@ -1327,10 +1334,10 @@ export class ChatService {
     this.backend.markRead(sessionId, seq).catch(() => this.onReadFailed(sessionId, read, unread));
   }
 
-  /** A read mark failed: show the unread count again unless the session is watched, then retry. */
+  /** A read mark failed: show the unread count again unless the session is read, then retry. */
   private onReadFailed(sessionId: string, read: ChatSession, unread: number): void {
     if (this.disposed) return;
-    if (!this.watchers.has(sessionId)) {
+    if (!this.readers.has(sessionId)) {
       if (this.state.sessions[sessionId] === read) this.upsertSession({ ...read, unreadCount: unread }, true);
       return;
     }
@@ -1340,7 +1347,7 @@ export class ChatService {
       this.clock.setTimeout(() => {
         this.readTimers.delete(sessionId);
         const session = this.state.sessions[sessionId];
-        if (!session || !this.watchers.has(sessionId) || session.agentId !== this.agentId) return;
+        if (!session || !this.readers.has(sessionId) || session.agentId !== this.agentId) return;
         if (this.state.connection === 'offline') return; // The resync after the reconnect marks it.
         this.markReadInBackground(sessionId, session.lastSeq, session, unread);
       }, this.retryDelayMs),
@@ -1357,7 +1364,7 @@ export class ChatService {
         this.loadTouched?.add(event.session.id);
         let session = event.session;
         // A session the agent is reading stays read.
-        if (this.watchers.has(session.id) && session.agentId === this.agentId && session.unreadCount > 0) {
+        if (this.readers.has(session.id) && session.agentId === this.agentId && session.unreadCount > 0) {
           session = { ...session, unreadCount: 0 };
           this.markReadInBackground(session.id, event.session.lastSeq, session, event.session.unreadCount);
         }
@@ -1630,4 +1637,11 @@ export function warningsOf(state: ChatState): ChatWarning[] {
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Add `delta` to the count of `key`; a count that reaches 0 goes. */
+function count(counts: Map<string, number>, key: string, delta: number): void {
+  const next = (counts.get(key) ?? 0) + delta;
+  if (next <= 0) counts.delete(key);
+  else counts.set(key, next);
 }

@@ -157,6 +157,31 @@ describe('<chat-conversation>', () => {
       expect(deepText(log(el))).to.contain('Are you there?');
     });
 
+    it('while hidden (display: none) or in a hidden browser tab it shows new messages but leaves them unread; shown again, it reads them', async () => {
+      const { el, backend, service, id } = await openChat();
+      el.style.display = 'none';
+      await waitUntil(() => {
+        backend.script.customerWrites(id, 'While hidden');
+        return service.state.sessions[id]!.unreadCount > 0;
+      }, 'an unread message while hidden');
+      el.style.display = '';
+      await waitUntil(() => service.state.sessions[id]!.unreadCount === 0, 'read once shown');
+
+      // The browser tab goes to the background.
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      try {
+        document.dispatchEvent(new Event('visibilitychange'));
+        backend.script.customerWrites(id, 'While the browser tab is hidden');
+        await settle(el);
+        expect(service.state.sessions[id]!.unreadCount).to.equal(1);
+        expect(deepText(log(el)), 'shown all the same').to.contain('While the browser tab is hidden');
+      } finally {
+        delete (document as { visibilityState?: unknown }).visibilityState;
+      }
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => service.state.sessions[id]!.unreadCount === 0, 'read once the tab is back');
+    });
+
     it('releases the watch when removed and keeps exactly one when moved', async () => {
       const { el, backend, service, id } = await openChat();
       const provider = el.parentElement!;

@@ -325,6 +325,33 @@ describe('<chat-screen>', () => {
     expect(badge(el, 'Chats')).to.equal('1');
   });
 
+  it('messages arriving in the open chat while the Dashboard tab shows count as unread, and are read when the agent comes back', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    await service.answer(id);
+    service.selectSession(id);
+    const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats" style="height: 700px"></chat-screen>`);
+    await waitUntil(() => queryByRole(el, 'heading', 'Mira Okafor'), 'the conversation');
+    await settle(el);
+    backend.script.customerWrites(id, 'Seen at once');
+    await settle(el);
+    expect(service.state.sessions[id]!.unreadCount, 'read while shown').to.equal(0);
+
+    byRole(el, 'tab', 'Dashboard').click();
+    await waitUntil(() => el.tab === 'dashboard', 'the Dashboard tab');
+    await settle(el);
+    backend.script.customerWrites(id, 'Written while the agent looks at the dashboard');
+    await settle(el);
+    expect(service.state.sessions[id]!.unreadCount, 'unread while the Chats tab is hidden').to.equal(1);
+    const row = deepQuery<HTMLElement>(el, `chat-session-row[data-id="${id}"]`)!;
+    expect(row.classList.contains('unread'), 'the row shows it').to.equal(true);
+
+    byRole(el, 'tab', 'Chats').click();
+    await waitUntil(() => service.state.sessions[id]!.unreadCount === 0, 'read once the conversation shows again');
+    await settle(el);
+    expect(row.classList.contains('unread')).to.equal(false);
+  });
+
   it('shows the agent and switches presence with the "Present" switch', async () => {
     const { service } = await setup();
     const el = await mount<ChatScreen>(service, html`<chat-screen></chat-screen>`);

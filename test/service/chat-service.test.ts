@@ -282,6 +282,36 @@ describe('ChatService', () => {
     expect(ctx.service.state.sessions[id]!.unreadCount).to.equal(1);
   });
 
+  it('a watch without read (the conversation kept but hidden) loads the history and leaves new messages unread; one that reads marks them', async () => {
+    const ctx = await make();
+    const id = await ongoing(ctx);
+    ctx.backend.script.customerWrites(id, 'Are you there?');
+    await tick();
+    const unread = ctx.service.state.sessions[id]!.unreadCount;
+    expect(unread).to.be.greaterThan(0);
+    const hidden = ctx.service.watchSession(id, { read: false });
+    await tick();
+    expect(ctx.service.state.histories[id]!.loaded, 'history loaded').to.equal(true);
+    expect(ctx.service.state.sessions[id]!.unreadCount, 'not marked read').to.equal(unread);
+    ctx.backend.script.customerWrites(id, 'Hello?');
+    await tick();
+    expect(ctx.service.state.sessions[id]!.unreadCount).to.equal(unread + 1);
+    expect(ctx.backend.inspect.sessions().find((s) => s.id === id)!.unreadCount, 'nor at the backend').to.equal(unread + 1);
+    // Shown again: read at once and kept read while it reads.
+    const seen = ctx.service.watchSession(id);
+    await tick();
+    expect(ctx.service.state.sessions[id]!.unreadCount).to.equal(0);
+    ctx.backend.script.customerWrites(id, 'Still here');
+    await tick();
+    expect(ctx.service.state.sessions[id]!.unreadCount).to.equal(0);
+    // Hidden again: unread counts once more.
+    seen();
+    ctx.backend.script.customerWrites(id, 'Bye?');
+    await tick();
+    expect(ctx.service.state.sessions[id]!.unreadCount).to.equal(1);
+    hidden();
+  });
+
   it('keeps an ended chat in the recent list for exactly 8 hours', async () => {
     const ctx = await make();
     const id = await ongoing(ctx);
