@@ -22,7 +22,8 @@ import { TypingNotifier } from './typing-notifier.js';
  * indicator and the composer. Shows the selected session, or the one in `session-id`.
  *
  * While it shows a session it watches it through the service, which loads the history and keeps
- * the unread count at 0. The history is virtualized (only rows near the viewport are in the DOM;
+ * the unread count at 0 while the agent can see the conversation (not while it is hidden, e.g.
+ * on `<chat-screen>`'s Dashboard tab or in a background browser tab). The history is virtualized (only rows near the viewport are in the DOM;
  * its code and the virtualizer's load when the first chat is shown, the log saying "Loading
  * messages…" meanwhile) and paged: it opens with the newest page, and scrolling to the top loads the page before,
  * keeping the message in view in place. At the bottom it stays at the bottom as messages arrive;
