@@ -104,8 +104,12 @@ export function formatNumber(value: number, display: DisplaySettings): string {
   return new Intl.NumberFormat(display.locale).format(Number.isFinite(value) ? value : 0);
 }
 
-/** A file size, e.g. `10 MB`, `512 kB`. @param bytes size in bytes */
-export function formatBytes(bytes: number, display: DisplaySettings): string {
+/**
+ * A file size, e.g. `10 MB`, `512 kB`, `3 bytes` (units of 1024 bytes, as the upload limits are).
+ * @param bytes size in bytes
+ * @param fractionDigits digits after the decimal sign (default: 1 below 10 units, else 0; none for bytes)
+ */
+export function formatBytes(bytes: number, display: DisplaySettings, fractionDigits?: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = Math.max(0, Number.isFinite(bytes) ? bytes : 0);
   let i = 0;
@@ -113,12 +117,42 @@ export function formatBytes(bytes: number, display: DisplaySettings): string {
     value /= 1024;
     i++;
   }
+  if (i === 0) return formatByteCount(value, display);
   return new Intl.NumberFormat(display.locale, {
     style: 'unit',
     unit: units[i],
     unitDisplay: 'short',
-    maximumFractionDigits: value < 10 && i > 0 ? 1 : 0,
+    maximumFractionDigits: fractionDigits ?? (value < 10 ? 1 : 0),
   }).format(value);
+}
+
+/** A whole number of bytes with the unit written out: `1 byte`, `3 bytes`, `10.485.761 bytes` (nl). */
+function formatByteCount(bytes: number, display: DisplaySettings): string {
+  const count = Math.round(bytes);
+  const text = new Intl.NumberFormat(display.locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(count);
+  // CLDR's Dutch has one form ("3 byte"); written Dutch uses the plural "bytes", as English does.
+  if (/^nl\b/i.test(display.locale) && new Intl.PluralRules(display.locale).select(count) !== 'one') {
+    return text.replace(/\bbyte\b/, 'bytes');
+  }
+  return text;
+}
+
+/**
+ * Two file sizes that never read the same when they differ (a file and the limit it exceeds:
+ * "10 MB" next to "larger than the limit of 10 MB" would contradict itself): as {@link formatBytes}
+ * when that tells them apart, else with up to 3 decimals, else both in exact bytes.
+ * @param a size in bytes
+ * @param b size in bytes
+ * @returns the texts of `a` and `b`
+ */
+export function formatBytesApart(a: number, b: number, display: DisplaySettings): [string, string] {
+  const pair = (digits?: number): [string, string] => [formatBytes(a, display, digits), formatBytes(b, display, digits)];
+  if (Math.round(a) === Math.round(b)) return pair();
+  for (const digits of [undefined, 1, 2, 3]) {
+    const texts = pair(digits);
+    if (texts[0] !== texts[1]) return texts;
+  }
+  return [formatByteCount(a, display), formatByteCount(b, display)];
 }
 
 /** A money amount, e.g. `€ 1.250,00`. @param currency ISO 4217 code */

@@ -98,11 +98,21 @@ describe('<chat-conversation> files', () => {
     // The upload list is a lazily loaded part: it shows once its chunk is there.
     const item = await waitUntil(() => deepQuery(el, '.upload.refused'), 'the refused file');
     expect(deepText(item)).to.contain('scan.pdf');
-    expect(deepText(item)).to.contain('File is larger than the limit of 10 MB');
+    // The size shown and the limit named never read the same (not "10 MB" next to "the limit of 10 MB").
+    expect(deepQuery(item, '.upload-size')!.textContent!.trim()).to.equal('10,485,761 bytes');
+    expect(deepText(item)).to.contain('File is larger than the limit of 10,485,760 bytes');
     expect(progressBars(el)).to.have.length(0);
     await clock.advance(5000);
     expect(uploads).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('B21 — a refused file a little over the limit shows its size with the precision that tells it from the limit', async () => {
+    const { el } = await openChat();
+    await pick(el, new File([new Uint8Array(Math.round(10.4 * MiB))], 'scan.pdf', { type: 'application/pdf' }));
+    const item = await waitUntil(() => deepQuery(el, '.upload.refused'), 'the refused file');
+    expect(deepQuery(item, '.upload-size')!.textContent!.trim()).to.equal('10.4 MB');
+    expect(deepText(item)).to.contain('File is larger than the limit of 10 MB');
   });
 
   it('B21 — accepts a file of exactly 10 MiB, uploads it and sends it with a download link', async () => {

@@ -1,18 +1,21 @@
 import { msg, str } from '@lit/localize';
 import { type ChatBackendError, toChatError } from '../../backend/errors.js';
-import { formatBytes } from '../../i18n/format.js';
+import { formatBytes, formatBytesApart } from '../../i18n/format.js';
 import type { DisplaySettings } from '../../service/state.js';
 
 /**
  * The sentence the conversation shows for a failed action (transfer, upload, request, quick
  * reply), from the error's code and details (`details.limit` in bytes for `file-too-large`,
  * `details.allowed` for `file-type-not-allowed`).
+ * @param fileSize the size in bytes of the file the error is about, when it is shown next to the
+ *   text: the limit is then written so that it never reads the same as that size (see {@link fileSizeText})
  */
-export function actionErrorText(error: unknown, display: DisplaySettings): string {
+export function actionErrorText(error: unknown, display: DisplaySettings, fileSize?: number): string {
   const e: ChatBackendError = toChatError(error);
   switch (e.code) {
     case 'file-too-large': {
-      const limit = typeof e.details['limit'] === 'number' ? formatBytes(e.details['limit'], display) : '';
+      const bytes = sizeLimit(e);
+      const limit = bytes === undefined ? '' : fileSize === undefined ? formatBytes(bytes, display) : formatBytesApart(fileSize, bytes, display)[1];
       return limit ? msg(str`File is larger than the limit of ${limit}`) : msg('File is too large');
     }
     case 'file-type-not-allowed': {
@@ -37,4 +40,19 @@ export function actionErrorText(error: unknown, display: DisplaySettings): strin
     default:
       return e.details['aborted'] ? msg('Upload cancelled') : msg('Something went wrong');
   }
+}
+
+/**
+ * The size of a file shown next to {@link actionErrorText} of its `error`: for a file over the
+ * limit, written so that it does not read the same as the limit in the text.
+ * @param size the file's size in bytes
+ */
+export function fileSizeText(size: number, error: unknown, display: DisplaySettings): string {
+  const limit = error === undefined ? undefined : sizeLimit(toChatError(error));
+  return limit === undefined ? formatBytes(size, display) : formatBytesApart(size, limit, display)[0];
+}
+
+/** The limit in bytes of a `file-too-large` error, when it names one. */
+function sizeLimit(e: ChatBackendError): number | undefined {
+  return e.code === 'file-too-large' && typeof e.details['limit'] === 'number' ? e.details['limit'] : undefined;
 }

@@ -5,7 +5,7 @@ import type { ChatService } from '../../service/chat-service.js';
 import type { DisplaySettings } from '../../service/state.js';
 import type { UploadView } from '../../service/uploads.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
-import { actionErrorText } from './action-errors.js';
+import { actionErrorText, fileSizeText } from './action-errors.js';
 
 /** What the upload list needs from the conversation that hosts it. */
 export interface UploadListHost extends ReactiveControllerHost {
@@ -64,7 +64,7 @@ export class UploadList {
     }
     return html`<li class="upload ${u.status}" data-upload-id=${u.id}>
       <div class="upload-line">
-        ${name}<span class="upload-size">${size}</span>
+        ${name}<span class="upload-size">${fileSizeText(u.size, u.error, display)}</span>
         <button
           type="button"
           class="btn small"
@@ -75,7 +75,7 @@ export class UploadList {
         </button>
       </div>
       <p class="upload-error" role="alert">
-        ${u.status === 'refused' ? msg('Not sent:') : msg('Upload failed:')} ${actionErrorText(u.error, display)}
+        ${u.status === 'refused' ? msg('Not sent:') : msg('Upload failed:')} ${actionErrorText(u.error, display, u.size)}
       </p>
     </li>`;
   }
