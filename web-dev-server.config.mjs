@@ -1,9 +1,27 @@
 // @ts-check
 // `npm start`: serves the repository root and opens http://localhost:8000/demo/ (the demo page, with
-// the in-memory demo backend). TypeScript is compiled on the fly by esbuild, exactly as in the tests.
+// the in-memory demo backend; the next free port when 8000 is taken, or PORT=…). TypeScript is compiled on the fly by esbuild, exactly as in the tests.
+import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
-const port = Number(process.env.PORT) || 8000;
+/** Whether nothing listens on `port` (localhost, IPv4 and IPv6 alike: binds like the dev server). */
+function isFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => probe.close(() => resolve(true)))
+      .listen(port);
+  });
+}
+
+/** 8000, or the next free port up to 8019 when another program uses it (PORT=… picks one). */
+async function pickPort() {
+  if (Number(process.env.PORT)) return Number(process.env.PORT);
+  for (let candidate = 8000; candidate < 8020; candidate++) if (await isFree(candidate)) return candidate;
+  return 8000;
+}
+
+const port = await pickPort();
 const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
 // On Linux without an X11/Wayland display (containers, SSH) there is no browser to open.
 const noDisplay =
