@@ -1,4 +1,5 @@
-import { LitElement, type TemplateResult, css, html } from 'lit';
+import { localized, msg } from '@lit/localize';
+import { LitElement, type TemplateResult, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ChatBackendAdapter } from '../backend/adapter.js';
 import { ServiceHostController } from '../controllers/service-host-controller.js';
@@ -20,14 +21,27 @@ import type { ChatService } from '../service/chat-service.js';
  *
  * @slot - The page content that holds chat elements.
  *
+ * @csspart error - The alert, before the content, when the service could not be built (e.g. the demo
+ *   backend's code could not be fetched), with "Try again".
+ *
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command of the service failed (for the host's log).
  * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (for host notifications).
  * @fires {CustomEvent<{ sessionId: string; channelId: string; kind: 'waiting' | 'unanswered'; limitMinutes: number; since: string }>} chat-warning - A chat passed its channel's waiting or unanswered limit (present agents with the notify right).
  */
+@localized()
 export class ChatProvider extends LitElement {
   static override styles = css`
     :host {
       display: contents;
+    }
+    [part='error'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      padding: 8px 12px;
+      font: var(--chat-font, 14px/1.4 system-ui, sans-serif);
+      color: var(--chat-color-danger, #b3261e);
     }
   `;
 
@@ -85,6 +99,12 @@ export class ChatProvider extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<slot></slot>`;
+    const error = this.host.loadError;
+    return html`${error
+        ? html`<div part="error" role="alert">
+            <span>${msg('The chats could not be loaded')}</span>
+            <button type="button" @click=${() => this.host.retry()}>${msg('Try again')}</button>
+          </div>`
+        : nothing}<slot></slot>`;
   }
 }

@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { ChatBackendAdapter } from '../backend/adapter.js';
+import { ChatBackendError, toChatError } from '../backend/errors.js';
 import { chatServiceContext } from '../context/chat-service-context.js';
 import { dispatchChatEvent } from '../events.js';
 import { setChatLocale } from '../i18n/localization.js';
@@ -30,6 +31,14 @@ export interface ServiceHostInputs {
 }
 
 /**
+ * Fetches the demo backend's code (a separate chunk). Replaceable in tests to make the fetch fail,
+ * as it does offline.
+ */
+export const demoBackendLoader = {
+  load: () => import('../backend/in-memory/index.js'),
+};
+
+/**
  * Turns an element's inputs (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`) into
  * one `ChatService` provided to its descendants through Lit context, and re-fires the service's
  * failures, new queued chats and new warnings as `chat-error` / `chat-incoming` / `chat-warning`
@@ -37,10 +46,20 @@ export interface ServiceHostInputs {
  * Services it built itself are disposed when the inputs change or the element leaves the page
  * (a move within the page keeps them). A service it builds uses the element's storages
  * (`channelSelectionStorage`, `alertPreferencesStorage`); changing a storage builds a new service.
+ * When building the service fails (the demo backend's code cannot be fetched, or the backend or
+ * service throws while being built), {@link ServiceHostController.loadError} holds the failure, a
+ * `chat-error` is fired on the element and {@link ServiceHostController.retry} tries again.
  */
 export class ServiceHostController implements ReactiveController {
   /** The service in effect, or undefined while none (or while the demo backend loads). */
   service: ChatService | undefined;
+
+  /**
+   * Why the service could not be built (the demo backend's code could not be fetched: `network`;
+   * the backend or service threw while being built: its code, else `unknown`), or undefined.
+   * Cleared by {@link ServiceHostController.retry} and by new inputs.
+   */
+  loadError: ChatBackendError | undefined;
 
   private provider: ContextProvider<typeof chatServiceContext> | undefined;
   private owned: ChatService | undefined;
@@ -88,6 +107,15 @@ export class ServiceHostController implements ReactiveController {
     });
   }
 
+  /** Build the service again after {@link ServiceHostController.loadError}; does nothing otherwise. */
+  retry(): void {
+    if (!this.loadError) return;
+    this.loadError = undefined;
+    this.ownedKey = undefined;
+    this.refresh();
+    this.host.requestUpdate();
+  }
+
   private refresh(): void {
     if (!this.connected) return;
     const inputs = this.inputs();
@@ -132,28 +160,56 @@ export class ServiceHostController implements ReactiveController {
     this.ownedKey = key;
     const storages = { selectionStorage: inputs.channelSelectionStorage, alertStorage: inputs.alertPreferencesStorage };
     if (inputs.backend) {
-      this.owned = new ChatService({ backend: inputs.backend, ...storages });
+      try {
+        this.owned = new ChatService({ backend: inputs.backend, ...storages });
+      } catch (error) {
+        this.failed(error);
+      }
       return this.owned;
     }
     const load = ++this.demoLoad;
-    void import('../backend/in-memory/index.js').then(({ InMemoryChatBackend }) => {
-      if (load !== this.demoLoad || this.ownedKey !== key) return;
-      // The demo includes a 10,000-message chat to try scrolling, pinning and paging.
-      const backend = new InMemoryChatBackend({ longChatMessages: 10_000, ...(inputs.agentId ? { agentId: inputs.agentId } : {}) });
-      const service = new ChatService({ backend, ...storages });
-      const dispose = service.dispose.bind(service);
-      service.dispose = () => {
-        dispose();
-        backend.dispose();
-      };
-      this.owned = service;
-      this.host.requestUpdate();
-    });
+    demoBackendLoader
+      .load()
+      .catch((error: unknown) => {
+        throw new ChatBackendError('network', 'The demo backend could not be loaded', { cause: error });
+      })
+      .then(({ InMemoryChatBackend }) => {
+        if (load !== this.demoLoad || this.ownedKey !== key) return;
+        // The demo includes a 10,000-message chat to try scrolling, pinning and paging.
+        const backend = new InMemoryChatBackend({ longChatMessages: 10_000, ...(inputs.agentId ? { agentId: inputs.agentId } : {}) });
+        let service: ChatService;
+        try {
+          service = new ChatService({ backend, ...storages });
+        } catch (error) {
+          backend.dispose();
+          throw error;
+        }
+        const dispose = service.dispose.bind(service);
+        service.dispose = () => {
+          dispose();
+          backend.dispose();
+        };
+        this.owned = service;
+        this.host.requestUpdate();
+      })
+      .catch((error: unknown) => {
+        if (load !== this.demoLoad || this.ownedKey !== key) return;
+        this.failed(error);
+      });
     return undefined;
+  }
+
+  /** Building the service failed: keep the failure for the element's error state and tell the host. */
+  private failed(error: unknown): void {
+    const chatError = toChatError(error);
+    this.loadError = chatError;
+    dispatchChatEvent(this.host, 'chat-error', { code: chatError.code, message: chatError.message, cause: chatError.cause ?? error });
+    this.host.requestUpdate();
   }
 
   private release(): void {
     this.demoLoad++;
+    this.loadError = undefined;
     this.owned?.dispose();
     this.owned = undefined;
     this.ownedKey = undefined;

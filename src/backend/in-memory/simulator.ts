@@ -124,10 +124,12 @@ export class Simulator {
     };
     const plan: { start: number; run: () => void }[] = [];
     const me = this.agentId;
+    // The current agent only ever had chats on channels where they may respond.
+    const mayRespond = (d: Dialogue): boolean => this.store.agent(me).rights[d.channelId]?.respond === true;
 
     // The current agent's recently ended chats; the oldest drops off the 8-hour list in ~10 minutes.
     for (const endedAgo of [7 * HOUR + 50 * MINUTE, 5 * HOUR, 2 * HOUR + 10 * MINUTE, 45 * MINUTE]) {
-      const dialogue = take();
+      const dialogue = take(mayRespond);
       if (!dialogue) break;
       const end = now - endedAgo;
       const start = end - this.random.int(8, 15) * MINUTE;
@@ -182,7 +184,7 @@ export class Simulator {
       });
     }
     // The current agent's ongoing chat with one unread customer message.
-    const mine = take((d) => this.store.agent(me).rights[d.channelId]?.respond === true && d.lines.length >= 4);
+    const mine = take((d) => mayRespond(d) && d.lines.length >= 4);
     if (mine) {
       const start = now - 6 * MINUTE;
       plan.push({

@@ -315,7 +315,10 @@ export class ChatScreen extends ChatElement {
 
   private renderScreen(): TemplateResult {
     const service = this.service;
-    if (!service) return this.serviceHost.providing ? this.renderLoading() : this.renderNoService();
+    if (!service) {
+      if (!this.serviceHost.providing) return this.renderNoService();
+      return this.serviceHost.loadError ? this.renderError(this.serviceHost.loadError, true) : this.renderLoading();
+    }
     if (this.status.value === 'error') return this.renderError();
     if (this.status.value !== 'ready') return this.renderLoading();
     return html`
@@ -582,11 +585,21 @@ export class ChatScreen extends ChatElement {
     </div>`;
   }
 
-  private renderError(): TemplateResult {
-    const error = this.loadError.value;
+  /**
+   * The chats could not be loaded: the service's first load failed, or (`retry`) the screen could
+   * not build its service (e.g. the demo backend's code could not be fetched), with "Try again".
+   */
+  private renderError(error = this.loadError.value, retry = false): TemplateResult {
     return html`<div class="state error" part="error" role="alert">
       <p class="state-title">${msg('The chats could not be loaded')}</p>
-      ${error ? html`<p class="state-text">${error.message}</p>` : nothing}
+      ${retry
+        ? html`<p class="state-text">${msg('Check the connection, then try again.')}</p>`
+        : error
+          ? html`<p class="state-text">${error.message}</p>`
+          : nothing}
+      ${retry
+        ? html`<button type="button" class="btn" @click=${() => this.serviceHost.retry()}>${msg('Try again')}</button>`
+        : nothing}
     </div>`;
   }
 

@@ -228,6 +228,7 @@
 'sab459038e3c6bcb8': `Voornaam`,
 'sac6bdc71f750ac96': `Normaal`,
 'sad17eaccda111624': `Snelle antwoorden`,
+'sadd89a9173a2f64c': `Controleer de verbinding en probeer het opnieuw.`,
 'sae5753001d287997': `Nog geen chats`,
 'sb02198dec55746e7': `Begin van het gesprek`,
 'sb0754fccdf9bdbd4': `Zelfde e-mailadres`,
