@@ -1,7 +1,11 @@
 /**
- * Waiting in tests that must not import test/helpers.ts (which defines every element through
- * src/define.js): the tests of what `<chat-screen>` loads by itself.
+ * Helpers for tests that must not import test/helpers.ts (which defines every element through
+ * src/define.js): the tests of what `<chat-screen>` loads by itself. Nothing here defines an element.
  */
+import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
+import { ChatService } from '../src/service/chat-service.js';
+import { FakeClock } from '../src/service/clock.js';
+import { type LazyChatTag, chatElementLoaders } from '../src/utils/element-loaders.js';
 
 /**
  * Poll `get` every 10 ms until it returns a truthy value.
@@ -18,4 +22,45 @@ export async function waitFor<T>(get: () => T, what: string, timeoutMs = 5000): 
     if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** A demo backend (seed 7, no autoplay) on a fake clock and its ready service; `dispose()` ends both. */
+export async function standaloneWorld(): Promise<{ clock: FakeClock; backend: InMemoryChatBackend; service: ChatService; dispose(): void }> {
+  const clock = new FakeClock('2026-11-30T09:00:00Z');
+  const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
+  const service = new ChatService({ backend, clock });
+  await service.ready;
+  return {
+    clock,
+    backend,
+    service,
+    dispose: () => {
+      service.dispose();
+      backend.dispose();
+    },
+  };
+}
+
+/**
+ * Make fetching `tag`'s code fail (as offline) until `restore()`, and collect what is written to
+ * `console.error` meanwhile.
+ */
+export function failingLoad(tag: LazyChatTag): { attempts: () => number; errors: unknown[][]; restore(): void } {
+  const real = chatElementLoaders[tag];
+  let attempts = 0;
+  chatElementLoaders[tag] = () => {
+    attempts++;
+    return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  };
+  const errors: unknown[][] = [];
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => errors.push(args);
+  return {
+    attempts: () => attempts,
+    errors,
+    restore: () => {
+      chatElementLoaders[tag] = real;
+      console.error = consoleError;
+    },
+  };
 }

@@ -1,10 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
+import type { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import '../../src/components/chat-screen/chat-screen.define.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
-import { ChatService } from '../../src/service/chat-service.js';
-import { FakeClock } from '../../src/service/clock.js';
-import { waitFor } from '../wait-for.js';
+import type { ChatService } from '../../src/service/chat-service.js';
+import { standaloneWorld, waitFor } from '../wait-for.js';
 
 // This file imports <chat-screen> alone, NOT src/define.js (nor test/helpers.ts, which imports
 // it): each test file runs in its own page, so here the child elements are registered only when
@@ -19,6 +18,7 @@ function tab(screen: ChatScreen, id: 'dashboard' | 'chats'): HTMLButtonElement {
 }
 
 describe('<chat-screen> registers its tabs\' elements when each tab is first shown', () => {
+  let world: Awaited<ReturnType<typeof standaloneWorld>>;
   let backend: InMemoryChatBackend;
   let service: ChatService;
 
@@ -28,16 +28,11 @@ describe('<chat-screen> registers its tabs\' elements when each tab is first sho
   });
 
   beforeEach(async () => {
-    const clock = new FakeClock('2026-11-30T09:00:00Z');
-    backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
-    service = new ChatService({ backend, clock });
-    await service.ready;
+    world = await standaloneWorld();
+    ({ backend, service } = world);
   });
 
-  afterEach(() => {
-    service.dispose();
-    backend.dispose();
-  });
+  afterEach(() => world.dispose());
 
   it('the Dashboard tab (the default) loads <chat-dashboard> only; the Chats tab then loads its three elements, their areas laid out before they arrive', async () => {
     backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });

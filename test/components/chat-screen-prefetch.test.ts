@@ -1,12 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
+import type { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import { historyPart } from '../../src/components/chat-conversation/parts.js';
 import '../../src/components/chat-screen/chat-screen.define.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
-import { ChatService } from '../../src/service/chat-service.js';
-import { FakeClock } from '../../src/service/clock.js';
-import { waitFor } from '../wait-for.js';
+import type { ChatService } from '../../src/service/chat-service.js';
+import { standaloneWorld, waitFor } from '../wait-for.js';
 
 // Like chat-screen-lazy.test.ts, this file imports <chat-screen> alone (not src/define.js), so the
 // tabs' elements are registered only when <chat-screen> asks for them (each test file runs in its
@@ -16,20 +15,16 @@ const CHATS_TAGS = ['chat-session-list', 'chat-conversation', 'chat-person-panel
 const defined = (tag: string) => customElements.get(tag) !== undefined;
 
 describe("<chat-screen> fetches the other tab's elements at the agent's first move", () => {
+  let world: Awaited<ReturnType<typeof standaloneWorld>>;
   let backend: InMemoryChatBackend;
   let service: ChatService;
 
   beforeEach(async () => {
-    const clock = new FakeClock('2026-11-30T09:00:00Z');
-    backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
-    service = new ChatService({ backend, clock });
-    await service.ready;
+    world = await standaloneWorld();
+    ({ backend, service } = world);
   });
 
-  afterEach(() => {
-    service.dispose();
-    backend.dispose();
-  });
+  afterEach(() => world.dispose());
 
   it("the pointer over the Dashboard tab registers the Chats tab elements and fetches the conversation's history code before that tab is opened; the tab stays on Dashboard", async () => {
     backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });

@@ -1,11 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import '../../src/components/chat-screen/chat-screen.define.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
-import { ChatService } from '../../src/service/chat-service.js';
-import { FakeClock } from '../../src/service/clock.js';
+import type { ChatService } from '../../src/service/chat-service.js';
 import { type LazyChatTag, chatElementLoaders, loadChatElements } from '../../src/utils/element-loaders.js';
-import { waitFor } from '../wait-for.js';
+import { standaloneWorld, waitFor } from '../wait-for.js';
 
 // Like chat-screen-lazy.test.ts, this file imports <chat-screen> alone (not src/define.js), so a
 // tab's elements are fetched by the screen; the test holds a fetch back to see the placeholder.
@@ -26,20 +24,15 @@ function placeholder(screen: ChatScreen, panelId: string): HTMLElement | null {
 }
 
 describe('<chat-screen> while a tab\'s elements are fetched', () => {
-  let backend: InMemoryChatBackend;
+  let world: Awaited<ReturnType<typeof standaloneWorld>>;
   let service: ChatService;
 
   beforeEach(async () => {
-    const clock = new FakeClock('2026-11-30T09:00:00Z');
-    backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
-    service = new ChatService({ backend, clock });
-    await service.ready;
+    world = await standaloneWorld();
+    ({ service } = world);
   });
 
-  afterEach(() => {
-    service.dispose();
-    backend.dispose();
-  });
+  afterEach(() => world.dispose());
 
   it('shows a "Loading…" status in the tab until its elements are defined, then removes it', async () => {
     const dashboard = holdBack('chat-dashboard');
