@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { html } from 'lit';
+import { firstValueFrom } from 'rxjs';
 import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
 import {
   allByRole,
@@ -10,6 +12,9 @@ import {
   settle,
   waitUntil,
   openConversation,
+  deepQuery,
+  mount,
+  setup,
 } from '../helpers.js';
 
 const openChat = () => openConversation({}, { name: 'Mira Okafor', text: 'Where is my order?' });
@@ -273,4 +278,45 @@ describe('<chat-conversation> quick replies', () => {
     expect(backend.inspect.quickReplies('a1').some((q) => q.name.startsWith('Checking'))).to.equal(false);
     expectFocusOn(byRole(picker(el), 'combobox', 'Search texts'));
   });
+});
+
+describe('<chat-conversation> Insert picker source badges', () => {
+  after(() => setViewport({ width: 1280, height: 800 }));
+
+  /** The picker open in `lang`, with the FAQ "How do I delete my account?" a favourite. */
+  async function openIn(lang: 'en' | 'nl'): Promise<ChatConversation> {
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hoi' });
+    await s.service.answer(id);
+    const el = await mount<ChatConversation>(s.service, html`<chat-conversation></chat-conversation>`, lang);
+    await waitUntil(() => deepQuery(el, '.log [virtualizer-sizer]'), 'the history rendered');
+    const insert = lang === 'nl' ? 'Invoegen' : 'Insert';
+    (await waitUntil(() => queryByRole(el, 'button', insert), `the ${insert} button`)).click();
+    await waitUntil(() => deepQuery(el, 'dialog[open] [role="option"]'), 'the picker options');
+    const snippets = await firstValueFrom(s.service.snippets$);
+    const faq = snippets.snippets.find((x) => x.source === 'faq' && x.title === 'How do I delete my account?')!;
+    if (!s.service.toggleFavourite(faq.key)) throw new Error('was a favourite already');
+    await waitUntil(() => deepQuery(el, 'dialog[open] #group-favourites'), 'the favourites');
+    await settle(el);
+    return el;
+  }
+
+  for (const lang of ['en', 'nl'] as const) {
+    for (const width of [1440, 390]) {
+      it(`${lang}, ${width} px wide: rows in a source's folder carry no badge and show their whole title; favourites carry a short one`, async () => {
+        await setViewport({ width, height: 900 });
+        const el = await openIn(lang);
+        const dialog = deepQuery(el, 'dialog[open]')!;
+        const groups = allByRole(dialog, 'group').filter((g) => g.querySelector('.picker-group-label'));
+        const [favourites, ...folders] = groups;
+        expect(deepText(favourites!.querySelector('.picker-group-label')!)).to.equal(lang === 'nl' ? 'Favorieten' : 'Favourites');
+        expect(deepText(favourites!.querySelector('.option-source')!)).to.equal('FAQ');
+        // (Compared as a boolean: a failed DOM-element equality is slow to print.)
+        for (const folder of folders) expect(Boolean(folder.querySelector('.option-source')), `a badge in ${deepText(folder.querySelector('.picker-group-label')!)}`).to.equal(false);
+        const row = folders.flatMap((g) => allByRole(g, 'option')).find((o) => deepText(o).includes('How do I delete my account?'))!;
+        const title = row.querySelector<HTMLElement>('.option-title')!;
+        expect(title.scrollWidth, 'the title is not cut off').to.be.at.most(title.clientWidth);
+      });
+    }
+  }
 });

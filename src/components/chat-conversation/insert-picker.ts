@@ -18,6 +18,8 @@ interface Group {
   readonly id: string;
   readonly label: string;
   readonly items: readonly Snippet[];
+  /** The group mixes sources (favourites, recently used): each row shows a short badge with its source. */
+  readonly mixed?: boolean;
 }
 
 /** What the picker needs from the conversation that hosts it. */
@@ -201,7 +203,7 @@ export class InsertPicker {
           >
             <span class="option-title" dir="auto">${item.title}</span>
             ${favourite ? html`<span class="option-star" title=${msg('Favourite')}>${starIcon}</span>` : nothing}
-            <span class="option-source">${sourceLabel(item.source)}</span>
+            ${g.mixed && this.filter === 'all' ? html`<span class="option-source">${sourceBadge(item.source)}</span>` : nothing}
           </div>`;
         })}
       </div>`,
@@ -247,8 +249,8 @@ export class InsertPicker {
         keys.flatMap((k) => shown.find((s) => s.key === k) ?? []);
       const favourites = pick(state.favourites);
       const recent = pick(state.recent);
-      if (favourites.length) groups.push({ id: 'favourites', label: msg('Favourites'), items: favourites });
-      if (recent.length) groups.push({ id: 'recent', label: msg('Recently used'), items: recent });
+      if (favourites.length) groups.push({ id: 'favourites', label: msg('Favourites'), items: favourites, mixed: true });
+      if (recent.length) groups.push({ id: 'recent', label: msg('Recently used'), items: recent, mixed: true });
     }
     // Keyed by source and folder as a JSON pair: a folder name may contain any character.
     const folders = new Map<string, { source: SnippetSource; folder: string; items: Snippet[] }>();
@@ -404,14 +406,18 @@ function optionId(group: string, item: Snippet): string {
   return `opt-${group}-${item.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 }
 
-function sourceLabel(source: SnippetSource): string {
+/**
+ * The short badge of a row's source, shown only in the groups that mix sources (a folder's label
+ * and the filter already name theirs): short so that the row's title keeps the room.
+ */
+function sourceBadge(source: SnippetSource): string {
   switch (source) {
     case 'faq':
-      return msg('FAQ');
+      return msg('FAQ', { id: 'insert-badge-faq', desc: 'Short badge of an FAQ row in the Insert picker' });
     case 'template':
-      return msg('Reply template');
+      return msg('Template', { desc: 'Short badge of a reply template row in the Insert picker' });
     case 'quick-reply':
-      return msg('Quick reply');
+      return msg('Quick reply', { desc: 'Short badge of a quick reply row in the Insert picker' });
   }
 }
 
@@ -503,6 +509,10 @@ export const insertPickerStyles = css`
     display: inline-flex;
   }
   .option-source {
+    flex: none;
+    max-width: 40%;
+    overflow: hidden;
+    text-overflow: ellipsis;
     font-size: 12px;
     color: var(--_text-muted);
     white-space: nowrap;

@@ -10,6 +10,7 @@
 
     export const templates = {
       'h291a19594b81cac3': html`Gepland ${0}`,
+'insert-badge-faq': `FAQ`,
 's0073bd0a88fc1bcb': str`${0} heeft de chat beantwoord`,
 's007f920987474152': `Doorgaan met chatten`,
 's00b90a8741384e33': `Vervolgactiviteiten`,
@@ -76,7 +77,6 @@
 's338966d7629da648': `Verslag laden ...`,
 's345494b3af309757': `Eerdere berichten laden`,
 's34ffead328da2a8f': `Bedrijf opslaan`,
-'s36c96ff7a8aafccb': `Antwoordsjabloon`,
 's37114ce595691035': `Kanalen`,
 's37419dde52dead54': `Er is nu geen collega van dit kanaal aanwezig.`,
 's3cd9ed69c906db2e': `Bedrijf maken`,
@@ -293,6 +293,7 @@
 'se3115fa1a7c3c0ca': `Van aannemen tot het eerste eigen bericht van de medewerker (het automatische welkomstbericht telt niet mee), gemiddeld over de chats van vandaag.`,
 'se3f76d08b5094abb': `De wachttijden van iedereen die nu in de wachtrij staat, opgeteld en gedeeld door het aantal wachtende klanten.`,
 'se44dd3f2702d6bdb': `Koppeling verwijderen`,
+'se47baf2fd16b9d2b': `Sjabloon`,
 'se581270a3042324a': str`Wacht tot ${0} accepteert`,
 'se58f8d4d9672c22c': `Gemiddelde tijd tot antwoord`,
 'se5deac74ac8bf0ca': str`Het bestand is groter dan de limiet van ${0}`,
