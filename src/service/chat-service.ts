@@ -110,6 +110,9 @@ export interface ChatServiceError {
   readonly cause: ChatBackendError;
 }
 
+/** Where a failed command's notice belongs: its session, and `session` scope for the conversation. */
+type NoticeTarget = { readonly sessionId?: string; readonly scope?: ChatNotice['scope'] };
+
 const EMPTY_HISTORY: SessionHistory = { items: [], hasMore: true, loading: false, loaded: false };
 
 /**
@@ -488,10 +491,11 @@ export class ChatService {
   /**
    * Answer the oldest waiting chat of the agent's channels and select it.
    * Resolves with the session, or `null` (and a `queue-empty` notice) when the queue is empty.
+   * Every failure also raises a notice with its code (`taken` for `already-taken`).
    * @throws ChatBackendError `already-taken` (after retrying once), `not-permitted`, `network`, ...
    */
   async takeNextInQueue(): Promise<ChatSession | null> {
-    this.requireOnline('takeNextInQueue');
+    this.requireOnline('takeNextInQueue', {});
     try {
       const session = await this.backend.takeNextInQueue();
       if (!session) {
@@ -503,9 +507,7 @@ export class ChatService {
       this.lookUpPerson(session.id);
       return session;
     } catch (error) {
-      const chatError = this.fail('takeNextInQueue', error);
-      if (chatError.code === 'already-taken') this.notice('info', 'taken');
-      throw chatError;
+      throw this.failVisibly('takeNextInQueue', error, {});
     }
   }
 
@@ -513,15 +515,16 @@ export class ChatService {
    * Answer a specific queued chat and select it.
    * @throws ChatBackendError `already-taken` when another agent was first (a notice tells the
    *   agent; nothing else changes), `not-permitted` without the respond right, `invalid-state`
-   *   when the chat is no longer queued, `not-found`
+   *   when the chat is no longer queued, `not-found`, `network`, `timeout`, `disconnected`; every
+   *   failure raises a notice with its code (for the session)
    */
   async answer(sessionId: string): Promise<ChatSession> {
     const session = this.state.sessions[sessionId];
     const agent = this.state.agents[this.agentId];
     if (session && agent && !agent.rights[session.channelId]?.respond) {
-      throw this.fail('answer', new ChatBackendError('not-permitted', 'No respond right on this channel'));
+      throw this.failVisibly('answer', new ChatBackendError('not-permitted', 'No respond right on this channel'), { sessionId });
     }
-    this.requireOnline('answer');
+    this.requireOnline('answer', { sessionId });
     try {
       const answered = await this.backend.answer(sessionId);
       this.upsertSession(answered);
@@ -529,11 +532,7 @@ export class ChatService {
       this.lookUpPerson(answered.id);
       return answered;
     } catch (error) {
-      const chatError = this.fail('answer', error);
-      if (chatError.code === 'already-taken') {
-        this.notice('info', 'taken', sessionId);
-      }
-      throw chatError;
+      throw this.failVisibly('answer', error, { sessionId });
     }
   }
 
@@ -716,25 +715,28 @@ export class ChatService {
   }
 
   /**
-   * End an ongoing chat the agent handles.
-   * @throws ChatBackendError `not-permitted` (not the agent's chat), `invalid-state` (not ongoing)
+   * End an ongoing chat the agent handles. On failure the chat (and its draft) stay as they were
+   * and a notice with the code is raised for the session (`scope: 'session'`).
+   * @throws ChatBackendError `not-permitted` (not the agent's chat), `invalid-state` (not ongoing),
+   *   `not-found`, `network`, `timeout`, `disconnected`
    */
   async endSession(sessionId: string): Promise<ChatSession> {
+    const where = { sessionId, scope: 'session' } as const;
     const session = this.state.sessions[sessionId];
-    if (!session) throw this.fail('endSession', new ChatBackendError('not-found', `Unknown session ${sessionId}`));
+    if (!session) throw this.failVisibly('endSession', new ChatBackendError('not-found', `Unknown session ${sessionId}`), where);
     if (session.status !== 'ongoing') {
-      throw this.fail('endSession', new ChatBackendError('invalid-state', 'The chat is not ongoing'));
+      throw this.failVisibly('endSession', new ChatBackendError('invalid-state', 'The chat is not ongoing'), where);
     }
     if (session.agentId !== this.agentId) {
-      throw this.fail('endSession', new ChatBackendError('not-permitted', 'Only the agent handling the chat can end it'));
+      throw this.failVisibly('endSession', new ChatBackendError('not-permitted', 'Only the agent handling the chat can end it'), where);
     }
-    this.requireOnline('endSession');
+    this.requireOnline('endSession', where);
     try {
       const ended = await this.backend.endSession(sessionId);
       this.upsertSession(ended);
       return ended;
     } catch (error) {
-      throw this.fail('endSession', error);
+      throw this.failVisibly('endSession', error, where);
     }
   }
 
@@ -749,16 +751,17 @@ export class ChatService {
 
   /**
    * Switch the agent between present and away.
-   * @throws ChatBackendError from the adapter
+   * @throws ChatBackendError from the adapter (`network`, `timeout`, `disconnected`, ...); every
+   *   failure raises a notice with its code
    */
   async setPresence(presence: Presence): Promise<Agent> {
-    this.requireOnline('setPresence');
+    this.requireOnline('setPresence', {});
     try {
       const agent = await this.backend.setPresence(presence);
       this.patch({ agents: { ...this.state.agents, [agent.id]: agent }, now: this.clock.now() });
       return agent;
     } catch (error) {
-      throw this.fail('setPresence', error);
+      throw this.failVisibly('setPresence', error, {});
     }
   }
 
@@ -784,28 +787,36 @@ export class ChatService {
   }
 
   /**
-   * Accept a transfer addressed to the agent.
+   * Accept a transfer addressed to the agent. Every failure raises a notice for the session
+   * (`scope: 'session'`; `taken` for `already-taken`).
    * @throws ChatBackendError `not-permitted` (the transfer is addressed to someone else),
-   *   `already-taken` (the sender cancelled first; a notice tells the agent), `not-found`, ...
+   *   `already-taken` (the sender cancelled first), `not-found`, `network`, ...
    */
   acceptTransfer(sessionId: string): Promise<ChatSession> {
+    const where = { sessionId, scope: 'session' } as const;
     const transfer = this.state.sessions[sessionId]?.transferTo;
     if (transfer && transfer.toAgentId !== this.agentId) {
       return Promise.reject(
-        this.fail('acceptTransfer', new ChatBackendError('not-permitted', 'The transfer is addressed to another agent')),
+        this.failVisibly('acceptTransfer', new ChatBackendError('not-permitted', 'The transfer is addressed to another agent'), where),
       );
     }
-    return this.sessionCommand('acceptTransfer', () => this.backend.acceptTransfer(sessionId), sessionId);
+    return this.sessionCommand('acceptTransfer', () => this.backend.acceptTransfer(sessionId), sessionId, where);
   }
 
-  /** Reject a transfer addressed to the agent. @throws ChatBackendError from the adapter */
+  /**
+   * Reject a transfer addressed to the agent. Every failure raises a notice for the session.
+   * @throws ChatBackendError from the adapter
+   */
   rejectTransfer(sessionId: string): Promise<ChatSession> {
-    return this.sessionCommand('rejectTransfer', () => this.backend.rejectTransfer(sessionId));
+    return this.sessionCommand('rejectTransfer', () => this.backend.rejectTransfer(sessionId), undefined, { sessionId, scope: 'session' });
   }
 
-  /** Cancel a transfer the agent requested. @throws ChatBackendError from the adapter */
+  /**
+   * Cancel a transfer the agent requested. Every failure raises a notice for the session.
+   * @throws ChatBackendError from the adapter
+   */
   cancelTransfer(sessionId: string): Promise<ChatSession> {
-    return this.sessionCommand('cancelTransfer', () => this.backend.cancelTransfer(sessionId), sessionId);
+    return this.sessionCommand('cancelTransfer', () => this.backend.cancelTransfer(sessionId), sessionId, { sessionId, scope: 'session' });
   }
 
   /**
@@ -1438,22 +1449,49 @@ export class ChatService {
     if (items !== history.items) this.setHistory(sessionId, { ...history, items });
   }
 
-  private async sessionCommand(command: string, run: () => Promise<ChatSession>, sessionId?: string): Promise<ChatSession> {
-    this.requireOnline(command);
+  /**
+   * @param visibly where to raise a notice for any failure (a command the agent started with a
+   *   click whose element has no error display of its own); without it only `already-taken` does
+   */
+  private async sessionCommand(
+    command: string,
+    run: () => Promise<ChatSession>,
+    sessionId?: string,
+    visibly?: NoticeTarget,
+  ): Promise<ChatSession> {
+    this.requireOnline(command, visibly);
     try {
       const session = await run();
       this.upsertSession(session);
       return session;
     } catch (error) {
+      if (visibly) throw this.failVisibly(command, error, visibly);
       const chatError = this.fail(command, error);
       if (chatError.code === 'already-taken' && sessionId) this.notice('info', 'taken', sessionId);
       throw chatError;
     }
   }
 
-  /** Reject at once with `disconnected` while the push stream is offline (never queue silently). */
-  private requireOnline(command: string): void {
-    if (this.state.connection === 'offline') throw this.fail(command, offlineError());
+  /**
+   * Reject at once with `disconnected` while the push stream is offline (never queue silently);
+   * with `visibly`, a notice tells the agent.
+   */
+  private requireOnline(command: string, visibly?: NoticeTarget): void {
+    if (this.state.connection !== 'offline') return;
+    throw visibly ? this.failVisibly(command, offlineError(), visibly) : this.fail(command, offlineError());
+  }
+
+  /**
+   * A command the agent started with a click failed: report it like {@link ChatService.fail} and
+   * raise a notice, so no click fails silently: `taken` (info, goes away by itself) for
+   * `already-taken`, else an error notice with the code (stays until dismissed).
+   */
+  private failVisibly(command: string, error: unknown, where: NoticeTarget): ChatBackendError {
+    const chatError = this.fail(command, error);
+    if (this.disposed) return chatError;
+    if (chatError.code === 'already-taken') this.notice('info', 'taken', where.sessionId, where.scope);
+    else this.notice('error', chatError.code, where.sessionId, where.scope);
+    return chatError;
   }
 
   private fail(command: string, error: unknown): ChatBackendError {
@@ -1464,8 +1502,8 @@ export class ChatService {
     return chatError;
   }
 
-  private notice(level: ChatNotice['level'], code: ChatNotice['code'], sessionId?: string): void {
-    const notice: ChatNotice = { id: `n${++this.noticeSeq}`, level, code, sessionId, at: this.clock.now() };
+  private notice(level: ChatNotice['level'], code: ChatNotice['code'], sessionId?: string, scope?: ChatNotice['scope']): void {
+    const notice: ChatNotice = { id: `n${++this.noticeSeq}`, level, code, sessionId, ...(scope ? { scope } : {}), at: this.clock.now() };
     this.patch({ notices: [...this.state.notices.slice(-4), notice] });
     if (level !== 'info') return;
     const timer = this.clock.setTimeout(() => {

@@ -31,6 +31,12 @@ export interface ChatNotice {
   readonly level: 'info' | 'error';
   readonly code: ChatErrorCode | 'queue-empty' | 'taken';
   readonly sessionId?: string;
+  /**
+   * `session`: raised by a command on the chat `sessionId` the agent has open (End chat, a
+   * transfer's Accept / Reject / Cancel), so the conversation showing that chat shows it, not the
+   * dashboard or the session list. Absent: the dashboard and the session list show it.
+   */
+  readonly scope?: 'session';
   /** When the notice was raised, ms since epoch (service clock). */
   readonly at: number;
 }

@@ -4,6 +4,7 @@ import { avatarStyles } from '../shared/avatar.js';
 import { historyStyles } from './message-history.styles.js';
 import { attachmentStyles } from './attachments.js';
 import { loadFailureStyles } from '../shared/lazy-part.js';
+import { noticeStyles } from '../notice-region/notice-region.js';
 
 export const styles = [
   tokens,
@@ -11,7 +12,16 @@ export const styles = [
   historyStyles,
   attachmentStyles,
   loadFailureStyles,
+  noticeStyles,
   css`
+    /* Notices about a command on this chat that failed (End chat, transfer answers). */
+    .notice-area {
+      flex: none;
+      padding: 0 16px;
+    }
+    .notice-area .notice {
+      margin-top: 8px;
+    }
     :host {
       display: block;
       height: 100%;

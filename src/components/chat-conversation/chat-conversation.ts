@@ -7,6 +7,7 @@ import { type ChatSession, type SessionPhase, endChatConcerns, sessionPhase } fr
 import { systemClock } from '../../service/clock.js';
 import { canWrite } from '../../service/selectors.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
+import { renderNotices } from '../notice-region/notice-region.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
 import { SessionWatchController } from './session-watch-controller.js';
@@ -53,6 +54,8 @@ import { TypingNotifier } from './typing-notifier.js';
  * @csspart composer - The message form.
  * @csspart read-only-note - The note shown instead of the composer when the agent cannot write.
  * @csspart transfer-offer - Shown instead of the composer for a chat being transferred to the agent: who asks, their note, Accept transfer / Reject transfer.
+ * @csspart notices - The region above the history with notices about a command on this chat that failed (End chat, a transfer's Accept / Reject / Cancel), each with Dismiss.
+ * @csspart notice - One notice.
  * @csspart empty - The empty state.
  * @csspart no-service - The explanation shown without a chat service.
  *
@@ -98,6 +101,7 @@ export class ChatConversation extends ChatSessionElement {
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
+  private readonly notices = this.observe(() => this.service?.notices$);
 
   // The dialogs: lazily loaded parts (see parts.ts), made for this element once loaded.
   private readonly transferDialog = new LazyPart(
@@ -234,6 +238,7 @@ export class ChatConversation extends ChatSessionElement {
       @drop=${this.attachments.onDrop}
     >
       ${this.renderHeader(session)}
+      <div class="notice-area">${renderNotices(this.notices.value, (noticeId) => this.service?.dismissNotice(noticeId), undefined, session.id)}</div>
       ${renderLoadFailure([this.transferDialog, this.picker, this.requestDialog, this.endDialog, this.attachments.list], () => this.composerElement)}
       ${this.renderHistory(session)}
       <div class="typing" aria-live="polite">

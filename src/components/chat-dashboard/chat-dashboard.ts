@@ -214,6 +214,9 @@ export class ChatDashboard extends ChatElement {
           'network',
           'timeout',
           'disconnected',
+          'not-found',
+          'invalid-state',
+          'unknown',
         ])}
       </div>
       <div class="toolbar" part="toolbar">${this.renderChannelPicker()} ${this.renderAlertOptions()}</div>

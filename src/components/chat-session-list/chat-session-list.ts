@@ -89,7 +89,7 @@ export class ChatSessionList extends ChatElement {
     const loading = this.status.value === 'loading';
     return html`
       ${this.renderHeader()}
-      <div class="notice-area">${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), ['taken', 'already-taken', 'queue-empty', 'not-permitted', 'network', 'timeout', 'disconnected'])}${renderLoadFailure([this.virtualRows], this.focusLongGroup)}</div>
+      <div class="notice-area">${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), ['taken', 'already-taken', 'queue-empty', 'not-permitted', 'network', 'timeout', 'disconnected', 'not-found', 'invalid-state', 'unknown'])}${renderLoadFailure([this.virtualRows], this.focusLongGroup)}</div>
       <div class="scroll">
         ${active.length || recent.length
           ? this.renderList(active, recent)

@@ -39,13 +39,20 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidde
  * @param notices the service's notices (oldest first)
  * @param dismiss called with a notice id when the agent dismisses it
  * @param codes only show notices with these codes (default: all)
+ * @param sessionId the conversation's session: only that session's `scope: 'session'` notices;
+ *   without it, every notice but those
  */
 export function renderNotices(
   notices: readonly ChatNotice[] | undefined,
   dismiss: (noticeId: string) => void,
   codes?: readonly ChatNotice['code'][],
+  sessionId?: string,
 ): TemplateResult {
-  const shown = (notices ?? []).filter((n) => !codes || codes.includes(n.code));
+  const shown = (notices ?? []).filter(
+    (n) =>
+      (!codes || codes.includes(n.code)) &&
+      (sessionId === undefined ? n.scope !== 'session' : n.scope === 'session' && n.sessionId === sessionId),
+  );
   return html`<div class="notices" role="status" part="notices">
     ${shown.map(
       (n) => html`<div class="notice ${n.level}" part="notice" data-code=${n.code}>
