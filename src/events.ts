@@ -43,7 +43,7 @@ export interface ChatEventDetails {
   };
   /** A command failed; for the host's log. */
   'chat-error': { code: ChatErrorCode; message: string; cause?: unknown };
-  /** The agent ended a chat. */
+  /** The agent ended a chat (fired once it has ended; not when ending failed). */
   'chat-session-end': { sessionId: string };
 }
 

@@ -68,7 +68,7 @@ import { TypingNotifier } from './typing-notifier.js';
  *
  * @fires {CustomEvent<{ sessionId: string; clientId: string; text: string; attachmentIds: readonly string[] }>} chat-message-send - The agent sends a message; cancelable: `preventDefault()` stops the send and keeps the text in the composer.
  * @fires {CustomEvent<{ sessionId: string; requestId: string }>} chat-request-create - A request was created from the chat with "Create request"; its number was placed in the composer.
- * @fires {CustomEvent<{ sessionId: string }>} chat-session-end - The agent pressed "End chat" (and confirmed with "End chat now" when asked: the customer wrote last, or the composer holds a reply not sent).
+ * @fires {CustomEvent<{ sessionId: string }>} chat-session-end - The agent ended the chat: fired once "End chat" (confirmed with "End chat now" when asked: the customer wrote last, or the composer holds a reply not sent) has ended it, never when ending failed.
  */
 @localized()
 export class ChatConversation extends ChatSessionElement {
@@ -135,7 +135,7 @@ export class ChatConversation extends ChatSessionElement {
   );
   private readonly endDialog = new LazyPart(
     this,
-    async () => new (await conversationParts.endChat()).EndChatDialog(this, (sessionId) => this.endChat(sessionId)),
+    async () => new (await conversationParts.endChat()).EndChatDialog(this, (sessionId) => void this.endChat(sessionId)),
   );
   /** Composer range the picker's text replaces: the selection when it opened, or the typed `/…`. */
   private insertRange: { start: number; end: number; slash: boolean } | null = null;
@@ -611,7 +611,7 @@ export class ChatConversation extends ChatSessionElement {
       );
       return;
     }
-    this.endChat(session.id);
+    void this.endChat(session.id);
   }
 
   /** What "End chat" asks about for `session`, given the composer's text (or the service's draft). */
@@ -619,10 +619,15 @@ export class ChatConversation extends ChatSessionElement {
     return endChatConcerns(session, this.composerElement?.value ?? this.draft.value ?? '');
   }
 
-  private endChat(sessionId: string): void {
-    if (!this.service) return;
-    this.emit('chat-session-end', { sessionId });
-    void this.run(this.service.endSession(sessionId));
+  /**
+   * End the chat; `chat-session-end` fires once it has ended. When ending fails the chat and its
+   * draft stay as they were and the service's notice for it shows above the history.
+   */
+  private async endChat(sessionId: string): Promise<void> {
+    const service = this.service;
+    if (!service) return;
+    const ended = await this.run(service.endSession(sessionId));
+    if (ended) this.emit('chat-session-end', { sessionId });
   }
 }
 
