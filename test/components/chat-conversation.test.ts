@@ -148,6 +148,23 @@ describe('<chat-conversation>', () => {
     });
   });
 
+  describe('header', () => {
+    it("keeps the channel, its separator and the chat's state on one line at every width, the channel giving way first", async () => {
+      const { el } = await openChat();
+      const sub = deepQuery<HTMLElement>(el, '.header .sub')!;
+      const [channel, sep, status] = ['.channel', '.sep', '.status'].map((s) => sub.querySelector<HTMLElement>(s)!);
+      for (const width of [1000, 700, 560, 480, 420, 360, 300]) {
+        el.style.width = `${width}px`;
+        await settle(el);
+        const [c, d, t] = [channel, sep, status].map((n) => n.getBoundingClientRect());
+        expect(Math.abs(d.top - t.top), `${width} px: the separator and the state on one line`).to.be.at.most(2);
+        expect(Math.abs(c.top - d.top), `${width} px: the channel on that line too`).to.be.at.most(2);
+        expect(t.right, `${width} px: the state is not cut off`).to.be.at.most(sub.getBoundingClientRect().right + 1);
+        expect(status.scrollWidth, `${width} px: the state shows whole`).to.be.at.most(status.clientWidth + 1);
+      }
+    });
+  });
+
   describe('watching', () => {
     it('reading a conversation clears its unread count and keeps it at 0 for new messages', async () => {
       const { el, backend, service, id } = await openChat();

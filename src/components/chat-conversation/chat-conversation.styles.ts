@@ -74,21 +74,35 @@ export const styles = [
       overflow: hidden;
       text-overflow: ellipsis;
     }
+    /* One line: the channel gives way (ellipsis) before the chat's state, so the separator never
+       ends a line of its own. */
     .sub {
       display: flex;
-      flex-wrap: wrap;
+      flex-wrap: nowrap;
       align-items: center;
       gap: 6px;
       margin-top: 2px;
       color: var(--_text-muted);
       font-size: 13px;
       min-width: 0;
+      white-space: nowrap;
     }
     .channel {
-      white-space: nowrap;
+      flex: 0 1 auto;
+      min-width: 2ch;
       overflow: hidden;
       text-overflow: ellipsis;
       max-width: 24ch;
+    }
+    .sub .sep,
+    .sub .status {
+      flex: none;
+    }
+    .sub .pill {
+      flex: 0 1 auto;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .status {
       display: inline-flex;
