@@ -1398,7 +1398,13 @@ export class ChatService {
         this.patch({ channels: { ...this.state.channels, [event.channel.id]: event.channel } });
         break;
       case 'connection':
-        this.patch({ connection: event.status });
+        // Back online: the notices that said the server could not be reached no longer hold.
+        this.patch({
+          connection: event.status,
+          ...(event.status === 'online' && this.state.notices.some(isConnectionNotice)
+            ? { notices: this.state.notices.filter((n) => !isConnectionNotice(n)) }
+            : {}),
+        });
         if (event.status === 'offline') this.wasOffline = true;
         else if (this.wasOffline) {
           this.wasOffline = false;
@@ -1504,7 +1510,11 @@ export class ChatService {
 
   private notice(level: ChatNotice['level'], code: ChatNotice['code'], sessionId?: string, scope?: ChatNotice['scope']): void {
     const notice: ChatNotice = { id: `n${++this.noticeSeq}`, level, code, sessionId, ...(scope ? { scope } : {}), at: this.clock.now() };
-    this.patch({ notices: [...this.state.notices.slice(-4), notice] });
+    // The same notice again (a second click while offline) replaces the first instead of stacking.
+    const others = this.state.notices.filter(
+      (n) => !(n.level === level && n.code === code && n.sessionId === sessionId && n.scope === scope),
+    );
+    this.patch({ notices: [...others.slice(-4), notice] });
     if (level !== 'info') return;
     const timer = this.clock.setTimeout(() => {
       this.noticeTimers.delete(timer);
@@ -1682,4 +1692,9 @@ function count(counts: Map<string, number>, key: string, delta: number): void {
   const next = (counts.get(key) ?? 0) + delta;
   if (next <= 0) counts.delete(key);
   else counts.set(key, next);
+}
+
+/** An error notice that says the chat server could not be reached (gone once the connection is back). */
+function isConnectionNotice(notice: ChatNotice): boolean {
+  return notice.level === 'error' && (notice.code === 'network' || notice.code === 'timeout' || notice.code === 'disconnected');
 }

@@ -84,6 +84,12 @@ export interface ChatState {
   readonly selectedSessionId: string | null;
   /** Unsent composer text by session id. */
   readonly drafts: Readonly<Record<string, string>>;
+  /**
+   * Notices for the agent, oldest first (at most 5): info notices go by themselves after
+   * `noticeTimeoutMs`; error notices stay until dismissed, except that the same notice raised again
+   * replaces the earlier one and those saying the server could not be reached (`network`,
+   * `timeout`, `disconnected`) go when the connection is back.
+   */
   readonly notices: readonly ChatNotice[];
   /** Person panel data by session id. */
   readonly personContexts: Readonly<Record<string, PersonContext>>;

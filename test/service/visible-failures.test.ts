@@ -48,6 +48,31 @@ describe('ChatService: a failed command the agent started raises a notice', () =
     expect(service.state.notices.map((n) => n.code)).to.deep.equal(['network']);
   });
 
+  it('the same failure again replaces its notice instead of stacking a second one', async () => {
+    const { backend, service } = await setup();
+    backend.script.customerArrives({ channelId: 'sales', text: 'Hi' });
+    backend.takeNextInQueue = fail('network');
+    await service.takeNextInQueue().catch(() => undefined);
+    const first = service.state.notices[0]!.id;
+    await service.takeNextInQueue().catch(() => undefined);
+    expect(service.state.notices.map((n) => n.code)).to.deep.equal(['network']);
+    expect(service.state.notices[0]!.id, 'the newer one').to.not.equal(first);
+  });
+
+  it('back online, the notices that said the server could not be reached go; others stay', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ channelId: 'sales', text: 'Hi' });
+    backend.setPresence = () => Promise.reject(new ChatBackendError('not-permitted', 'no (test)'));
+    await service.setPresence('away').catch(() => undefined);
+    backend.script.disconnect();
+    await service.answer(id).catch(() => undefined);
+    expect(service.state.notices.map((n) => n.code).sort()).to.deep.equal(['disconnected', 'not-permitted']);
+    backend.script.reconnect();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(service.state.connection).to.equal('online');
+    expect(service.state.notices.map((n) => n.code)).to.deep.equal(['not-permitted']);
+  });
+
   it('error notices stay until dismissed (info notices go by themselves)', async () => {
     const { backend, service, clock } = await setup();
     backend.setPresence = fail('network');
