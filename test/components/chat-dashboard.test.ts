@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { ChatBackendError } from '../../src/backend/errors.js';
 import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import type { ChatDashboard } from '../../src/components/chat-dashboard/chat-dashboard.js';
 import type { ChatEventDetails } from '../../src/events.js';
@@ -436,6 +437,25 @@ describe('<chat-dashboard>', () => {
       expect(queryByRole(sanneEl, 'button', 'Listen in')).to.equal(null);
       await expect(sanneEl).to.be.accessible();
       sanne.dispose();
+    });
+
+    it('says why listening in failed: no connection is not told as a missing right', async () => {
+      const { backend, service } = await world();
+      const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'My parcel is late' });
+      backend.script.agentAnswers('a2', id);
+      const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
+      const realGetMessages = backend.getMessages.bind(backend);
+      backend.getMessages = () => Promise.reject(new ChatBackendError('network', 'offline (test)'));
+      byRole(el, 'button', 'Listen in').click();
+      const alert = await waitUntil(() => deepQuery(el, '.listen-error[role="alert"]'), 'the reason');
+      expect(deepText(alert)).to.equal('The chat server could not be reached. Try again.');
+      expect(queryByRole(el, 'dialog')).to.equal(null);
+      // Back online, the same button works.
+      backend.getMessages = realGetMessages;
+      byRole(el, 'button', 'Listen in').click();
+      await waitUntil(() => queryByRole(el, 'dialog', 'Listening in: Mira Okafor'), 'the listen-in dialog');
+      expect(deepQuery(el, '.listen-error')).to.equal(null);
+      await sendKeys({ press: 'Escape' });
     });
 
     it('opens a live read-only view with the keyboard; Escape closes it, stops the feed and returns focus', async () => {

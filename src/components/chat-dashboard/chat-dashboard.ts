@@ -3,6 +3,7 @@ import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Observable, Subscription } from 'rxjs';
+import { ChatBackendError, type ChatErrorCode } from '../../backend/errors.js';
 import { NowController } from '../../controllers/now-controller.js';
 import { formatDateTime, formatDuration, formatNumber, formatTime } from '../../i18n/format.js';
 import type { ChatSession } from '../../model/session.js';
@@ -15,7 +16,7 @@ import type { ChatWarning } from '../../service/warnings.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
 import { warningIcon } from '../chat-session-list/icons.js';
-import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
+import { noticeMessage, noticeStyles, renderNotices } from '../notice-region/notice-region.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-dashboard.styles.js';
 import { LazyPart, adoptPartStyles, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
@@ -595,9 +596,20 @@ export class ChatDashboard extends ChatElement {
     // The dialog's code and the feed at once; without the dialog (its chunk could not be loaded:
     // a notice says so) the feed is stopped again, and the notice's "Try again" starts over once
     // the code is there (while the "Listen in" button is still shown).
-    const [part, listen] = await Promise.all([this.listenPart.get(), this.run(service.listenIn(sessionId))]);
+    let failure: ChatErrorCode | undefined;
+    const [part, listen] = await Promise.all([
+      this.listenPart.get(),
+      service.listenIn(sessionId).catch((error: unknown) => {
+        failure = error instanceof ChatBackendError ? error.code : 'unknown';
+        return undefined;
+      }),
+    ]);
     if (!listen) {
-      this.listenError = msg('You cannot listen in on this chat.');
+      // Why, by the error's code: no right (or no longer another agent's chat), or no connection.
+      this.listenError =
+        failure === 'not-permitted' || failure === undefined
+          ? msg('You cannot listen in on this chat.')
+          : noticeMessage({ code: failure });
       return false;
     }
     if (!part || !this.isConnected) {

@@ -8,8 +8,8 @@ import type { ChatNotice } from '../../service/state.js';
  * with one dismissable line per notice from the service's `notices$`.
  */
 
-/** The sentence shown for a notice. */
-export function noticeMessage(notice: ChatNotice): string {
+/** The sentence shown for a notice (or for any failure with that code). */
+export function noticeMessage(notice: Pick<ChatNotice, 'code'>): string {
   switch (notice.code) {
     case 'taken':
     case 'already-taken':
