@@ -45,6 +45,9 @@ const ENTRY_SHARED = [
   /[\\/]src[\\/]components[\\/]chat-session-list[\\/]icons\.ts$/,
   /[\\/]src[\\/]styles[\\/]tokens\.ts$/,
   /[\\/]src[\\/]i18n[\\/]format\.ts$/,
+  // One-line previews of message text (session list, dashboard, person panel): as a chunk of its
+  // own it cost each of those pages a file more.
+  /[\\/]src[\\/]components[\\/]message-text[\\/]plain-preview\.ts$/,
   /[\\/]lit-html[\\/](directive|directive-helpers|async-directive|directives[\\/](repeat|live|ref))\.js$/,
   /[\\/]@lit[\\/]reactive-element[\\/]decorators[\\/]/,
   /[\\/]@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-consumer|decorators[\\/]consume)\.js$/,

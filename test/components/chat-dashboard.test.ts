@@ -231,6 +231,22 @@ describe('<chat-dashboard>', () => {
     expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
   });
 
+  it('incoming previews show markdown as plain text (markers dropped, link text kept), HTML still literal', async () => {
+    const { backend, service } = await setup();
+    delete (window as { __xss?: unknown }).__xss;
+    backend.script.customerArrives({
+      name: 'Mira Okafor',
+      text: '# Help\n> **Urgent**: see [my order](https://example.com/o/1) <img src=x onerror="window.__xss=1">',
+    });
+    const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
+    const preview = await waitUntil(() => deepQuery(byRole(el, 'region', 'Incoming chats'), '.preview'), 'the preview');
+    const expected = 'Help Urgent: see my order <img src=x onerror="window.__xss=1">';
+    expect(deepText(preview)).to.equal(expected);
+    expect(preview.getAttribute('title')).to.equal(expected);
+    expect(deepAll(el, 'img, strong, a[href="https://example.com/o/1"]')).to.have.length(0);
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+  });
+
   describe('statistics', () => {
     it('shows every figure with a label, a unit and a tooltip that says how it is computed', async () => {
       const { service } = await world();

@@ -760,6 +760,31 @@ describe('<chat-person-panel> person data', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an earlier chat\'s last message is quoted as plain text: markdown markers dropped, HTML literal', async () => {
+    const s = await setup();
+    const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
+    await s.service.answer(first);
+    s.backend.script.customerWrites(first, 'Zie **dit** en [link](https://example.com/x) <b>not bold</b>');
+    const person = await s.service.createPersonAndLink(first, {
+      firstName: 'Mira',
+      lastName: 'Okafor',
+      email: 'mira.okafor@example.org',
+      phone: '',
+      companyName: '',
+    });
+    await s.service.endSession(first);
+    const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
+    await s.service.answer(second);
+    await s.service.linkPerson(second, person.id);
+    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
+    await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
+    await openSections(el);
+    const record = allByRole(el, 'button').find((b) => b.getAttribute('aria-controls') === `transcript-${first}`)!;
+    const quote = record.querySelector('.record-quote')!;
+    expect(quote.textContent).to.equal('Zie dit en link <b>not bold</b>');
+    expect(record.querySelectorAll('b, strong, a')).to.have.length(0);
+  });
+
   it('shows a transcript that fails to load with "Try again"', async () => {
     const { el, details, backend, service, id } = await matched();
     backend.getChatTranscript = () => Promise.reject(new Error('network'));

@@ -9,6 +9,7 @@ import {
   byRole,
   deepActiveElement,
   deepAll,
+  deepQuery,
   deepText,
   mount,
   queryByRole,
@@ -223,6 +224,23 @@ describe('<chat-session-list>', () => {
     expect(deepAll(el, 'img, script, b')).to.have.length(0);
     expect(deepText(el)).to.contain('<img src=x');
     expect(deepText(el)).to.contain('<script>window.__xss=1</script><b>bold?</b>');
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+  });
+
+  it('row previews show markdown as plain text (markers dropped, link text kept), HTML still literal', async () => {
+    const { backend, service } = await setup();
+    delete (window as { __xss?: unknown }).__xss;
+    const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+    await service.answer(id);
+    backend.script.customerWrites(id, 'Zie **dit** en [link](https://example.com/x) <img src=x onerror="window.__xss=1"> `<b>code</b>`');
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    const preview = await waitUntil(() => deepQuery(byRole(el, 'option', /Mira Okafor/), '.preview'), 'the preview');
+    await waitUntil(() => deepText(preview).startsWith('Zie'), 'the latest preview');
+    expect(deepText(preview)).to.equal('Zie dit en link <img src=x onerror="window.__xss=1"> <b>code</b>');
+    expect(deepAll(el, 'img, b, strong, a[href="https://example.com/x"]')).to.have.length(0);
+    // The agent's own reply, after "You:".
+    await service.sendMessage(id, '**Done**, see _this_');
+    await waitUntil(() => deepText(byRole(el, 'option', /Mira Okafor/)).includes('You: Done, see this'), 'the agent preview');
     expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
   });
 

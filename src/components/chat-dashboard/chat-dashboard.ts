@@ -17,6 +17,7 @@ import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
 import { warningIcon } from '../chat-session-list/icons.js';
 import { noticeMessage, noticeStyles, renderNotices } from '../notice-region/notice-region.js';
+import { plainPreview } from '../message-text/plain-preview.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-dashboard.styles.js';
 import { LazyPart, adoptPartStyles, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
@@ -446,6 +447,8 @@ export class ChatDashboard extends ChatElement {
     const me = this.me.value;
     const canRespond = !me || !!me.rights[session.channelId]?.respond;
     const nameId = `incoming-name-${session.id}`;
+    // One line of plain text: markdown markers dropped, still bound as text.
+    const preview = session.lastMessage ? plainPreview(session.lastMessage.text) : '';
     return html`<li
       class="incoming-row ${late ? 'late' : ''}"
       part="incoming-row${late ? ' warning' : ''}"
@@ -462,7 +465,7 @@ export class ChatDashboard extends ChatElement {
           <span class="channel">${channel?.name ?? session.channelId}</span>
         </div>
         ${session.lastMessage
-          ? html`<p class="preview" dir="auto" title=${session.lastMessage.text}>${session.lastMessage.text}</p>`
+          ? html`<p class="preview" dir="auto" title=${preview}>${preview}</p>`
           : html`<p class="preview muted">${msg('No message yet')}</p>`}
       </div>
       <div class="wait ${late ? 'late' : ''}" title=${formatDateTime(session.createdAt, this.display)}>

@@ -28,6 +28,7 @@ import {
 import type { PersonSearchState } from '../../service/person-search.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
 import { LazyPart, adoptPartStyles, renderLoadFailure } from '../shared/lazy-part.js';
+import { plainPreview } from '../message-text/plain-preview.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-person-panel.styles.js';
 import type { FormView } from './panel-parts.js';
@@ -343,6 +344,7 @@ export class ChatPersonPanel extends ChatSessionElement {
     const channel = this.channels.value?.[c.channelId]?.name ?? c.channelId;
     const open = this.openTranscripts.has(c.id);
     const transcriptId = `transcript-${c.id}`;
+    const quote = c.lastMessageText ? plainPreview(c.lastMessageText) : '';
     return html`<button type="button" class="record" aria-expanded=${open ? 'true' : 'false'} aria-controls=${transcriptId}
         @pointerenter=${this.parts.preload} @focus=${this.parts.preload}
         @click=${() => void this.onToggleTranscript(c.id)}>
@@ -351,8 +353,8 @@ export class ChatPersonPanel extends ChatSessionElement {
             <time datetime=${c.createdAt} title=${formatDateTime(c.createdAt, this.display)}>${formatDate(c.createdAt, this.display)}</time>
             · ${channel}
           </span>
-          ${c.lastMessageText
-            ? html`<span class="record-quote" dir="auto" title=${c.lastMessageText}>${c.lastMessageText}</span>`
+          ${quote
+            ? html`<span class="record-quote" dir="auto" title=${quote}>${quote}</span>`
             : nothing}
         </span>
         <span class="chevron" aria-hidden="true"></span>

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { formatDateTime, formatTime } from '../../i18n/format.js';
 import type { ChatSession } from '../../model/session.js';
 import type { DisplaySettings } from '../../service/state.js';
+import { plainPreview } from '../message-text/plain-preview.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { warningIcon } from './icons.js';
 
@@ -88,11 +89,13 @@ export class ChatSessionRow extends LitElement {
     const last = session.lastMessage;
     if (!last) return html`<span class="preview muted">${msg('No messages yet')}</span>`;
     if (last.kind === 'system') return html`<span class="preview system" dir="auto">${last.text}</span>`;
+    // One line of plain text: markdown markers dropped, still bound as text.
+    const text = plainPreview(last.text);
     if (last.kind === 'to-customer') {
       // The preview does not say which agent wrote; "You" only where the agent handled the chat.
       const author = session.agentId === this.me ? msg('You:') : msg('Agent:');
-      return html`<span class="preview"><span class="author">${author}</span> <span dir="auto">${last.text}</span></span>`;
+      return html`<span class="preview"><span class="author">${author}</span> <span dir="auto">${text}</span></span>`;
     }
-    return html`<span class="preview customer" dir="auto">${last.text}</span>`;
+    return html`<span class="preview customer" dir="auto">${text}</span>`;
   }
 }
