@@ -37,4 +37,32 @@ if (actual !== expected) {
   console.error(`  generated: ${e[i] ?? '<end of file>'}`);
   process.exit(1);
 }
+
+// Every public tag is declared with its tag name, summary, parts and events. A JSDoc block that
+// drifts off its class (a constant between the comment and `class`) makes the analyzer drop the
+// tag silently: Storybook docs/controls for that element go empty.
+const publicTags = {
+  'chat-screen': { parts: true, events: true },
+  'chat-dashboard': { parts: true, events: true },
+  'chat-session-list': { parts: true, events: true },
+  'chat-conversation': { parts: true, events: true },
+  'chat-person-panel': { parts: true, events: true },
+  'chat-provider': { parts: true, events: true },
+};
+const declared = new Map();
+for (const mod of generated.modules ?? []) {
+  for (const d of mod.declarations ?? []) if (d.tagName) declared.set(d.tagName, d);
+}
+const problems = [];
+for (const [tag, need] of Object.entries(publicTags)) {
+  const d = declared.get(tag);
+  if (!d) { problems.push(`<${tag}> is not declared (is its JSDoc block directly above its class?)`); continue; }
+  if (!d.summary) problems.push(`<${tag}> has no @summary`);
+  if (need.parts && !d.cssParts?.length) problems.push(`<${tag}> has no @csspart`);
+  if (need.events && !d.events?.length) problems.push(`<${tag}> has no @fires`);
+}
+if (problems.length) {
+  console.error(`custom-elements.json lacks public element docs:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
 console.log('custom-elements.json is up to date.');

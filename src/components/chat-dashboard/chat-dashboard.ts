@@ -30,6 +30,18 @@ const listConverter = {
 };
 
 /**
+ * The on-demand part of `<chat-dashboard>`: the listen-in dialog, in a lazily imported module (a
+ * separate chunk of the CDN build), loaded when the agent points at or focuses a "Listen in"
+ * button, or on its click.
+ *
+ * Not part of the public API: tests replace the loader to see what happens when the chunk fails.
+ */
+export const dashboardParts = {
+  /** The listen-in dialog. */
+  listen: () => import('./listen-in-dialog.js'),
+};
+
+/**
  * The chat dashboard: live figures for all or the selected channels (customers waiting, longest
  * and average wait, agents present per channel, ongoing chats, today's answered / missed / ended
  * chats, average time to answer and first response), the incoming chats nobody answered yet and
@@ -77,18 +89,6 @@ const listConverter = {
  *
  * @fires {CustomEvent<{ sessionId: string }>} chat-session-select - The agent answered an incoming chat (it is now selected).
  */
-/**
- * The on-demand part of `<chat-dashboard>`: the listen-in dialog, in a lazily imported module (a
- * separate chunk of the CDN build), loaded when the agent points at or focuses a "Listen in"
- * button, or on its click.
- *
- * Not part of the public API: tests replace the loader to see what happens when the chunk fails.
- */
-export const dashboardParts = {
-  /** The listen-in dialog. */
-  listen: () => import('./listen-in-dialog.js'),
-};
-
 @localized()
 export class ChatDashboard extends ChatElement {
   static override styles = [tokens, avatarStyles, noticeStyles, loadFailureStyles, styles];
