@@ -107,7 +107,11 @@ export interface UploadOptions {
  * Every command returns a promise that rejects with a {@link ChatBackendError} (codes such as
  * `already-taken`, `not-permitted`, `not-found`, `file-too-large`, `network`, `timeout`).
  * `events$` is the push stream; it may be subscribed to more than once and must stop all work
- * for a subscriber when it unsubscribes.
+ * for a subscriber when it unsubscribes. Make it cold (or otherwise re-subscribable): a new
+ * subscription must deliver the events from then on. If it errors or completes, the service
+ * treats that as a lost connection (state `connection: 'offline'`, an `events` error on
+ * `errors$` / `chat-error`), subscribes again after `retryDelayMs` (doubling while it keeps
+ * ending before an event, at most 16×) and then re-synchronises as after a reconnect.
  *
  * Promises to keep for the service's guarantees: `sendMessage` is idempotent per `clientId`
  * (a repeat returns the stored message); message `seq` increases per session; every change to a
@@ -116,7 +120,10 @@ export interface UploadOptions {
 export interface ChatBackendAdapter {
   /** Id of the agent this adapter acts for. */
   readonly agentId: string;
-  /** Push stream of backend events. */
+  /**
+   * Push stream of backend events. Cold / re-subscribable; an error or completion counts as a lost
+   * connection and is followed by a new subscription (see the interface docs).
+   */
   readonly events$: Observable<BackendEvent>;
 
   /** Load the agent's starting state. */

@@ -98,7 +98,7 @@ function newClientId(): string {
 /**
  * Declare mocha `describe` / `it` blocks that check the promises of a {@link ChatBackendAdapter}:
  * snapshot shape, queue events, the answer race, queue order, idempotent send, seq order, paging,
- * read marks, ending, unsubscribing, typed errors, listen-in rights and feed. Call it at the top
+ * read marks, ending, unsubscribing, subscribing again, typed errors, listen-in rights and feed. Call it at the top
  * level of a test file.
  * Assertions throw plain `Error`s, so any assertion library may sit beside it.
  *
@@ -152,6 +152,16 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
       assert(Array.isArray(session.requestIds), 'requestIds is an array');
       const snapshot = await fx.adapter.getSnapshot();
       assert(snapshot.sessions.some((s) => s.id === id && s.status === 'queued'), 'the snapshot lists the queued session');
+    });
+
+    it('events$ can be subscribed again after a subscription ended, and the new one gets the events', async () => {
+      // The service subscribes again after the stream errors or completes; that needs a cold stream.
+      const first = record(fx.adapter);
+      first.stop();
+      const { events } = listen(fx.adapter);
+      const id = await fx.queueCustomer({ text: 'Hello again' });
+      await until(() => latestSession(events, id)?.status === 'queued', `session-updated for ${id} on a second subscription`);
+      assert(!latestSession(first.events, id), 'the ended subscription gets no events');
     });
 
     it('lets exactly one of two agents answer the same queued chat; the other gets already-taken', async () => {

@@ -180,6 +180,11 @@ export class ChatService {
   private resyncRunning = false;
   private resyncAgain = false;
   private resyncTimer: TimerHandle | undefined;
+  /** The subscription to the adapter's `events$` (replaced when the stream ended and is subscribed again). */
+  private eventsSubscription: Subscription | undefined;
+  private eventsTimer: TimerHandle | undefined;
+  /** Times in a row the adapter's `events$` ended before delivering an event (sets the back-off). */
+  private eventsLostCount = 0;
   private readonly gapTimers = new Map<string, TimerHandle>();
   private readonly readTimers = new Map<string, TimerHandle>();
 
@@ -294,7 +299,7 @@ export class ChatService {
       },
       fail: (error) => this.fail('uploadFile', error),
     });
-    this.subscriptions.push(this.backend.events$.subscribe((event) => this.onEvent(event)));
+    this.subscribeEvents();
     this.ready = this.load(false);
     // A failed first load is also reported in state; keep the rejection from going unhandled, and
     // try again later when the failure was the network's (the state turns `ready` then).
@@ -1116,6 +1121,8 @@ export class ChatService {
     if (this.disposed) return;
     this.disposed = true;
     for (const s of this.subscriptions) s.unsubscribe();
+    this.eventsSubscription?.unsubscribe();
+    if (this.eventsTimer !== undefined) this.clock.clearTimeout(this.eventsTimer);
     for (const t of this.sendTimers.values()) this.clock.clearTimeout(t);
     this.sendTimers.clear();
     for (const t of this.noticeTimers) this.clock.clearTimeout(t);
@@ -1277,6 +1284,52 @@ export class ChatService {
     } else if (!ok) {
       this.scheduleResync();
     }
+  }
+
+  /**
+   * Subscribe to the adapter's `events$`. When the stream errors or completes the connection counts
+   * as lost: state `connection: 'offline'`, an `events` error on `errors$`, and after
+   * `retryDelayMs` (doubling each time the stream ends again before an event, at most 16×) a new
+   * subscription followed by the re-synchronisation of a reconnect.
+   */
+  private subscribeEvents(): void {
+    if (this.disposed) return;
+    let ended = false;
+    const lost = (error: unknown) => {
+      if (ended) return;
+      ended = true;
+      this.eventsLost(error);
+    };
+    const subscription = this.backend.events$.subscribe({
+      next: (event) => {
+        this.eventsLostCount = 0;
+        this.onEvent(event);
+      },
+      error: (error: unknown) => lost(error),
+      complete: () => lost(new ChatBackendError('disconnected', 'The adapter\'s event stream completed')),
+    });
+    if (!ended) this.eventsSubscription = subscription;
+  }
+
+  private eventsLost(error: unknown): void {
+    if (this.disposed) return;
+    this.eventsSubscription = undefined;
+    const chatError = toChatError(error);
+    const code = chatError.code === 'unknown' ? 'disconnected' : chatError.code;
+    this.fail('events', new ChatBackendError(code, `The adapter's event stream ended: ${chatError.message}`, { cause: chatError }));
+    this.patch({ connection: 'offline' });
+    this.wasOffline = true;
+    const delay = this.retryDelayMs * 2 ** Math.min(this.eventsLostCount, 4);
+    this.eventsLostCount++;
+    this.eventsTimer = this.clock.setTimeout(() => {
+      this.eventsTimer = undefined;
+      if (this.disposed) return;
+      this.subscribeEvents();
+      // Subscribed again (and not ended at once): back online, catch up on what was missed.
+      if (this.eventsSubscription && this.state.connection === 'offline' && this.wasOffline) {
+        this.onEvent({ type: 'connection', status: 'online' });
+      }
+    }, delay);
   }
 
   private scheduleResync(): void {
