@@ -223,6 +223,28 @@ describe('<chat-conversation> history', () => {
       expect(rowOf(s.el, 'and another one')).to.exist;
     });
 
+    it('B11 — the agent scrolling up just as a message arrives (while the log settles at the bottom) is not pulled back down', async () => {
+      const s = await open({ messages: 40, pageSize: 50 });
+      const list = log(s.el);
+      await atBottom(s.el);
+      for (const wait of [0, 1, 2]) {
+        s.backend.script.customerWrites(s.id, `arrives ${wait}`);
+        await settle(s.el, 1);
+        await frames(wait);
+        // The agent's wheel: its event, then the scroll it causes.
+        list.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, bubbles: true }));
+        list.scrollTop -= 300;
+        const top = list.scrollTop;
+        await frames(5);
+        expect(Math.abs(list.scrollTop - top), `${wait} frame(s) after the message: the agent's scroll holds`).to.be.at.most(2);
+        expect(distanceFromBottom(list)).to.be.greaterThan(200);
+        // Back to the bottom for the next round.
+        list.scrollTop = list.scrollHeight;
+        await atBottom(s.el);
+        await frames(3);
+      }
+    });
+
     it('B11 — control: at the bottom an incoming message keeps the log at the bottom', async () => {
       const s = await open({ messages: 40, pageSize: 50 });
       await atBottom(s.el);

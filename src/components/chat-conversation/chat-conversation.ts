@@ -319,6 +319,10 @@ export class ChatConversation extends ChatSessionElement {
       @rangeChanged=${f.onLayout}
       @visibilityChanged=${f.onLayout}
       @unpinned=${f.onUnpinned}
+      @wheel=${f.onIntent}
+      @touchmove=${f.onIntent}
+      @pointerdown=${f.onIntent}
+      @keydown=${f.onIntent}
     >
       ${f.content}
     </div>

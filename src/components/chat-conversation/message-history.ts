@@ -71,7 +71,15 @@ export interface LogFrame {
   readonly onLayout?: (event: Event) => void;
   /** The virtualizer's `unpinned` listener. */
   readonly onUnpinned?: (event: Event) => void;
+  /**
+   * The listener (passive) for the agent's own scrolling input on the log: `wheel`, `touchmove`,
+   * `pointerdown` (the scrollbar) and `keydown` (scroll keys).
+   */
+  readonly onIntent?: { handleEvent(event: Event): void; passive: true };
 }
+
+/** Keys that scroll a focused scroller. */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
 /**
  * The message history of `<chat-conversation>`: the live `role="log"` region with day
@@ -171,6 +179,11 @@ export class MessageHistoryController implements ReactiveController {
       pin = { index: items.length - 1, block: 'end' };
       // The layout gets a fresh pin: only a later scroll of the agent's releases it.
       this.userScrolled = false;
+    } else if (this.releasePin) {
+      // The agent scrolled up while the virtualizer still took scrolls for its own corrections:
+      // release its pin here, or its next layout pulls the log back to the bottom.
+      pin = null;
+      this.releasePin = false;
     }
     const fresh = this.pinned ? 0 : this.newCount(items);
     return this.opts.frame({
@@ -180,6 +193,7 @@ export class MessageHistoryController implements ReactiveController {
       onScroll: this.onScroll,
       onLayout: this.onLayout,
       onUnpinned: this.onUnpinned,
+      onIntent: this.onIntent,
       content: history?.loaded
         ? virtualize({
             items,
@@ -420,9 +434,31 @@ export class MessageHistoryController implements ReactiveController {
     // Only the agent's own scrolling leaves the bottom. While pinned, the virtualizer's corrections
     // move the log (up or down) towards a bottom its measurements are still moving; they must not
     // unpin, or a message arriving before the next correction is framed under the old last row.
-    if (atBottom ? !this.pinned : this.pinned && this.userScrolled) this.setPinned(atBottom);
+    // The agent's scrolling is what the virtualizer reports as such (`unpinned`), or a scroll
+    // right after their own input on the log: the virtualizer takes every scroll within two
+    // frames of a correction for its own, and would pull an agent scrolling up just as a message
+    // arrives back to the bottom.
+    const agents = this.userScrolled || performance.now() < this.intentUntil;
+    if (atBottom ? !this.pinned : this.pinned && agents) {
+      if (!atBottom && !this.userScrolled) this.releasePin = true;
+      this.setPinned(atBottom);
+    }
     if (up && top <= TOP_SLACK) this.loadOlder();
   };
+
+  /** Until when (performance.now(), ms) a scroll counts as the agent's: shortly after their input on the log. */
+  private intentUntil = 0;
+  /** The next render releases the virtualizer's pin (see {@link onScroll}). */
+  private releasePin = false;
+
+  /** The agent's own scrolling input on the log (passive): scrolls in the next 500 ms are theirs. */
+  private readonly onIntent = {
+    handleEvent: (event: Event): void => {
+      if (event.type === 'keydown' && !SCROLL_KEYS.has((event as KeyboardEvent).key)) return;
+      this.intentUntil = performance.now() + 500;
+    },
+    passive: true,
+  } as const;
 
   /** The virtualizer released its pin: a scroll it did not cause itself (the agent's). */
   private readonly onUnpinned = (): void => {
