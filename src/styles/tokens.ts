@@ -19,6 +19,7 @@ export const tokens = css`
     --_accent-text: var(--chat-color-accent-text, light-dark(#ffffff, #0d1324));
     --_accent-soft: var(--chat-color-accent-soft, light-dark(#e8eefc, #243150));
     --_danger: var(--chat-color-danger, light-dark(#c62828, #ff8a80));
+    --_danger-text: var(--chat-color-danger-text, light-dark(#ffffff, #16181d));
     --_danger-soft: var(--chat-color-danger-soft, light-dark(#fdecea, #4a2323));
     --_warning: var(--chat-color-warning, light-dark(#b45309, #fbbf24));
     --_warning-soft: var(--chat-color-warning-soft, light-dark(#fff4e0, #3d3015));

@@ -65,6 +65,7 @@ import { TypingNotifier } from './typing-notifier.js';
  * @cssprop [--chat-color-background=light-dark(#ffffff, #16181d)] - Background of the conversation.
  * @cssprop [--chat-color-border=light-dark(#e2e5ea, #343946)] - Border colour.
  * @cssprop [--chat-color-danger=light-dark(#c62828, #ff8a80)] - Colour of the failed-message marker.
+ * @cssprop [--chat-color-danger-text=light-dark(#ffffff, #16181d)] - Text on a danger fill ("End chat now"); keep 4.5:1 against `--chat-color-danger`.
  *
  * @fires {CustomEvent<{ sessionId: string; clientId: string; text: string; attachmentIds: readonly string[] }>} chat-message-send - The agent sends a message; cancelable: `preventDefault()` stops the send and keeps the text in the composer.
  * @fires {CustomEvent<{ sessionId: string; requestId: string }>} chat-request-create - A request was created from the chat with "Create request"; its number was placed in the composer.

@@ -188,9 +188,9 @@ export const historyStyles = css`
       white-space: nowrap;
       min-width: 0;
     }
+    /* Full text colour (no opacity): 12px text on the agent's blue bubble needs it for 4.5:1. */
     .file-size {
       flex: none;
-      opacity: 0.75;
       font-size: 12px;
     }
 

@@ -187,7 +187,7 @@ export const dialogStyles = css`
   .btn.danger-fill:hover:not(:disabled) {
     background: var(--_danger);
     border-color: var(--_danger);
-    color: #fff;
+    color: var(--_danger-text);
   }
   .form-error:empty {
     display: none;

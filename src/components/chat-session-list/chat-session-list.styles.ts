@@ -136,9 +136,11 @@ export const styles = css`
   .row:focus-visible {
     box-shadow: var(--_focus-ring);
   }
+  /* Ended: a grey avatar in the muted text colour (no opacity: its initials keep 4.5:1). */
   .row.ended .avatar {
-    filter: grayscale(0.9);
-    opacity: 0.75;
+    background: var(--_surface);
+    color: var(--_text-muted);
+    box-shadow: inset 0 0 0 1px var(--_border);
   }
 
   .row-main {

@@ -40,8 +40,9 @@ export const avatarStyles = css`
     width: 36px;
     height: 36px;
     border-radius: 50%;
-    background: light-dark(hsl(var(--_hue) 60% 88%), hsl(var(--_hue) 35% 30%));
-    color: light-dark(hsl(var(--_hue) 55% 28%), hsl(var(--_hue) 70% 88%));
+    /* Every hue keeps ≥ 5.7:1 (light) and ≥ 7:1 (dark) between initials and background. */
+    background: light-dark(hsl(var(--_hue) 60% 90%), hsl(var(--_hue) 35% 24%));
+    color: light-dark(hsl(var(--_hue) 60% 24%), hsl(var(--_hue) 60% 90%));
     font-weight: 600;
     font-size: 13px;
     letter-spacing: 0.02em;
