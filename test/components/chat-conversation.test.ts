@@ -765,6 +765,23 @@ describe('<chat-conversation>', () => {
       expect(placeholder.endsWith('…')).to.equal(true);
     });
 
+    for (const [name, expected] of [
+      [`Maximiliane-${'X'.repeat(60)}`, `Reply to Maximiliane-${'X'.repeat(28)}…`],
+      ['Bob…', 'Reply to Bob…'],
+      ['Anna B...', 'Reply to Anna B…'],
+      ['Mira Okafor', 'Reply to Mira Okafor…'],
+    ] as const) {
+      it(`the composer placeholder shows exactly one ellipsis for the name "${name.slice(0, 16)}"`, async () => {
+        const s = await setup();
+        const id = s.backend.script.customerArrives({ channelId: 'sales', name, text: 'Hi' });
+        await s.service.answer(id);
+        const el = await mount<ChatConversation>(s.service, html`<chat-conversation session-id=${id}></chat-conversation>`);
+        const placeholder = byRole<HTMLTextAreaElement>(el, 'textbox', 'Message').placeholder;
+        expect(placeholder).to.equal(expected);
+        expect(placeholder.match(/…|\.\.\./g)).to.have.length(1);
+      });
+    }
+
     it('replaces the composer when the chat is transferred away', async () => {
       const { el, backend, id } = await openChat();
       backend.script.transfer(id, 'a1', 'a2');

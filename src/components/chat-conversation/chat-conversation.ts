@@ -429,7 +429,7 @@ export class ChatConversation extends ChatSessionElement {
       <textarea
         id="composer"
         rows="1"
-        placeholder=${msg(str`Reply to ${shorten(session.customer.name, 40)}…`)}
+        placeholder=${msg(str`Reply to ${clip(session.customer.name, 40)}…`)}
         .value=${live(this.draft.value ?? '')}
         @input=${this.onInput}
         @keydown=${this.onKeyDown}
@@ -636,8 +636,11 @@ export class ChatConversation extends ChatSessionElement {
   }
 }
 
-/** `text` cut to at most `max` characters (whole code points), with an ellipsis when cut. */
-function shorten(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+/**
+ * `text` cut to at most `max` characters (whole code points), for a template that puts its own
+ * ellipsis after it ("Reply to …"): exactly one ellipsis shows, whether the text was cut or not.
+ */
+function clip(text: string, max: number): string {
+  // No ellipsis of its own, and none ("…", "...") left at its end: the template's "…" follows it.
+  return Array.from(text).slice(0, max).join('').replace(/(?:\s|…|\.{2,})+$/u, '');
 }
