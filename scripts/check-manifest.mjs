@@ -2,7 +2,7 @@
 // Fails (exit 1) when custom-elements.json no longer matches what the analyzer generates from src/.
 // Runs the analyzer in-process with the repository's custom-elements-manifest.config.mjs, without
 // writing anything (the CLI's --outdir is always joined onto cwd, so it cannot target a temp dir).
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
 
@@ -60,6 +60,23 @@ for (const [tag, need] of Object.entries(publicTags)) {
   if (!d.summary) problems.push(`<${tag}> has no @summary`);
   if (need.parts && !d.cssParts?.length) problems.push(`<${tag}> has no @csspart`);
   if (need.events && !d.events?.length) problems.push(`<${tag}> has no @fires`);
+}
+// Every custom property a host can set (`var(--chat-…)` read anywhere in src/) is listed as a
+// @cssprop of at least one public element, so it is in custom-elements.json and Storybook.
+const documentedProps = new Set(
+  [...declared.values()].flatMap((d) => (d.cssProperties ?? []).map((p) => p.name)),
+);
+const read = new Set();
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = resolve(dir, entry.name);
+    if (entry.isDirectory()) { if (entry.name !== 'generated') walk(path); }
+    else if (entry.name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/var\(\s*(--chat-[a-z0-9-]+)/g)) read.add(m[1]);
+  }
+};
+walk(resolve(root, 'src'));
+for (const name of [...read].sort()) {
+  if (!documentedProps.has(name)) problems.push(`${name} is read in src/ but no public element documents it (@cssprop)`);
 }
 if (problems.length) {
   console.error(`custom-elements.json lacks public element docs:\n  ${problems.join('\n  ')}`);

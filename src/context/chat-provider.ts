@@ -24,6 +24,10 @@ import type { ChatService } from '../service/chat-service.js';
  * @csspart error - The alert, before the content, when the service could not be built (e.g. the demo
  *   backend's code could not be fetched), with "Try again".
  *
+ * @cssprop [--chat-font-family=system-ui, sans-serif] - Font of the error alert.
+ * @cssprop [--chat-font-size=14px] - Font size of the error alert.
+ * @cssprop [--chat-color-danger=light-dark(#c62828, #ff8a80)] - Text colour of the error alert.
+ *
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command of the service failed (for the host's log).
  * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (for host notifications).
  * @fires {CustomEvent<{ sessionId: string; channelId: string; kind: 'waiting' | 'unanswered'; limitMinutes: number; since: string }>} chat-warning - A chat passed its channel's waiting or unanswered limit (present agents with the notify right).
@@ -40,8 +44,10 @@ export class ChatProvider extends LitElement {
       align-items: center;
       gap: 8px;
       padding: 8px 12px;
-      font: var(--chat-font, 14px/1.4 system-ui, sans-serif);
-      color: var(--chat-color-danger, #b3261e);
+      font-family: var(--chat-font-family, system-ui, sans-serif);
+      font-size: var(--chat-font-size, 14px);
+      line-height: 1.4;
+      color: var(--chat-color-danger, light-dark(#c62828, #ff8a80));
     }
   `;
 
