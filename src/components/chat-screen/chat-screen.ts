@@ -104,7 +104,23 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart sessions - Exported from the session list: the listbox.
  * @csspart session - Exported from the session list: one row.
  * @csspart conversation - The `<chat-conversation>` element.
+ * @csspart conversation-header - Exported from the conversation: its header (the customer's name and the chat's state).
+ * @csspart log - Exported from the conversation: the scrolling message history (`role="log"`).
+ * @csspart jump-latest - Exported from the conversation: the "N new messages" button.
+ * @csspart composer - Exported from the conversation: the message form.
+ * @csspart read-only-note - Exported from the conversation: the note shown instead of the composer when the agent cannot write.
+ * @csspart transfer-offer - Exported from the conversation: a transfer offered to the agent (Accept / Reject).
+ * @csspart conversation-notices - Exported from the conversation: its notice region.
+ * @csspart conversation-notice - Exported from the conversation: one notice.
+ * @csspart conversation-empty - Exported from the conversation: its empty state (no chat chosen).
  * @csspart person-panel - The `<chat-person-panel>` element.
+ * @csspart person-panel-card - Exported from the person panel: each card and section.
+ * @csspart person-card - Exported from the person panel: the linked person's (or the customer's own) card.
+ * @csspart candidates - Exported from the person panel: the persons that could be the customer.
+ * @csspart person-search - Exported from the person panel: the person search card.
+ * @csspart person-form - Exported from the person panel: the create person / create company form.
+ * @csspart transcript - Exported from the person panel: the transcript of a previous chat.
+ * @csspart person-panel-empty - Exported from the person panel: its empty state.
  * @csspart dashboard - The `<chat-dashboard>` element.
  * @csspart skip-link - Exported from the dashboard: "Skip to incoming chats" (shown only while focused).
  * @csspart stats - Exported from the dashboard: the statistic cards.
@@ -369,9 +385,18 @@ export class ChatScreen extends ChatElement {
           ${this.renderPanelToggle('bar-toggle')}
         </div>
         <div class="area-conversation">
-          <chat-conversation part="conversation"></chat-conversation>
+          <chat-conversation
+            part="conversation"
+            exportparts="header: conversation-header, log, jump-latest, composer, read-only-note, transfer-offer, notices: conversation-notices, notice: conversation-notice, empty: conversation-empty"
+          ></chat-conversation>
         </div>
-        <chat-person-panel class="area-panel" id="person-panel" part="person-panel" tabindex="-1"></chat-person-panel>
+        <chat-person-panel
+          class="area-panel"
+          id="person-panel"
+          part="person-panel"
+          exportparts="card: person-panel-card, person-card, candidates, search: person-search, form: person-form, transcript, empty: person-panel-empty"
+          tabindex="-1"
+        ></chat-person-panel>
       </div>
     `;
   }
