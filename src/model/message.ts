@@ -37,6 +37,11 @@ export interface Attachment {
 /**
  * One message of a chat session as the backend stores it. Source: the backend adapter.
  * Messages sort by `sentAt`, then `seq` (the backend's per-session sequence number).
+ *
+ * Required from an adapter: `id`, `sessionId`, `seq` (≥ 0), `kind` (one of {@link MessageKind}),
+ * `sentAt` (ISO 8601), and each attachment's `id`. The service fills `text` / `authorName` `''`
+ * and `attachments` [] when missing, and leaves out a message lacking a required field with an
+ * `invalid-input` error on `errors$` (see `src/service/adapter-data.ts`).
  */
 export interface ChatMessage {
   /** Server id, unique across sessions. */

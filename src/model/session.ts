@@ -35,6 +35,11 @@ export interface LastMessagePreview {
 
 /**
  * A chat session. Source: the backend adapter (`getSnapshot()`, `session-updated` events).
+ *
+ * Required from an adapter: `id`, `channelId`, `status` (one of {@link SessionStatus}), `customer`
+ * (an object), `createdAt` (ISO 8601). The service fills `agentId` null, `unreadCount` / `lastSeq`
+ * 0, `requestIds` [], `customerTyping` false when missing, and leaves out a session lacking a
+ * required field with an `invalid-input` error on `errors$` (see `src/service/adapter-data.ts`).
  */
 export interface ChatSession {
   readonly id: string;

@@ -16,6 +16,7 @@ import type {
   CreateRequestInput,
 } from '../backend/adapter.js';
 import { ChatBackendError, toChatError } from '../backend/errors.js';
+import { checkEvent, checkList, checkMessage, checkSession, checkSnapshot } from './adapter-data.js';
 import type { Agent, Presence } from '../model/agent.js';
 import type { Company, Person, QuickReply, SupportRequest } from '../model/crm.js';
 import type { Attachment, ChatMessage, MessageDraft, MessageView } from '../model/message.js';
@@ -462,9 +463,10 @@ export class ChatService {
         limit: this.pageSize,
         ...(older && oldest ? { beforeSeq: oldest } : {}),
       });
+      const messages = this.checkedList('getMessages', page.messages, checkMessage);
       const now = this.state.histories[sessionId] ?? EMPTY_HISTORY;
       this.setHistory(sessionId, {
-        items: mergeMessages(now.items, page.messages),
+        items: mergeMessages(now.items, messages),
         hasMore: older || !now.loaded ? page.hasMore : now.hasMore,
         loading: false,
         loaded: true,
@@ -943,7 +945,8 @@ export class ChatService {
     if (current && current.status !== 'error') return;
     this.setTranscript(sessionId, { status: 'loading', messages: [] });
     try {
-      const messages = (await this.backend.getChatTranscript(sessionId)).map(sentView).sort(compareMessages);
+      const raw = await this.backend.getChatTranscript(sessionId);
+      const messages = this.checkedList('getChatTranscript', raw, checkMessage).map(sentView).sort(compareMessages);
       this.setTranscript(sessionId, { status: 'ready', messages });
     } catch (error) {
       this.setTranscript(sessionId, { status: 'error', messages: [] });
@@ -1158,9 +1161,12 @@ export class ChatService {
     const touched = new Set<string>();
     this.loadTouched = touched;
     try {
-      const snapshot = await this.backend.getSnapshot();
+      const checked = checkSnapshot(await this.backend.getSnapshot());
       if (this.loadTouched === touched) this.loadTouched = null;
       if (this.disposed) return;
+      if (checked instanceof ChatBackendError) throw checked;
+      for (const error of checked.errors) this.fail('getSnapshot', error);
+      const snapshot = checked.snapshot;
       const sessions: Record<string, ChatSession> = {};
       for (const s of snapshot.sessions) {
         const held = this.state.sessions[s.id];
@@ -1301,9 +1307,11 @@ export class ChatService {
       this.eventsLost(error);
     };
     const subscription = this.backend.events$.subscribe({
-      next: (event) => {
+      next: (raw) => {
         this.eventsLostCount = 0;
-        this.onEvent(event);
+        const event = checkEvent(raw);
+        if (event instanceof ChatBackendError) this.fail('events', event);
+        else this.onEvent(event);
       },
       error: (error: unknown) => lost(error),
       complete: () => lost(new ChatBackendError('disconnected', 'The adapter\'s event stream completed')),
@@ -1356,7 +1364,7 @@ export class ChatService {
           limit: this.pageSize,
           ...(before !== undefined ? { beforeSeq: before } : {}),
         });
-        this.mergeIntoHistory(sessionId, page.messages);
+        this.mergeIntoHistory(sessionId, this.checkedList('getMessages', page.messages, checkMessage));
         if (!page.hasMore || page.messages.length === 0) return true;
         before = page.messages[0]!.seq;
       }
@@ -1489,7 +1497,7 @@ export class ChatService {
     this.backend.sendMessage(sessionId, { clientId, text, attachmentIds }).then(
       (message) => {
         this.clearSendTimer(clientId);
-        this.mergeIntoHistory(sessionId, [message]);
+        this.mergeIntoHistory(sessionId, this.checkedList('sendMessage', [message], checkMessage));
       },
       (error) => markFailed(toChatError(error)),
     );
@@ -1553,6 +1561,13 @@ export class ChatService {
     return chatError;
   }
 
+  /** The valid records of an adapter list (defaults filled); the ones left out are reported on `errors$`. */
+  private checkedList<T>(command: string, raw: unknown, check: (item: unknown) => T | ChatBackendError): readonly T[] {
+    const { items, error } = checkList(command, raw, check);
+    if (error) this.fail(command, error);
+    return items;
+  }
+
   private fail(command: string, error: unknown): ChatBackendError {
     const chatError = toChatError(error);
     if (!this.disposed) {
@@ -1593,7 +1608,13 @@ export class ChatService {
    * Store a session. One from the backend that is not newer than the held one (by `revision`) is
    * ignored; `local` changes made by the service itself (a read mark) always apply.
    */
-  private upsertSession(session: ChatSession, local = false): void {
+  private upsertSession(raw: ChatSession, local = false): void {
+    // A session a command resolved comes from the adapter: checked like every adapter record.
+    const session = local ? raw : checkSession(raw);
+    if (session instanceof ChatBackendError) {
+      this.fail('session', session);
+      return;
+    }
     const held = this.state.sessions[session.id];
     if (held === session) return;
     if (!local && held && !isNewer(session, held)) return;
