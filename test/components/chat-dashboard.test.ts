@@ -119,6 +119,26 @@ describe('<chat-dashboard>', () => {
     expect(text).to.contain('3 min');
   });
 
+  it("tells screen readers of a new waiting chat in the dashboard's channels (in Dutch too), not of one in a channel it does not show", async () => {
+    const { backend, service } = await world();
+    const el = await mount<ChatDashboard>(service, html`<chat-dashboard channel-ids="support"></chat-dashboard>`);
+    const region = deepQuery<HTMLElement>(el, '.arrival')!;
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+    backend.script.customerArrives({ channelId: 'sales', name: 'Tomasz Weber', text: 'Hello' });
+    await settle(el);
+    expect(deepText(region), 'not a channel of this dashboard').to.equal('');
+    backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'Hi' });
+    await settle(el);
+    expect(deepText(region)).to.equal('New chat waiting: Mira Okafor, Support portal');
+    await expect(el).to.be.accessible();
+
+    const nl = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`, 'nl');
+    await waitUntil(() => deepText(nl).includes('Binnenkomende chats'), 'the Dutch strings');
+    backend.script.customerArrives({ channelId: 'sales', name: 'Noor Bosman', text: 'Goedemorgen' });
+    await settle(nl);
+    expect(deepText(deepQuery(nl, '.arrival')!)).to.equal('Nieuwe chat wacht: Noor Bosman, Sales website');
+  });
+
   it('lists ongoing chats of all agents with agent name, channel and duration', async () => {
     const { backend, service, clock } = await setup();
     const id = backend.script.customerArrives({ channelId: 'sales', name: 'Sofia Rossi', text: 'Question' });

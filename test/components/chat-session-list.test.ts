@@ -57,6 +57,22 @@ describe('<chat-session-list>', () => {
     expect(option.getAttribute('aria-selected')).to.equal('true');
   });
 
+  it('tells screen readers of a new waiting chat in a polite live region, and says nothing more once it is answered', async () => {
+    const { backend, service } = await setup();
+    const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+    const region = deepQuery<HTMLElement>(el, '.arrival')!;
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+    expect(deepText(region), 'silent before any arrival').to.equal('');
+    const id = backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
+    await settle(el);
+    expect(deepText(region)).to.equal('New chat waiting: Mira Okafor, Sales website');
+    expect(deepQuery(el, '.arrival'), 'the same region (only its text changes)').to.equal(region);
+    expect(region.getBoundingClientRect().width, 'visually hidden').to.be.at.most(1);
+    await service.answer(id);
+    await settle(el);
+    expect(deepText(region)).to.equal('');
+  });
+
   it('shows each row with name, channel, time, preview with author and an unread badge', async () => {
     const { backend, service } = await setup();
     const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'Hello' });

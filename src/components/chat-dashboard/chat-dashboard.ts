@@ -16,7 +16,7 @@ import type { ChatWarning } from '../../service/warnings.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
 import { warningIcon } from '../chat-session-list/icons.js';
-import { noticeMessage, noticeStyles, renderNotices } from '../notice-region/notice-region.js';
+import { noticeMessage, noticeStyles, renderArrival, renderNotices } from '../notice-region/notice-region.js';
 import { plainPreview } from '../message-text/plain-preview.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-dashboard.styles.js';
@@ -125,6 +125,8 @@ export class ChatDashboard extends ChatElement {
     () => [this.channelKey],
   );
   private readonly notices = this.observe(() => this.service?.notices$);
+  /** The newest chat that entered the queue (announced when it is in this dashboard's channels). */
+  private readonly arrival = this.observe(() => this.service?.incoming$);
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly me = this.observe(() => this.service?.agent$);
@@ -208,6 +210,7 @@ export class ChatDashboard extends ChatElement {
       <button type="button" class="btn primary skip-link" part="skip-link" @click=${this.skipToIncoming}>
         ${msg('Skip to incoming chats')}
       </button>
+      ${this.renderArrival()}
       <div class="notice-area">
         ${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), [
           'taken',
@@ -407,6 +410,13 @@ export class ChatDashboard extends ChatElement {
   }
 
   // ------------------------------------------------------------ incoming
+
+  /** The screen-reader announcement of a new waiting chat, when this dashboard lists it. */
+  private renderArrival(): TemplateResult {
+    const session = this.arrival.value;
+    const shown = session && this.queue.value?.some((s) => s.id === session.id) ? session : undefined;
+    return renderArrival(shown, shown ? this.channels.value?.[shown.channelId]?.name : undefined);
+  }
 
   /**
    * "Skip to incoming chats" (the first stop of the dashboard, shown when focused): past the

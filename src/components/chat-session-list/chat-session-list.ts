@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatSession } from '../../model/session.js';
 import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
-import { noticeStyles, renderNotices } from '../notice-region/notice-region.js';
+import { noticeStyles, renderArrival, renderNotices } from '../notice-region/notice-region.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { LazyPart, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { chatIcon, queueIcon } from './icons.js';
@@ -67,6 +67,8 @@ export class ChatSessionList extends ChatElement {
   private readonly queueCount = this.observe(() => this.service?.queueCount$);
   private readonly selectedId = this.observe(() => this.service?.selectedSessionId$);
   private readonly notices = this.observe(() => this.service?.notices$);
+  /** The newest chat that entered the queue (announced; the list shows only the queue's count). */
+  private readonly arrival = this.observe(() => this.service?.incoming$);
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly agentId = this.observe(() => this.service?.select((s) => s.agentId));
@@ -89,6 +91,7 @@ export class ChatSessionList extends ChatElement {
     const loading = this.status.value === 'loading';
     return html`
       ${this.renderHeader()}
+      ${this.renderArrival()}
       <div class="notice-area">${renderNotices(this.notices.value, (id) => this.service?.dismissNotice(id), ['taken', 'already-taken', 'queue-empty', 'not-permitted', 'network', 'timeout', 'disconnected', 'not-found', 'invalid-state', 'unknown'])}${renderLoadFailure([this.virtualRows], this.focusLongGroup)}</div>
       <div class="scroll">
         ${active.length || recent.length
@@ -223,6 +226,13 @@ export class ChatSessionList extends ChatElement {
    * the agent has focused something else meanwhile) focus the selected row if it is in the long
    * group, else that group's first row, once the group is virtualized.
    */
+  /** The screen-reader announcement of a new waiting chat (while it still waits). */
+  private renderArrival(): TemplateResult {
+    const session = this.arrival.value;
+    const waiting = session && this.service?.state.sessions[session.id]?.status === 'queued' ? session : undefined;
+    return renderArrival(waiting, waiting ? this.channels.value?.[waiting.channelId]?.name : undefined);
+  }
+
   private readonly focusLongGroup = (): void => {
     void this.updateComplete.then(() => {
       const lost = !document.activeElement || document.activeElement === document.body;

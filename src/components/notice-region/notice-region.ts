@@ -1,5 +1,6 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { type TemplateResult, css, html, svg } from 'lit';
+import type { ChatSession } from '../../model/session.js';
 import type { ChatNotice } from '../../service/state.js';
 
 /**
@@ -132,3 +133,18 @@ export const noticeStyles = css`
     color: var(--_text);
   }
 `;
+
+/**
+ * A polite, visually hidden live region (`aria-live="polite"`, apart from the notices' status) that tells screen-reader users of a new chat in the queue
+ * ("New chat waiting: Mira Okafor, Sales website"); sighted agents see the row (and may opt in to a
+ * beep or desktop notification). The region is always rendered, so only a change is announced.
+ * @param session the newest chat that entered the queue (`ChatService.incoming$`), when the element
+ *   shows it (its channels); otherwise undefined
+ * @param channelName the channel's name
+ */
+export function renderArrival(session: ChatSession | undefined, channelName: string | undefined): TemplateResult {
+  const name = session?.customer.name || msg('Visitor');
+  return html`<div class="arrival visually-hidden" aria-live="polite" aria-atomic="true">
+    ${session ? (channelName ? msg(str`New chat waiting: ${name}, ${channelName}`) : msg(str`New chat waiting: ${name}`)) : ''}
+  </div>`;
+}
