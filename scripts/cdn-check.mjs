@@ -11,6 +11,7 @@
 //  2. a chat tag added to the document later is defined by the autoloader;
 //  3. a chat tag inside a host's shadow root is defined after `discover(root)`, and one added to
 //     that root afterwards too;
+//  6. the entry exports RxJS's Observable, Subject and BehaviorSubject, working, for a no-build adapter;
 // and that no page loaded anything outside dist/cdn/ or reported an error.
 //   npm run test:cdn            (builds first)
 //   node scripts/cdn-check.mjs  (uses the existing dist/)
@@ -199,6 +200,34 @@ try {
   else if (!laterInRoot) failures.push('a tag added to a shadow root after discover(root) was not defined');
   else log('discover(shadowRoot) defines the tags in it, and tags added to that root later');
   await plain.evaluate(() => document.getElementById('host')?.remove());
+
+  // ---------------------------------------------------------------- 6. RxJS for a no-build adapter
+  // A host page without a bundler writes its adapter's events$ with the CDN file's RxJS exports.
+  const rx = await plain.evaluate(async () => {
+    const cdn = await import('/dist/cdn/chat-screen.js');
+    const { Observable, Subject, BehaviorSubject } = cdn;
+    if (typeof Observable !== 'function' || typeof Subject !== 'function' || typeof BehaviorSubject !== 'function') {
+      return `exports: Observable ${typeof Observable}, Subject ${typeof Subject}, BehaviorSubject ${typeof BehaviorSubject}`;
+    }
+    const events = new Subject();
+    const seen = [];
+    let ended = false;
+    const events$ = new Observable((subscriber) => {
+      const sub = events.subscribe(subscriber);
+      return () => { sub.unsubscribe(); ended = true; };
+    });
+    const sub = events$.subscribe((e) => seen.push(e.type));
+    events.next({ type: 'session-updated' });
+    sub.unsubscribe();
+    events.next({ type: 'after' });
+    const presence = new BehaviorSubject('away');
+    if (!(events instanceof Observable)) return 'a Subject is not an instance of the exported Observable';
+    if (seen.join() !== 'session-updated' || !ended) return `events seen: ${seen.join()}, teardown ran: ${ended}`;
+    if (presence.getValue() !== 'away') return 'BehaviorSubject has no current value';
+    return 'ok';
+  });
+  if (rx !== 'ok') failures.push(`the CDN file's RxJS exports for adapters do not work: ${rx}`);
+  else log('the CDN file exports Observable, Subject and BehaviorSubject for a no-build adapter');
 
   failures.push(...plainProblems.map((p) => `page without demo: ${p}`));
 } finally {

@@ -19,6 +19,14 @@ export * from './api.js';
 export { discover, loadAll } from './autoloader.js';
 
 /**
+ * RxJS for a page without a build step that writes its own `ChatBackendAdapter`: `events$` and
+ * `listenIn()` return an `Observable`; a `Subject` (or `BehaviorSubject` for a current value) is the
+ * usual way to push a backend's events into one. The same RxJS copy the service uses (already in
+ * this file, so exporting them costs nothing); a bundler user imports them from `rxjs` instead.
+ */
+export { Observable, Subject, BehaviorSubject } from 'rxjs';
+
+/**
  * Load the in-memory demo backend (a separate file of the CDN build, fetched on first call).
  * @returns the `InMemoryChatBackend` class
  */
