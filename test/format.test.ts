@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatBytes, formatBytesApart, formatDuration } from '../src/i18n/format.js';
+import { formatBytesApart } from '../src/components/chat-conversation/action-errors.js';
+import { formatBytes, formatDuration } from '../src/i18n/format.js';
 import type { DisplaySettings } from '../src/service/state.js';
 
 const en: DisplaySettings = { locale: 'en', timeZone: 'UTC' };

@@ -127,7 +127,7 @@ export function formatBytes(bytes: number, display: DisplaySettings, fractionDig
 }
 
 /** A whole number of bytes with the unit written out: `1 byte`, `3 bytes`, `10.485.761 bytes` (nl). */
-function formatByteCount(bytes: number, display: DisplaySettings): string {
+export function formatByteCount(bytes: number, display: DisplaySettings): string {
   const count = Math.round(bytes);
   const text = new Intl.NumberFormat(display.locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(count);
   // CLDR's Dutch has one form ("3 byte"); written Dutch uses the plural "bytes", as English does.
@@ -135,24 +135,6 @@ function formatByteCount(bytes: number, display: DisplaySettings): string {
     return text.replace(/\bbyte\b/, 'bytes');
   }
   return text;
-}
-
-/**
- * Two file sizes that never read the same when they differ (a file and the limit it exceeds:
- * "10 MB" next to "larger than the limit of 10 MB" would contradict itself): as {@link formatBytes}
- * when that tells them apart, else with up to 3 decimals, else both in exact bytes.
- * @param a size in bytes
- * @param b size in bytes
- * @returns the texts of `a` and `b`
- */
-export function formatBytesApart(a: number, b: number, display: DisplaySettings): [string, string] {
-  const pair = (digits?: number): [string, string] => [formatBytes(a, display, digits), formatBytes(b, display, digits)];
-  if (Math.round(a) === Math.round(b)) return pair();
-  for (const digits of [undefined, 1, 2, 3]) {
-    const texts = pair(digits);
-    if (texts[0] !== texts[1]) return texts;
-  }
-  return [formatByteCount(a, display), formatByteCount(b, display)];
 }
 
 /** A money amount, e.g. `€ 1.250,00`. @param currency ISO 4217 code */

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { type ChatBackendError, toChatError } from '../../backend/errors.js';
-import { formatBytes, formatBytesApart } from '../../i18n/format.js';
+import { formatByteCount, formatBytes } from '../../i18n/format.js';
 import type { DisplaySettings } from '../../service/state.js';
 
 /**
@@ -55,4 +55,22 @@ export function fileSizeText(size: number, error: unknown, display: DisplaySetti
 /** The limit in bytes of a `file-too-large` error, when it names one. */
 function sizeLimit(e: ChatBackendError): number | undefined {
   return e.code === 'file-too-large' && typeof e.details['limit'] === 'number' ? e.details['limit'] : undefined;
+}
+
+/**
+ * Two file sizes that never read the same when they differ (a file and the limit it exceeds:
+ * "10 MB" next to "larger than the limit of 10 MB" would contradict itself): as `formatBytes`
+ * when that tells them apart, else with up to 3 decimals, else both in exact bytes.
+ * @param a size in bytes
+ * @param b size in bytes
+ * @returns the texts of `a` and `b`
+ */
+export function formatBytesApart(a: number, b: number, display: DisplaySettings): [string, string] {
+  const pair = (digits?: number): [string, string] => [formatBytes(a, display, digits), formatBytes(b, display, digits)];
+  if (Math.round(a) === Math.round(b)) return pair();
+  for (const digits of [undefined, 1, 2, 3]) {
+    const texts = pair(digits);
+    if (texts[0] !== texts[1]) return texts;
+  }
+  return [formatByteCount(a, display), formatByteCount(b, display)];
 }
