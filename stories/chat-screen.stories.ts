@@ -131,3 +131,24 @@ export const Tablet: Story = {
     html`<chat-screen .service=${loaded.service as ChatService} tab="chats" time-zone="Europe/Amsterdam"
       style="width: 800px; height: 600px; border: 1px solid #e2e5ea; overflow: hidden"></chat-screen>`,
 };
+
+/**
+ * A failed first load: the adapter's `getSnapshot` rejects (here with a plain Error). The screen
+ * says why by the error's code, the adapter's message under "Details", and "Try again" reloads.
+ */
+export const FirstLoadFailed: Story = {
+  loaders: [
+    async () => {
+      const clock = new FakeClock('2026-11-30T12:00:00Z');
+      const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
+      let failing = true;
+      const getSnapshot = backend.getSnapshot.bind(backend);
+      backend.getSnapshot = () => (failing ? Promise.reject(new Error('HTTP 500 from /chat/snapshot')) : getSnapshot());
+      const service = new ChatService({ backend, clock });
+      await service.ready.catch(() => undefined);
+      failing = false; // "Try again" works.
+      return { service };
+    },
+  ],
+  render: (_args, { loaded }) => html`<chat-screen .service=${loaded.service as ChatService} style=${frame}></chat-screen>`,
+};

@@ -181,6 +181,7 @@ export class ChatService {
   private resyncRunning = false;
   private resyncAgain = false;
   private resyncTimer: TimerHandle | undefined;
+  private reloadRunning: Promise<void> | undefined;
   /** The subscription to the adapter's `events$` (replaced when the stream ended and is subscribed again). */
   private eventsSubscription: Subscription | undefined;
   private eventsTimer: TimerHandle | undefined;
@@ -307,6 +308,32 @@ export class ChatService {
     this.ready.catch((error) => {
       if (isTransient(error)) this.scheduleResync();
     });
+  }
+
+  /**
+   * Load the starting state again (the "Try again" of a failed first load). While the state is
+   * `status: 'error'` it turns `loading`, then `ready` with the new snapshot or `error` again with
+   * `loadError` ({@link ChatBackendError} code and message); when already `ready` it
+   * re-synchronises (new snapshot, loaded histories caught up). A failure is also reported on
+   * `errors$` (command `load`); a `network` / `timeout` / `disconnected` one is tried again after
+   * `retryDelayMs` like the first load.
+   * @throws ChatBackendError the load's failure (`network`, `timeout`, `invalid-input`, `unknown`, ...);
+   *   `no-service` after {@link ChatService.dispose}
+   */
+  async reload(): Promise<void> {
+    if (this.disposed) throw new ChatBackendError('no-service', 'The chat service was disposed');
+    if (this.state.status === 'ready') return this.resync();
+    if (this.state.status === 'loading') return this.reloadRunning ?? this.ready;
+    this.patch({ status: 'loading', loadError: undefined });
+    this.reloadRunning = this.load(false).finally(() => {
+      this.reloadRunning = undefined;
+    });
+    try {
+      await this.reloadRunning;
+    } catch (error) {
+      if (isTransient(error)) this.scheduleResync();
+      throw error;
+    }
   }
 
   /** The current state (a snapshot; subscribe to `state$` to follow changes). */

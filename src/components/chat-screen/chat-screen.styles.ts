@@ -457,6 +457,14 @@ export const styles = css`
   .state-text {
     overflow-wrap: anywhere;
   }
+  .state-detail {
+    max-width: 40em;
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  .state-detail summary {
+    cursor: pointer;
+  }
   .spinner {
     width: 24px;
     height: 24px;

@@ -12,6 +12,7 @@ import { type LazyChatTag, loadChatElements } from '../../utils/element-loaders.
 import type { ChatConversation } from '../chat-conversation/chat-conversation.js';
 import { ChatElement } from '../base/chat-element.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
+import { loadFailureText } from '../shared/load-failure.js';
 import { styles } from './chat-screen.styles.js';
 
 /** The screen's tabs. */
@@ -96,7 +97,8 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart banner - The "Reconnecting…" banner.
  * @csspart load-failure - The alert shown when the open tab's element could not be fetched (CDN or bundler chunks), with "Try again".
  * @csspart loading - The loading state.
- * @csspart error - The error state.
+ * @csspart error - The error state: why the chats could not be loaded (by the error's code) and "Try again".
+ * @csspart error-detail - In the error state: the adapter's own message, under "Details".
  * @csspart session-list - The `<chat-session-list>` element.
  * @csspart session-list-header - Exported from the session list: its header.
  * @csspart queue-count - Exported from the session list: the queue count.
@@ -612,19 +614,25 @@ export class ChatScreen extends ChatElement {
 
   /**
    * The chats could not be loaded: the service's first load failed, or (`retry`) the screen could
-   * not build its service (e.g. the demo backend's code could not be fetched), with "Try again".
+   * not build its service (e.g. the demo backend's code could not be fetched). A sentence by the
+   * error's code, the adapter's message as secondary detail, and "Try again" (the service's
+   * `reload()`, or building the service again).
    */
   private renderError(error = this.loadError.value, retry = false): TemplateResult {
+    const again = () => {
+      if (retry) this.serviceHost.retry();
+      else if (this.service) void this.run(this.service.reload());
+    };
     return html`<div class="state error" part="error" role="alert">
       <p class="state-title">${msg('The chats could not be loaded')}</p>
-      ${retry
-        ? html`<p class="state-text">${msg('Check the connection, then try again.')}</p>`
-        : error
-          ? html`<p class="state-text">${error.message}</p>`
-          : nothing}
-      ${retry
-        ? html`<button type="button" class="btn" @click=${() => this.serviceHost.retry()}>${msg('Try again')}</button>`
+      <p class="state-text">${loadFailureText(retry ? 'network' : error?.code)}</p>
+      ${!retry && error?.message
+        ? html`<details class="state-detail" part="error-detail">
+            <summary>${msg('Details')}</summary>
+            <p>${error.message}</p>
+          </details>`
         : nothing}
+      <button type="button" class="btn" @click=${again}>${msg('Try again')}</button>
     </div>`;
   }
 

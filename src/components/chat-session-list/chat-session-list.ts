@@ -8,6 +8,7 @@ import { ChatElement } from '../base/chat-element.js';
 import { noticeStyles, renderArrival, renderNotices } from '../notice-region/notice-region.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { LazyPart, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
+import { loadFailureText } from '../shared/load-failure.js';
 import { chatIcon, queueIcon } from './icons.js';
 
 /** Groups with more rows than this are virtualized. */
@@ -50,7 +51,7 @@ import { styles } from './chat-session-list.styles.js';
  * @csspart take-next - The "Get next in queue" button.
  * @csspart list - The listbox of sessions.
  * @csspart session - One session row (also `session selected`, `session ended`).
- * @csspart empty - The empty state.
+ * @csspart empty - The empty state (also why the chats could not be loaded, with "Try again", after a failed first load).
  * @csspart notices - The notice region.
  * @csspart notice - One notice.
  *
@@ -73,6 +74,7 @@ export class ChatSessionList extends ChatElement {
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly agentId = this.observe(() => this.service?.select((s) => s.agentId));
   private readonly status = this.observe(() => this.service?.select((s) => s.status));
+  private readonly loadError = this.observe(() => this.service?.select((s) => s.loadError));
 
   /** `<chat-virtual-rows>`, loaded when a group first has more than {@link VIRTUALIZE_FROM} rows. */
   private readonly virtualRows = new LazyPart(this, () => sessionListParts.virtualRows().then(() => true));
@@ -89,6 +91,7 @@ export class ChatSessionList extends ChatElement {
     const active = this.sessions.value?.active ?? [];
     const recent = this.sessions.value?.recent ?? [];
     const loading = this.status.value === 'loading';
+    const failed = this.status.value === 'error';
     return html`
       ${this.renderHeader()}
       ${this.renderArrival()}
@@ -96,7 +99,13 @@ export class ChatSessionList extends ChatElement {
       <div class="scroll">
         ${active.length || recent.length
           ? this.renderList(active, recent)
-          : html`<div class="empty" part="empty">
+          : failed
+            ? html`<div class="empty" part="empty" role="alert">
+                <p class="empty-title">${msg('The chats could not be loaded')}</p>
+                <p class="empty-text">${loadFailureText(this.loadError.value?.code)}</p>
+                <button type="button" class="btn" @click=${() => void this.run(this.service!.reload())}>${msg('Try again')}</button>
+              </div>`
+            : html`<div class="empty" part="empty">
               ${chatIcon}
               <slot name="empty">
                 <p class="empty-title">${loading ? msg('Loading chats…') : msg('No chats yet')}</p>
