@@ -78,6 +78,31 @@ try {
       console.log(`✓ ${story.title} › ${story.name} (${Date.now() - t0} ms)`);
     }
   }
+  // The toolbar's Theme switch (globals theme:dark) sets color-scheme: dark on the page, which the
+  // elements' light-dark() tokens follow (a chat element's computed color-scheme is dark).
+  {
+    const story = stories.find((s) => /session-list|conversation|dashboard/.test(s.id)) ?? stories[0];
+    const url = `${server.url}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=theme:dark`;
+    await page.goto(url, { waitUntil: 'load' });
+    const dark = await page
+      .waitForFunction(
+        () => {
+          if (document.documentElement.style.colorScheme !== 'dark') return false;
+          const el = [...document.querySelectorAll('#storybook-root *')].find((e) => e.localName.startsWith('chat-') && e.localName !== 'chat-provider' && e.shadowRoot);
+          if (!el) return false;
+          const scheme = getComputedStyle(el).colorScheme;
+          return scheme === 'dark' ? `<${el.localName}> color-scheme ${scheme}` : false;
+        },
+        { timeout: STORY_TIMEOUT, polling: 50 },
+      )
+      .then((h) => h.jsonValue(), () => null);
+    if (!dark) {
+      failed++;
+      console.error(`✗ Theme switch: globals=theme:dark did not set color-scheme: dark on ${story.id}`);
+    } else {
+      console.log(`✓ Theme switch: dark theme applied (${dark})`);
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
