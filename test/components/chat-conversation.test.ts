@@ -180,9 +180,9 @@ describe('<chat-conversation>', () => {
       await waitUntil(() => {
         backend.script.customerWrites(id, 'While hidden');
         return service.state.sessions[id]!.unreadCount > 0;
-      }, 'an unread message while hidden');
+      }, 'an unread message while hidden', 5000);
       el.style.display = '';
-      await waitUntil(() => service.state.sessions[id]!.unreadCount === 0, 'read once shown');
+      await waitUntil(() => service.state.sessions[id]!.unreadCount === 0, 'read once shown', 5000);
 
       // The browser tab goes to the background.
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
@@ -196,7 +196,7 @@ describe('<chat-conversation>', () => {
         delete (document as { visibilityState?: unknown }).visibilityState;
       }
       document.dispatchEvent(new Event('visibilitychange'));
-      await waitUntil(() => service.state.sessions[id]!.unreadCount === 0, 'read once the tab is back');
+      await waitUntil(() => service.state.sessions[id]!.unreadCount === 0, 'read once the tab is back', 5000);
     });
 
     it('releases the watch when removed and keeps exactly one when moved', async () => {
