@@ -2,7 +2,9 @@
  * Helpers for tests that must not import test/helpers.ts (which defines every element through
  * src/define.js): the tests of what `<chat-screen>` loads by itself. Nothing here defines an element.
  */
+import { fixture, html } from '@open-wc/testing';
 import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
+import type { ChatScreen } from '../src/components/chat-screen/chat-screen.js';
 import { ChatService } from '../src/service/chat-service.js';
 import { FakeClock } from '../src/service/clock.js';
 import { type LazyChatTag, chatElementLoaders } from '../src/utils/element-loaders.js';
@@ -63,4 +65,20 @@ export function failingLoad(tag: LazyChatTag): { attempts: () => number; errors:
       console.error = consoleError;
     },
   };
+}
+
+/**
+ * Mira Okafor waiting in the queue, and a 1200 × 600 px `<chat-screen>` of `service` on its
+ * Dashboard tab once the dashboard (fetched by the screen) shows her. The caller imports
+ * `<chat-screen>`'s define module.
+ */
+export async function screenOnDashboard(world: { backend: InMemoryChatBackend; service: ChatService }): Promise<{ screen: ChatScreen; dashboard: HTMLElement }> {
+  world.backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+  const screen = await fixture<ChatScreen>(
+    html`<chat-screen .service=${world.service} style="display:block;width:1200px;height:600px"></chat-screen>`,
+  );
+  await waitFor(() => customElements.get('chat-dashboard'), '<chat-dashboard> to be defined');
+  const dashboard = screen.shadowRoot!.querySelector<HTMLElement>('chat-dashboard')!;
+  await waitFor(() => !!dashboard.shadowRoot?.textContent?.includes('Mira Okafor'), 'the dashboard to show the waiting customer');
+  return { screen, dashboard };
 }

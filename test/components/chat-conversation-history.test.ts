@@ -118,8 +118,9 @@ function distanceFromBottom(logEl: HTMLElement): number {
   return logEl.scrollHeight - logEl.scrollTop - logEl.clientHeight;
 }
 
+/** Wait (up to 5 s: the virtualizer settles over frames, which come slowly on a loaded machine) until the log is at the bottom. */
 async function atBottom(el: Element): Promise<void> {
-  await waitUntil(() => distanceFromBottom(log(el)) <= 2, 'log at the bottom');
+  await waitUntil(() => distanceFromBottom(log(el)) <= 2, 'log at the bottom', 5000);
 }
 
 describe('<chat-conversation> history', () => {

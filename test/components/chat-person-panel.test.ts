@@ -90,6 +90,32 @@ async function openSections(el: Element): Promise<void> {
 // these tests are about what they do, so the part's chunk is in the page before they click.
 before(() => personPanelParts.load());
 
+/**
+ * Mira's earlier chat (first message `text`, then `more`), linked to a new person and ended; her
+ * second chat, answered and linked to that person, in a person panel with its sections open.
+ */
+async function earlierLinkedChat(text: string, more: (s: Setup, first: string) => unknown) {
+  const s = await setup();
+  const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text });
+  await s.service.answer(first);
+  more(s, first);
+  const person = await s.service.createPersonAndLink(first, {
+    firstName: 'Mira',
+    lastName: 'Okafor',
+    email: 'mira.okafor@example.org',
+    phone: '',
+    companyName: '',
+  });
+  await s.service.endSession(first);
+  const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
+  await s.service.answer(second);
+  await s.service.linkPerson(second, person.id);
+  const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
+  await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
+  await openSections(el);
+  return { s, first, second, el };
+}
+
 describe('<chat-person-panel>', () => {
   afterEach(() => {
     delete window.__xss;
@@ -729,24 +755,9 @@ describe('<chat-person-panel> person data', () => {
   });
 
   it("an earlier linked chat of this agent's shows its messages and files in the transcript, as text", async () => {
-    const s = await setup();
-    const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: '<b>not bold</b> see the photo' });
-    await s.service.answer(first);
-    s.backend.script.customerSendsFile(first, { name: 'cracked-lamp.jpg', size: 2048, type: 'image/jpeg' });
-    const person = await s.service.createPersonAndLink(first, {
-      firstName: 'Mira',
-      lastName: 'Okafor',
-      email: 'mira.okafor@example.org',
-      phone: '',
-      companyName: '',
-    });
-    await s.service.endSession(first);
-    const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
-    await s.service.answer(second);
-    await s.service.linkPerson(second, person.id);
-    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
-    await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
-    await openSections(el);
+    const { s, first, el } = await earlierLinkedChat('<b>not bold</b> see the photo', (s, first) =>
+      s.backend.script.customerSendsFile(first, { name: 'cracked-lamp.jpg', size: 2048, type: 'image/jpeg' }),
+    );
     const open = allByRole(el, 'button').find((b) => b.getAttribute('aria-controls') === `transcript-${first}`)!;
     open.click();
     await waitUntil(() => s.service.state.transcripts[first]?.status === 'ready', 'transcript');
@@ -761,24 +772,9 @@ describe('<chat-person-panel> person data', () => {
   });
 
   it('an earlier chat\'s last message is quoted as plain text: markdown markers dropped, HTML literal', async () => {
-    const s = await setup();
-    const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
-    await s.service.answer(first);
-    s.backend.script.customerWrites(first, 'Zie **dit** en [link](https://example.com/x) <b>not bold</b>');
-    const person = await s.service.createPersonAndLink(first, {
-      firstName: 'Mira',
-      lastName: 'Okafor',
-      email: 'mira.okafor@example.org',
-      phone: '',
-      companyName: '',
-    });
-    await s.service.endSession(first);
-    const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
-    await s.service.answer(second);
-    await s.service.linkPerson(second, person.id);
-    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
-    await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
-    await openSections(el);
+    const { first, el } = await earlierLinkedChat('Hi', (s, first) =>
+      s.backend.script.customerWrites(first, 'Zie **dit** en [link](https://example.com/x) <b>not bold</b>'),
+    );
     const record = allByRole(el, 'button').find((b) => b.getAttribute('aria-controls') === `transcript-${first}`)!;
     const quote = record.querySelector('.record-quote')!;
     expect(quote.textContent).to.equal('Zie dit en link <b>not bold</b>');

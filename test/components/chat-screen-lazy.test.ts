@@ -1,9 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import type { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
+import { expect } from '@open-wc/testing';
 import '../../src/components/chat-screen/chat-screen.define.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
-import type { ChatService } from '../../src/service/chat-service.js';
-import { standaloneWorld, waitFor } from '../wait-for.js';
+import { screenOnDashboard, standaloneWorld, waitFor } from '../wait-for.js';
 
 // This file imports <chat-screen> alone, NOT src/define.js (nor test/helpers.ts, which imports
 // it): each test file runs in its own page, so here the child elements are registered only when
@@ -19,8 +17,6 @@ function tab(screen: ChatScreen, id: 'dashboard' | 'chats'): HTMLButtonElement {
 
 describe('<chat-screen> registers its tabs\' elements when each tab is first shown', () => {
   let world: Awaited<ReturnType<typeof standaloneWorld>>;
-  let backend: InMemoryChatBackend;
-  let service: ChatService;
 
   before(() => {
     // The autoloader is not imported here: nothing else registers these.
@@ -29,19 +25,12 @@ describe('<chat-screen> registers its tabs\' elements when each tab is first sho
 
   beforeEach(async () => {
     world = await standaloneWorld();
-    ({ backend, service } = world);
   });
 
   afterEach(() => world.dispose());
 
   it('the Dashboard tab (the default) loads <chat-dashboard> only; the Chats tab then loads its three elements, their areas laid out before they arrive', async () => {
-    backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
-    const screen = await fixture<ChatScreen>(
-      html`<chat-screen .service=${service} style="display:block;width:1200px;height:600px"></chat-screen>`,
-    );
-    await waitFor(() => defined('chat-dashboard'), '<chat-dashboard> to be defined');
-    const dashboard = screen.shadowRoot!.querySelector('chat-dashboard')!;
-    await waitFor(() => !!dashboard.shadowRoot?.textContent?.includes('Mira Okafor'), 'the dashboard to show the waiting customer');
+    const { screen } = await screenOnDashboard(world);
     expect(CHATS_TAGS.filter(defined)).to.deep.equal([]);
 
     tab(screen, 'chats').click();
