@@ -40,7 +40,8 @@ export default {
     // The site root has nothing to show: send visitors to the demo.
     function redirectRootToDemo(context, next) {
       if (context.path === '/' || context.path === '/index.html') {
-        context.redirect('/demo/');
+        // Keep the query (e.g. ?lang=nl, as the README suggests adding to the printed address).
+        context.redirect(`/demo/${context.search}`);
         return Promise.resolve();
       }
       return next();
