@@ -5,7 +5,7 @@
 // Prints a table with ratios (ours / each peer) and writes bench/results.md.
 //   BENCH_RUNS=5 (default)  BENCH_SIZES=100,1000,10000,100000  BENCH_BURST_SECONDS=10
 //   BENCH_CONTENDERS=lit-virtualizer,lit-repeat (a subset of lit-virtualizer, lit-repeat, vaadin,
-//   deep-chat, chatscope, stream; ours always runs)
+//   deep-chat, chatscope, stream, stream-instant; ours always runs)
 // Not part of npm test (it measures time).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +28,7 @@ const ALL_CONTENDERS = [
   { id: 'deep-chat', label: 'deep-chat' },
   { id: 'chatscope', label: '@chatscope/chat-ui-kit-react' },
   { id: 'stream', label: 'stream-chat-react VirtualizedMessageList' },
+  { id: 'stream-instant', label: 'stream-chat-react VirtualizedMessageList, instant scroll' },
 ];
 // BENCH_CONTENDERS=ours,lit-virtualizer runs a subset (for profiling; results.md wants all).
 const only = process.env.BENCH_CONTENDERS?.split(',');
@@ -343,8 +344,11 @@ ${targets}
   \`client.hydrateActiveChannels()\` with a channel response holding the whole history (the SDK's own path from a
   query response into channel state), before the clock starts, as ours' demo backend holds its messages before
   (filling 10,000 took 0.8–1.7 s on this machine while it was busy; counting it would flatter ours); read and
-  delivery receipts are off in the channel config (they need the server); scrolling to a new message is "auto"
-  instead of its default "smooth", so no animation is timed. No request leaves the page.
+  delivery receipts are off in the channel config (they need the server). No request leaves the page. Stream runs
+  twice: as a host gets it, with its defaults (a new message at the bottom scrolls into view smoothly; the issue's
+  baseline, 173 ms for append, is in line with this contender's figure above), and as "instant scroll"
+  (\`stickToBottomScrollBehavior="auto"\`), the list's own work without the animation. The issue's targets are
+  judged against the first; the second is judged beside them as a stricter check.
 - **append 1 @10,000**: with 10,000 open, one incoming message (ours: the demo backend pushes it through the
   service; peers: their API; Stream: a \`message.new\` event through \`client.dispatchEvent\`, the path a WebSocket
   event takes; Stream copies channel state into React at most every 500 ms, and the single append here is that
