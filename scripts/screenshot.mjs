@@ -3,8 +3,14 @@
 //   npm run screenshot                                   starts the dev server itself
 //   npm run screenshot -- http://localhost:8000/demo/    reuses a running `npm start`
 //   npm run screenshot -- --sizes 1440x900,1024x768      more viewports (default 1440x900)
+//   npm run screenshot -- --themes light,dark            themes (?theme= of the demo; default light)
+//   npm run screenshot -- --zoom 2                       browser zoom (2 = 200%: the CSS viewport is
+//                                                        WIDTH/2 x HEIGHT/2 at 2 device pixels per px)
+//   npm run screenshot -- --langs nl                     languages (default en,nl)
+//   npm run screenshot -- --insert                       also open the conversation's Insert picker
 //   SCREENSHOT_WAIT=8000                                  ms to let customers arrive (default 8000)
-// Writes screenshots/<lang>-<w>x<h>-dashboard.png and -chats.png (the folder is gitignored).
+// Writes screenshots/<lang>-<w>x<h>[-dark][-zoom200]-dashboard.png, -chats.png and, with --insert,
+// -insert.png (the folder is gitignored).
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -18,6 +24,13 @@ const sizes = sizesArg.split(',').map((s) => {
   if (!width || !height) throw new Error(`bad size "${s}", expected WIDTHxHEIGHT`);
   return { width, height };
 });
+/** @param {string} name @param {string} fallback */
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const themes = option('--themes', 'light').split(',');
+const langs = option('--langs', 'en,nl').split(',');
+const zoom = Number(option('--zoom', '1'));
+if (!(zoom > 0)) throw new Error('bad --zoom, expected a number such as 2');
+const withInsert = args.includes('--insert');
 const givenUrl = args.find((a) => /^https?:\/\//.test(a));
 const WAIT = Number(process.env.SCREENSHOT_WAIT) || 8000;
 const outDir = resolve(root, 'screenshots');
@@ -58,6 +71,7 @@ if (!base) {
 // Accessible names in both shipped languages (Dutch wording may change; English is the contract).
 const CHATS_TAB = /^(Chats)\b/;
 const NEXT_IN_QUEUE = /get next in queue|volgende (uit de |in de )?wachtrij|volgende/i;
+const INSERT = /^(Insert|Invoegen)$/;
 
 /**
  * @param {import('puppeteer-core').Page} page
@@ -87,40 +101,61 @@ const browser = await launchChromium(sizes[0]);
 let failures = 0;
 try {
   for (const size of sizes) {
-    for (const lang of ['en', 'nl']) {
-      const page = await browser.newPage();
-      await page.setViewport(size);
-      const problems = watchPageProblems(page, { ignore: /Lit is in dev mode/ });
-      const url = new URL(base);
-      url.searchParams.set('lang', lang);
-      await page.goto(url.href, { waitUntil: 'load' });
-      await page.waitForFunction(() => customElements.get('chat-screen'), { timeout: 30_000 });
-      await new Promise((r) => setTimeout(r, WAIT));
-      const stem = `${lang}-${size.width}x${size.height}`;
-      await page.screenshot({ path: resolve(outDir, `${stem}-dashboard.png`) });
-      console.log(`screenshot: screenshots/${stem}-dashboard.png`);
+    for (const theme of themes) {
+      for (const lang of langs) {
+        const page = await browser.newPage();
+        await page.setViewport({
+          width: Math.round(size.width / zoom),
+          height: Math.round(size.height / zoom),
+          deviceScaleFactor: zoom,
+        });
+        const problems = watchPageProblems(page, { ignore: /Lit is in dev mode/ });
+        const url = new URL(base);
+        url.searchParams.set('lang', lang);
+        url.searchParams.set('theme', theme);
+        await page.goto(url.href, { waitUntil: 'load' });
+        await page.waitForFunction(() => customElements.get('chat-screen'), { timeout: 30_000 });
+        await new Promise((r) => setTimeout(r, WAIT));
+        const stem =
+          `${lang}-${size.width}x${size.height}` +
+          (theme === 'light' ? '' : `-${theme}`) +
+          (zoom === 1 ? '' : `-zoom${Math.round(zoom * 100)}`);
+        await page.screenshot({ path: resolve(outDir, `${stem}-dashboard.png`) });
+        console.log(`screenshot: screenshots/${stem}-dashboard.png`);
 
-      const chatsTab = (await findDeep(page, 'tab', CHATS_TAB)).asElement();
-      if (chatsTab) await chatsTab.click();
-      await new Promise((r) => setTimeout(r, 500));
-      const next = (await findDeep(page, 'button', NEXT_IN_QUEUE)).asElement();
-      if (next) {
-        const enabled = await page
-          .waitForFunction((el) => !el.disabled && el.getAttribute('aria-disabled') !== 'true', { timeout: 10_000 }, next)
-          .then(() => true, () => false);
-        if (enabled) await next.click();
-        else console.warn(`screenshot: (${stem}) "Get next in queue" stayed disabled (empty queue?)`);
-      } else {
-        console.warn(`screenshot: (${stem}) no "Get next in queue" button found`);
+        const chatsTab = (await findDeep(page, 'tab', CHATS_TAB)).asElement();
+        if (chatsTab) await chatsTab.click();
+        await new Promise((r) => setTimeout(r, 500));
+        const next = (await findDeep(page, 'button', NEXT_IN_QUEUE)).asElement();
+        if (next) {
+          const enabled = await page
+            .waitForFunction((el) => !el.disabled && el.getAttribute('aria-disabled') !== 'true', { timeout: 10_000 }, next)
+            .then(() => true, () => false);
+          if (enabled) await next.click();
+          else console.warn(`screenshot: (${stem}) "Get next in queue" stayed disabled (empty queue?)`);
+        } else {
+          console.warn(`screenshot: (${stem}) no "Get next in queue" button found`);
+        }
+        await new Promise((r) => setTimeout(r, 1500));
+        await page.screenshot({ path: resolve(outDir, `${stem}-chats.png`) });
+        console.log(`screenshot: screenshots/${stem}-chats.png`);
+        if (withInsert) {
+          const insert = (await findDeep(page, 'button', INSERT)).asElement();
+          if (insert) {
+            await insert.click();
+            await new Promise((r) => setTimeout(r, 800));
+            await page.screenshot({ path: resolve(outDir, `${stem}-insert.png`) });
+            console.log(`screenshot: screenshots/${stem}-insert.png`);
+          } else {
+            console.warn(`screenshot: (${stem}) no "Insert" button found`);
+          }
+        }
+        if (problems.length) {
+          failures++;
+          console.error(`screenshot: (${stem}) the page reported problems:\n  - ${problems.join('\n  - ')}`);
+        }
+        await page.close();
       }
-      await new Promise((r) => setTimeout(r, 1500));
-      await page.screenshot({ path: resolve(outDir, `${stem}-chats.png`) });
-      console.log(`screenshot: screenshots/${stem}-chats.png`);
-      if (problems.length) {
-        failures++;
-        console.error(`screenshot: (${stem}) the page reported problems:\n  - ${problems.join('\n  - ')}`);
-      }
-      await page.close();
     }
   }
 } finally {

@@ -31,6 +31,9 @@ export const tokens = css`
     --_radius-small: var(--chat-radius-small, 4px);
     --_focus-ring: var(--chat-focus-ring, 0 0 0 2px var(--_bg), 0 0 0 4px var(--_accent));
     --_shadow: var(--chat-shadow, 0 1px 2px rgb(0 0 0 / 0.06), 0 2px 8px rgb(0 0 0 / 0.06));
+    --_shadow-overlay: var(--chat-shadow-overlay, -8px 0 24px rgb(0 0 0 / 0.12));
+    --_backdrop: var(--chat-color-backdrop, light-dark(rgb(15 20 30 / 0.45), rgb(0 0 0 / 0.6)));
+    --_switch-thumb: var(--chat-color-switch-thumb, light-dark(#ffffff, #16181d));
     color-scheme: inherit;
     font-family: var(--_font);
     font-size: var(--_font-size);

@@ -27,7 +27,7 @@ import type { DisplaySettings } from '../../service/state.js';
  * @cssprop [--chat-color-surface-raised=light-dark(#ffffff, #262a33)] - Background of cards, buttons and dialogs.
  * @cssprop [--chat-color-border=light-dark(#e2e5ea, #343946)] - Border colour.
  * @cssprop [--chat-color-text=light-dark(#1c2330, #e7e9ee)] - Text colour.
- * @cssprop [--chat-color-text-muted=light-dark(#5d6675, #a3aab8)] - Secondary text (times, hints); keep 4.5:1 on the backgrounds.
+ * @cssprop [--chat-color-text-muted=light-dark(#5d6675, #a3aab8)] - Secondary text (times, hints); keep 4.5:1 on the backgrounds. Also the track of the Present / Away switch when Away.
  * @cssprop [--chat-color-accent=light-dark(#2357d8, #7aa2ff)] - Primary buttons, links, badges, the selected row's marker.
  * @cssprop [--chat-color-accent-text=light-dark(#ffffff, #0d1324)] - Text on the accent colour; keep 4.5:1 against it.
  * @cssprop [--chat-color-accent-soft=light-dark(#e8eefc, #243150)] - Background of the selected row and soft highlights.
@@ -36,12 +36,13 @@ import type { DisplaySettings } from '../../service/state.js';
  * @cssprop [--chat-color-danger-soft=light-dark(#fdecea, #4a2323)] - Background of error notes and failed messages.
  * @cssprop [--chat-color-warning=light-dark(#b45309, #fbbf24)] - Chats over their channel's limit.
  * @cssprop [--chat-color-warning-soft=light-dark(#fff4e0, #3d3015)] - Background of warnings.
- * @cssprop [--chat-color-success=light-dark(#1e7d45, #6fd69b)] - Success states (e.g. present).
+ * @cssprop [--chat-color-success=light-dark(#1e7d45, #6fd69b)] - Success states (e.g. present; the track of the Present / Away switch when Present).
  * @cssprop [--chat-color-bubble-customer=light-dark(#f0f2f5, #2a2f3a)] - Background of the customer's message bubbles.
  * @cssprop [--chat-color-bubble-agent=light-dark(#2357d8, #3a5bb8)] - Background of the agent's message bubbles.
  * @cssprop [--chat-color-bubble-agent-text=#ffffff] - Text colour of the agent's message bubbles.
  * @cssprop [--chat-focus-ring=0 0 0 2px background, 0 0 0 4px accent] - Focus indicator (a `box-shadow` value).
  * @cssprop [--chat-shadow=0 1px 2px rgb(0 0 0 / 0.06), 0 2px 8px rgb(0 0 0 / 0.06)] - Shadow of raised cards and dialogs.
+ * @cssprop [--chat-color-backdrop=light-dark(rgb(15 20 30 / 0.45), rgb(0 0 0 / 0.6))] - Backdrop behind modal dialogs (Insert, Transfer, End chat, listen in, ...).
  */
 export class ChatElement extends LitElement {
   /** The service received through context (see {@link ChatElement.service}). */

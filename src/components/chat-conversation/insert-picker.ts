@@ -431,6 +431,11 @@ export const insertPickerStyles = css`
   dialog.picker {
     width: min(720px, calc(100vw - 32px));
   }
+  /* The form never grows past the dialog (its max-height less the border): the list and the preview
+     shrink instead, so Cancel and "Insert text" stay in view on a short screen or at 200% zoom. */
+  dialog.picker .dialog-form {
+    max-height: calc(100vh - 50px);
+  }
   .picker-filters {
     display: flex;
     flex-wrap: wrap;
@@ -451,11 +456,6 @@ export const insertPickerStyles = css`
     border-color: var(--_accent);
     color: var(--_accent-text);
   }
-  .chip:focus-visible,
-  .picker-search:focus-visible {
-    outline: 2px solid var(--_focus-ring);
-    outline-offset: 1px;
-  }
   .picker-search {
     font: inherit;
     color: inherit;
@@ -465,13 +465,15 @@ export const insertPickerStyles = css`
     padding: 8px 10px;
   }
   .picker-body {
+    flex: 0 1 320px;
     display: grid;
     grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr);
     gap: 12px;
-    min-height: 0;
+    min-height: 120px;
   }
   .picker-list {
-    height: 320px;
+    min-height: 0;
     overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius-small);
@@ -485,9 +487,14 @@ export const insertPickerStyles = css`
     text-transform: uppercase;
     letter-spacing: 0.02em;
   }
+  /* Title, then the star and the source badge in their own columns: a long title wraps (never cut),
+     so the whole title is seen and is the option's accessible name. */
   .picker-option {
-    display: flex;
-    align-items: center;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-auto-flow: column;
+    grid-auto-columns: auto;
+    align-items: baseline;
     gap: 8px;
     padding: 6px 12px;
     cursor: pointer;
@@ -498,24 +505,20 @@ export const insertPickerStyles = css`
     box-shadow: inset 3px 0 0 var(--_accent);
   }
   .option-title {
-    flex: 1;
     min-width: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .option-star {
     color: var(--_warning);
     display: inline-flex;
+    align-self: center;
   }
   .option-source {
-    flex: none;
-    max-width: 40%;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    max-width: 8em;
     font-size: 12px;
     color: var(--_text-muted);
-    white-space: nowrap;
+    text-align: end;
+    overflow-wrap: anywhere;
   }
   .picker-empty {
     margin: 0;
@@ -523,7 +526,7 @@ export const insertPickerStyles = css`
     color: var(--_text-muted);
   }
   .picker-preview {
-    height: 320px;
+    min-height: 0;
     overflow: auto;
     display: flex;
     flex-direction: column;
@@ -572,14 +575,10 @@ export const insertPickerStyles = css`
   }
   @media (max-width: 560px) {
     .picker-body {
-      grid-template-columns: 1fr;
-    }
-    .picker-preview {
-      height: auto;
-      max-height: 160px;
-    }
-    .picker-list {
-      height: 240px;
+      flex: 1 1 400px;
+      grid-template-columns: minmax(0, 1fr);
+      /* The list gets the larger share; the preview scrolls. */
+      grid-template-rows: minmax(96px, 3fr) minmax(56px, 2fr);
     }
   }
 `;

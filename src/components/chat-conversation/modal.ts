@@ -105,7 +105,7 @@ export const dialogStyles = css`
     width: min(560px, calc(100vw - 32px));
   }
   dialog.dialog::backdrop {
-    background: rgb(15 20 30 / 0.45);
+    background: var(--_backdrop);
   }
   .dialog-form {
     display: flex;
@@ -164,12 +164,6 @@ export const dialogStyles = css`
   .field textarea {
     resize: vertical;
     min-height: 64px;
-  }
-  .field input:focus-visible,
-  .field select:focus-visible,
-  .field textarea:focus-visible {
-    outline: 2px solid var(--_focus-ring);
-    outline-offset: 1px;
   }
   .field-row {
     display: grid;

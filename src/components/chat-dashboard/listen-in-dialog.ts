@@ -93,7 +93,7 @@ export const listenDialogStyles = [
     flex-direction: column;
   }
   dialog.listen::backdrop {
-    background: rgb(15 23 42 / 0.45);
+    background: var(--_backdrop);
   }
   .listen-header {
     display: flex;

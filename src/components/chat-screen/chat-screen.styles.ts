@@ -180,7 +180,9 @@ export const styles = css`
     padding: 0;
     border: 0;
     border-radius: 10px;
-    background: color-mix(in srgb, var(--_text-muted) 45%, transparent);
+    /* Solid track colours: the thumb keeps 3:1 against the track in both states and both themes
+       (and the track 3:1 against the header). */
+    background: var(--_text-muted);
     cursor: pointer;
     transition: background 0.15s;
   }
@@ -194,8 +196,7 @@ export const styles = css`
     width: 16px;
     height: 16px;
     border-radius: 50%;
-    background: #fff;
-    box-shadow: 0 1px 2px rgb(0 0 0 / 0.3);
+    background: var(--_switch-thumb);
     transition: transform 0.15s;
   }
   .switch[aria-checked='true'] .thumb {
@@ -341,7 +342,7 @@ export const styles = css`
       inset-inline-end: 0;
       width: min(320px, 90%);
       z-index: 3;
-      box-shadow: var(--_shadow), -8px 0 24px rgb(0 0 0 / 0.12);
+      box-shadow: var(--_shadow), var(--_shadow-overlay);
     }
   }
 

@@ -141,6 +141,8 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @cssprop [--chat-screen-list-width=300px] - Width of the session list (narrower on narrow screens).
  * @cssprop [--chat-screen-panel-width=320px] - Width of the person panel.
  * @cssprop [--chat-screen-pane-bar-height=44px] - Minimum height of the pane bar (below 720 px).
+ * @cssprop [--chat-color-switch-thumb=light-dark(#ffffff, #16181d)] - Thumb of the Present / Away switch; keep 3:1 against `--chat-color-text-muted` (the track when Away) and `--chat-color-success` (the track when Present).
+ * @cssprop [--chat-shadow-overlay=-8px 0 24px rgb(0 0 0 / 0.12)] - Extra shadow of the person panel where it slides over the conversation (720–900 px).
  *
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command failed (only when the screen provides the service itself).
  * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (only when the screen provides the service itself).
