@@ -80,22 +80,28 @@ describe('<chat-conversation> Insert picker at narrow and wide sizes', () => {
     }
   }
 
-  for (const [what, width, height] of [
-    ['360 × 640', 360, 640],
-    ['1440 × 900 at 200% zoom (720 × 450 CSS px)', 720, 450],
-  ] as const) {
-    it(`${what}: the picker fits the screen, Cancel and "Insert text" in view with no scrolling, and passes axe`, async () => {
-      await setViewport({ width, height });
-      const { el, dialog } = await openIn('nl');
-      expect(dialog.scrollHeight, 'the dialog does not scroll').to.be.at.most(dialog.clientHeight + 1);
-      const screen = new DOMRect(0, 0, innerWidth, innerHeight);
-      expect(inside(dialog.getBoundingClientRect(), screen), 'the dialog inside the viewport').to.equal(true);
-      for (const name of ['Annuleren', 'Tekst invoegen']) {
-        expect(inside(byRole(dialog, 'button', name).getBoundingClientRect(), screen), `“${name}” in view`).to.equal(true);
-      }
-      const list = byRole(dialog, 'listbox');
-      expect(list.clientHeight, 'the list keeps room for rows').to.be.at.least(90);
-      await expect(el).to.be.accessible();
-    });
+  for (const lang of ['en', 'nl'] as const) {
+    for (const [what, width, height] of [
+      ['360 × 640', 360, 640],
+      ['1440 × 900 at 200% zoom (720 × 450 CSS px)', 720, 450],
+    ] as const) {
+      it(`${lang}, ${what}: the picker fits the screen, Cancel and "Insert text" side by side in view with no scrolling, and passes axe`, async () => {
+        await setViewport({ width, height });
+        const { el, dialog } = await openIn(lang);
+        expect(dialog.scrollHeight, 'the dialog does not scroll').to.be.at.most(dialog.clientHeight + 1);
+        const screen = new DOMRect(0, 0, innerWidth, innerHeight);
+        expect(inside(dialog.getBoundingClientRect(), screen), 'the dialog inside the viewport').to.equal(true);
+        const [cancel, confirm] = (lang === 'nl' ? ['Annuleren', 'Tekst invoegen'] : ['Cancel', 'Insert text']).map((name) => {
+          const rect = byRole(dialog, 'button', name).getBoundingClientRect();
+          expect(inside(rect, screen), `“${name}” in view`).to.equal(true);
+          return rect;
+        });
+        expect(Math.abs(cancel!.top - confirm!.top), 'Cancel and Insert text on one row').to.be.at.most(1);
+        expect(cancel!.right, 'Cancel before Insert text').to.be.at.most(confirm!.left);
+        const list = byRole(dialog, 'listbox');
+        expect(list.clientHeight, 'the list keeps room for rows').to.be.at.least(90);
+        await expect(el).to.be.accessible();
+      });
+    }
   }
 });

@@ -198,6 +198,7 @@ export const styles = [
 
     /* ---------------------------------------------------------------- composer */
     .composer {
+      container: composer / inline-size;
       margin: 0 16px 16px;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
@@ -244,6 +245,20 @@ export const styles = [
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
+    }
+    /* A narrow composer (a phone, 720–900 px, 200% zoom): the hint gets a line of its own under the
+       tools and Send (it was cut to "Enter to send, Shift+E…", in Dutch to "Enter om te …"). */
+    @container composer (max-width: 640px) {
+      .composer-bar {
+        flex-wrap: wrap;
+        row-gap: 2px;
+      }
+      .composer-bar .hint {
+        order: 1;
+        flex: 1 1 100%;
+        white-space: normal;
+        line-height: 1.3;
+      }
     }
     .read-only {
       margin: 0 16px 16px;

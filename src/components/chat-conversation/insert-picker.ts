@@ -165,11 +165,12 @@ export class InsertPicker {
         <p class="form-error" role="alert">${this.error}</p>
         <div class="dialog-actions picker-actions">
           <button type="button" class="btn" @click=${this.onCreate}>${msg('Create quick reply')}</button>
-          <span class="spacer"></span>
-          <button type="button" class="btn" @click=${() => this.close()}>${msg('Cancel')}</button>
-          <button type="button" class="btn primary" ?disabled=${!active} @click=${() => active && this.choose(active.item)}>
-            ${msg('Insert text')}
-          </button>
+          <span class="picker-confirm">
+            <button type="button" class="btn" @click=${() => this.close()}>${msg('Cancel')}</button>
+            <button type="button" class="btn primary" ?disabled=${!active} @click=${() => active && this.choose(active.item)}>
+              ${msg('Insert text')}
+            </button>
+          </span>
         </div>
       </div>
     </dialog>`;
@@ -428,7 +429,7 @@ function normalise(text: string): string {
 
 /** Styles of the Insert picker. */
 export const insertPickerStyles = css`
-  dialog.picker {
+  dialog.dialog.picker {
     width: min(720px, calc(100vw - 32px));
   }
   /* The form never grows past the dialog (its max-height less the border): the list and the preview
@@ -563,8 +564,11 @@ export const insertPickerStyles = css`
     margin: 0;
     flex-basis: 100%;
   }
-  .picker-actions .spacer {
-    flex: 1;
+  /* Cancel and "Insert text" stay together at the end, also when a narrow dialog wraps the row. */
+  .picker-confirm {
+    display: flex;
+    gap: 8px;
+    margin-inline-start: auto;
   }
   .picker-actions {
     justify-content: flex-start;
