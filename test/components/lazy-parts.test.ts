@@ -6,7 +6,7 @@ import { conversationParts, historyPart } from '../../src/components/chat-conver
 import { warningAlertsLoader } from '../../src/components/chat-dashboard/alert-options.js';
 import { type ChatDashboard, dashboardParts } from '../../src/components/chat-dashboard/chat-dashboard.js';
 import { type ChatPersonPanel, personPanelParts } from '../../src/components/chat-person-panel/chat-person-panel.js';
-import { byRole, deepActiveElement, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil, openConversation } from '../helpers.js';
+import { byRole, deepActiveElement, deepAll, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil, openConversation } from '../helpers.js';
 
 // Each test file runs in its own page: nothing here has loaded the lazy parts before these tests.
 
@@ -231,6 +231,23 @@ describe('<chat-dashboard> loads the warning alerts only when one is turned on',
     expect(deepText(notice)).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
   });
+
+  it('"Try again" that loads them (keyboard only) leaves focus on the alert that was turned on, not on the page', async () => {
+    let fail = true;
+    warningAlertsLoader.load = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad());
+    const { service } = await setup();
+    const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
+    const titleCount = byRole<HTMLInputElement>(byRole(el, 'group', 'Alerts'), 'checkbox', 'Count in page title');
+    titleCount.focus();
+    await sendKeys({ press: 'Space' });
+    const notice = await waitUntil(() => deepQuery<HTMLElement>(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    fail = false;
+    byRole(notice, 'button', 'Try again').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !deepQuery(el, '.load-failure'), 'the notice gone');
+    await settle(el);
+    expect(deepActiveElement() === titleCount, 'focus on "Count in page title"').to.equal(true);
+  });
 });
 
 describe('<chat-person-panel> loads its forms and the transcript view on demand', () => {
@@ -386,6 +403,68 @@ describe('<chat-person-panel> "Try again" opens the form asked for', () => {
     const form = await waitUntil(() => deepQuery<HTMLFormElement>(el, 'form'), 'the company form');
     await waitUntil(() => form.contains(deepActiveElement()), 'focus in the form');
     expect(deepQuery(el, '.load-failure')).to.equal(null);
+  });
+
+  /** Mira's earlier chat, ended and linked to a person; her second chat, linked too, in a panel with its sections open. */
+  async function panelWithEarlierChat() {
+    const s = await setup();
+    const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Where is my parcel?' });
+    await s.service.answer(first);
+    const person = await s.service.createPersonAndLink(first, { firstName: 'Mira', lastName: 'Okafor', email: 'mira.okafor@example.org', phone: '', companyName: '' });
+    await s.service.endSession(first);
+    const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
+    await s.service.answer(second);
+    await s.service.linkPerson(second, person.id);
+    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
+    await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
+    for (const d of deepAll(el, 'details') as HTMLDetailsElement[]) d.open = true;
+    await settle(el);
+    const record = await waitUntil(() => deepQuery<HTMLButtonElement>(el, `button[aria-controls="transcript-${first}"]`), 'the earlier chat');
+    return { ...s, el, first, second, record };
+  }
+
+  it('an earlier chat whose transcript view failed: "Try again" (keyboard only) opens the transcript with focus on its button, not on the page', async () => {
+    let fail = true;
+    personPanelParts.load = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad());
+    const { el, first, record } = await panelWithEarlierChat();
+    record.focus();
+    await sendKeys({ press: 'Enter' });
+    const notice = await waitUntil(() => deepQuery<HTMLElement>(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    expect(deepQuery(el, `#transcript-${first}`)).to.equal(null);
+    fail = false;
+    byRole(notice, 'button', 'Try again').focus();
+    await sendKeys({ press: 'Enter' });
+    const transcript = await waitUntil(() => queryByRole(el, 'list', /^Transcript of the chat of/), 'the transcript');
+    await settle(el);
+    expect(deepQuery(el, '.load-failure')).to.equal(null);
+    expect(deepText(transcript)).to.contain('Where is my parcel?');
+    expect(deepActiveElement() === record, 'focus on the button that opened the transcript').to.equal(true);
+    expect(record.getAttribute('aria-expanded')).to.equal('true');
+    // The keyboard goes on from there: Enter closes the transcript again.
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(record.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('"Try again" after another chat was shown opens nothing for the chat left; focus goes to the customer\'s name, not to the page', async () => {
+    let fail = true;
+    personPanelParts.load = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : realLoad());
+    const { el, service, backend, record } = await panelWithEarlierChat();
+    record.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepQuery<HTMLElement>(el, '.load-failure[role="alert"]'), 'the load failure notice');
+    const tom = backend.script.customerArrives({ channelId: 'sales', name: 'Tom Berg', text: 'Hello?' });
+    await service.answer(tom);
+    el.sessionId = tom;
+    await waitUntil(() => service.state.personContexts[tom]?.status === 'ready', 'the other person context');
+    await settle(el);
+    fail = false;
+    byRole(deepQuery<HTMLElement>(el, '.load-failure[role="alert"]')!, 'button', 'Try again').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !deepQuery(el, '.load-failure'), 'the notice gone');
+    await settle(el);
+    expect(queryByRole(el, 'list', /^Transcript of the chat of/), 'no transcript for the chat left').to.equal(null);
+    expect(deepActiveElement() === byRole(el, 'heading', 'Tom Berg'), 'focus on the customer\'s name').to.equal(true);
   });
 });
 

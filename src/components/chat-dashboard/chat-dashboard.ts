@@ -161,6 +161,8 @@ export class ChatDashboard extends ChatElement {
   private listen: ListenIn | undefined;
   private listenSubscription: Subscription | undefined;
   private listenOpener: HTMLElement | undefined;
+  /** The alert checkbox the agent changed last (focus returns there after "Try again" loads the alerts). */
+  private alertChanged: HTMLElement | undefined;
   /** The listen-in whose dialog has been opened (see `updated`). */
   private shownListen: ListenIn | undefined;
   private followLog = true;
@@ -274,7 +276,7 @@ export class ChatDashboard extends ChatElement {
 
   private renderAlertOptions(): TemplateResult {
     const desktop = this.alerts.desktop;
-    return html`<fieldset class="alerts" part="alerts">
+    return html`<fieldset class="alerts" part="alerts" @change=${(e: Event) => (this.alertChanged = e.target as HTMLElement)}>
       <legend>${msg('Alerts')}</legend>
       <label class="check">
         <input type="checkbox" .checked=${this.alerts.sound} @change=${(e: Event) => this.alerts.setSound((e.target as HTMLInputElement).checked)} />
@@ -297,7 +299,10 @@ export class ChatDashboard extends ChatElement {
         />
         ${msg('Count in page title')}
       </label>
-    </fieldset>${renderLoadFailure([this.alerts.effects])}`;
+    </fieldset>${renderLoadFailure([this.alerts.effects], () =>
+      // After "Try again" the notice (and its focused button) goes: back to the alert last changed.
+      this.alertChanged?.isConnected ? this.alertChanged : this.renderRoot.querySelector<HTMLElement>('.alerts input:not(:disabled)'),
+    )}`;
   }
 
   private warningText(warning: ChatWarning): { title: string; body: string } {

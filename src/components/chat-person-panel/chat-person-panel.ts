@@ -205,7 +205,7 @@ export class ChatPersonPanel extends ChatSessionElement {
               <button type="button" class="btn small" @click=${() => (this.actionError = '')}>${msg('Dismiss')}</button>`
           : nothing}
       </div>
-      ${renderLoadFailure([this.parts])}
+      ${renderLoadFailure([this.parts], () => this.renderRoot.querySelector<HTMLElement>('#person-name, #customer-name'))}
       ${body}
       <slot name="cards"></slot>
       <slot></slot>
@@ -630,7 +630,18 @@ export class ChatPersonPanel extends ChatSessionElement {
     // loaded; its "Try again" opens the transcript once loaded, for the same chat).
     if (!this.openTranscripts.has(chatId) && !(await this.parts.get())) {
       const sessionId = this.currentId;
-      this.parts.resumeAfterRetry(() => this.currentId === sessionId && !this.openTranscripts.has(chatId) && this.onToggleTranscript(chatId).then(() => true));
+      // Run after "Try again" (whose button goes with the notice): focus goes to the chat's
+      // button, as after a click that opened it at once.
+      this.parts.resumeAfterRetry(
+        () =>
+          this.currentId === sessionId &&
+          !this.openTranscripts.has(chatId) &&
+          this.onToggleTranscript(chatId).then(() => {
+            this.focusAfterRender = `button[aria-controls="${CSS.escape(`transcript-${chatId}`)}"]`;
+            this.requestUpdate();
+            return true;
+          }),
+      );
       return;
     }
     const open = new Set(this.openTranscripts);
