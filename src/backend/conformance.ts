@@ -1,6 +1,7 @@
 import type { Subscription } from 'rxjs';
 import type { ChatMessage } from '../model/message.js';
 import type { ChatSession } from '../model/session.js';
+import { checkEvent, checkMessage } from '../service/adapter-data.js';
 import type { BackendEvent, ChatBackendAdapter } from './adapter.js';
 import type { ChatErrorCode } from './errors.js';
 
@@ -98,7 +99,8 @@ function newClientId(): string {
 /**
  * Declare mocha `describe` / `it` blocks that check the promises of a {@link ChatBackendAdapter}:
  * snapshot shape, queue events, the answer race, queue order, idempotent send, seq order, paging,
- * read marks, ending, unsubscribing, subscribing again, typed errors, listen-in rights and feed. Call it at the top
+ * read marks, ending, unsubscribing, subscribing again, typed errors, listen-in rights and feed
+ * (whose records the service's data checks can show). Call it at the top
  * level of a test file.
  * Assertions throw plain `Error`s, so any assertion library may sit beside it.
  *
@@ -355,6 +357,39 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
       fx.adapter.listenIn('no-such-session').subscribe({ error: (e) => (unknown = e) });
       await until(() => unknown !== undefined, 'listenIn on an unknown session to fail');
       assert((unknown as { code?: unknown }).code === 'not-found', 'listenIn on an unknown session errors with not-found');
+    });
+
+    it('listenIn: the feed and the listener\'s history carry records the service can show (adapter data checks pass)', async () => {
+      // Without a listener (fixture option) there is no feed to check: the case above covers the refusal.
+      const listener = fx.listener;
+      if (!listener) return;
+      const id = await answered('Hello, anyone listening?');
+      const events: BackendEvent[] = [];
+      const subscription = listener.listenIn(id).subscribe((e) => events.push(e));
+      try {
+        await fx.customerWrites(id, 'Heard this?');
+        await fx.adapter.sendMessage(id, { clientId: newClientId(), text: 'Yes, I am here.' });
+        await until(
+          () => ['Heard this?', 'Yes, I am here.'].every((text) => events.some((e) => e.type === 'message' && e.message.text === text)),
+          'both new messages in the feed',
+        );
+        for (const event of events) {
+          const checked = checkEvent(event);
+          assert(!(checked instanceof Error), `a listen-in feed event can be shown (${checked instanceof Error ? checked.message : ''})`);
+        }
+        const page = await listener.getMessages(id);
+        for (const message of page.messages) {
+          const checked = checkMessage(message);
+          assert(!(checked instanceof Error), `a listener's history message can be shown (${checked instanceof Error ? checked.message : ''})`);
+        }
+        const fed = events.flatMap((e) => (e.type === 'message' ? [e.message] : []));
+        for (const m of fed) {
+          const stored = page.messages.find((p) => p.id === m.id);
+          assert(stored && stored.seq === m.seq && stored.sentAt === m.sentAt, `feed message ${m.id} is the stored one (same seq and sentAt)`);
+        }
+      } finally {
+        subscription.unsubscribe();
+      }
     });
 
     it('rejects commands on unknown sessions with a typed not-found error', async () => {

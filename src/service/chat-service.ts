@@ -613,7 +613,9 @@ export class ChatService {
   /**
    * Listen in on another agent's ongoing chat: a live, read-only view of its messages. The agent
    * being listened to is not notified. Call `stop()` on the result when the view closes; that
-   * ends the backend feed.
+   * ends the backend feed. Feed messages and events that cannot be shown are left out of the view
+   * and reported on `errors$` (`invalid-input`, command `listenIn` / `getMessages`); missing
+   * optional fields get their defaults (see `adapter-data.ts`).
    * @throws ChatBackendError `not-permitted` without the listen-in right on the chat's channel
    *   (checked here and again by the adapter), `not-found` for an unknown session, `invalid-state`
    *   when the chat is not ongoing or is the agent's own
@@ -622,8 +624,12 @@ export class ChatService {
     const refusal = this.listenInRefusal(sessionId);
     if (refusal) throw this.fail('listenIn', refusal);
     try {
-      const listen = await openListenIn(this.backend, this.state.sessions[sessionId]!, this.pageSize, (l) =>
-        this.listens.delete(l),
+      const listen = await openListenIn(
+        this.backend,
+        this.state.sessions[sessionId]!,
+        this.pageSize,
+        (l) => this.listens.delete(l),
+        (invalid, source) => this.fail(source, invalid),
       );
       if (this.disposed) listen.stop();
       else this.listens.add(listen);

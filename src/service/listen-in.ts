@@ -1,8 +1,9 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { ChatBackendAdapter } from '../backend/adapter.js';
-import { type ChatErrorCode, toChatError } from '../backend/errors.js';
-import type { MessageView } from '../model/message.js';
+import { ChatBackendError, type ChatErrorCode, toChatError } from '../backend/errors.js';
+import type { ChatMessage, MessageView } from '../model/message.js';
 import type { ChatSession } from '../model/session.js';
+import { checkEvent, checkList, checkMessage } from './adapter-data.js';
 
 /** What a listen-in view shows: the session and its messages, live, read-only. */
 export interface ListenInView {
@@ -36,14 +37,23 @@ export interface ListenIn {
  * Opens the feed: subscribes to `backend.listenIn(sessionId)` first (so no message falls between
  * the page and the feed), then loads the newest page. Rejects with the adapter's error (e.g.
  * `not-permitted`), after closing the feed.
+ *
+ * What the feed and the page carry goes through the service's adapter data checks
+ * (`adapter-data.ts`), as the agent's own events and histories do: missing optional fields get
+ * their defaults (`text` `''`, `attachments` `[]`, ...); a message or event that cannot be shown
+ * (no id, unknown kind, `sentAt` not ISO 8601, ...) is left out of the view and reported through
+ * `onInvalid` as a `ChatBackendError('invalid-input')` naming the field. The feed goes on.
  * @param pageSize messages in the first page
  * @param onStop called once when the listen-in stops (the service forgets it)
+ * @param onInvalid called with each `invalid-input` error for data left out, and the adapter call
+ *   it came from (`listenIn` for the feed, `getMessages` for the page)
  */
 export async function openListenIn(
   backend: ChatBackendAdapter,
   session: ChatSession,
   pageSize: number,
   onStop: (listen: ListenIn) => void,
+  onInvalid: (error: ChatBackendError, source: 'listenIn' | 'getMessages') => void = () => undefined,
 ): Promise<ListenIn> {
   const sessionId = session.id;
   const subject = new BehaviorSubject<ListenInView>({
@@ -81,7 +91,12 @@ export async function openListenIn(
   };
   let feedError: unknown;
   subscription = backend.listenIn(sessionId).subscribe({
-    next: (event) => {
+    next: (raw) => {
+      const event = checkEvent(raw);
+      if (event instanceof ChatBackendError) {
+        onInvalid(event, 'listenIn');
+        return;
+      }
       if (event.type === 'session-updated' && event.session.id === sessionId) {
         update({ session: event.session, status: event.session.status === 'ongoing' ? 'live' : 'ended' });
       } else if (event.type === 'message' && event.message.sessionId === sessionId) {
@@ -96,7 +111,9 @@ export async function openListenIn(
   try {
     if (feedError) throw feedError;
     const page = await backend.getMessages(sessionId, { limit: pageSize });
-    merge(page.messages.map((m) => ({ ...m, status: 'sent' as const })));
+    const { items, error } = checkList<ChatMessage>('getMessages', page.messages, checkMessage);
+    if (error) onInvalid(error, 'getMessages');
+    merge(items.map((m) => ({ ...m, status: 'sent' as const })));
   } catch (error) {
     listen.stop();
     throw toChatError(error);
