@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { ChatDashboard } from '../../src/components/chat-dashboard/chat-dashboard.js';
 import { ChatService } from '../../src/service/chat-service.js';
-import { deepQuery, mount, settle, setup } from '../helpers.js';
+import { allByRole, deepAll, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
 
 const LONG_NAME = `Maximiliane-Anastasia-${'Hohenzollern-'.repeat(6)}`.padEnd(100, 'x').slice(0, 100);
 
@@ -69,5 +69,56 @@ describe('<chat-dashboard> ongoing chats layout', () => {
     expect(youBox.right, '"(you)" inside its cell').to.be.at.most(cellBox.right + 1);
     expect(own.you!.scrollWidth).to.be.at.most(own.you!.clientWidth + 1);
     service.dispose();
+  });
+
+  for (const lang of ['en', 'nl'] as const) {
+    it(`${lang}, 360 px: each ongoing chat is a card with nothing scrolling sideways, "Listen in" and every value in view, the column names beside the values and still the table's headers; passes axe`, async () => {
+      await setViewport({ width: 360, height: 640 });
+      const { backend, service } = await setup();
+      const mine = backend.script.customerArrives({ channelId: 'sales', name: 'Jonas Verbeek', text: 'Hi' });
+      await service.answer(mine);
+      const theirs = backend.script.customerArrives({ channelId: 'support', name: 'Hannah Lawson', text: 'Hello' });
+      backend.script.agentAnswers('a2', theirs);
+      const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`, lang);
+      const listen = lang === 'nl' ? 'Meeluisteren' : 'Listen in';
+      await waitUntil(() => queryByRole(el, 'button', listen), `"${listen}"`);
+      await settle(el);
+      const wrap = deepQuery<HTMLElement>(el, '.table-wrap')!;
+      expect(wrap.scrollWidth, 'the ongoing chats do not scroll sideways').to.be.at.most(wrap.clientWidth + 1);
+      const box = wrap.getBoundingClientRect();
+      const rows = deepAll(el, 'tbody tr') as HTMLTableRowElement[];
+      expect(rows.length).to.be.at.least(2);
+      for (const row of rows) {
+        for (const cell of Array.from(row.cells)) {
+          const r = cell.getBoundingClientRect();
+          if (r.width === 0) continue;
+          expect(r.left >= box.left - 1 && r.right <= box.right + 1, `cell “${deepText(cell)}” in view`).to.equal(true);
+        }
+      }
+      const button = allByRole(el, 'button', listen)[0]!.getBoundingClientRect();
+      expect(button.right, `"${listen}" in view`).to.be.at.most(box.right + 1);
+      // The column names are shown beside the duration and the last activity...
+      const row = deepQuery<HTMLTableRowElement>(el, `tr[data-id="${theirs}"]`)!;
+      const label = (cell: HTMLElement) => getComputedStyle(cell, '::before').content;
+      expect(label(row.cells[3]!)).to.contain(lang === 'nl' ? 'Duur' : 'Duration');
+      expect(label(row.cells[4]!)).to.contain(lang === 'nl' ? 'Laatste activiteit' : 'Last activity');
+      // ...and the table keeps its headers for assistive technology.
+      expect(allByRole(el, 'columnheader').length).to.equal(6);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('at 1440 px the ongoing chats stay a table with visible column headers and no labels in the cells', async () => {
+    await setViewport({ width: 1440, height: 900 });
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ channelId: 'sales', name: 'Jonas Verbeek', text: 'Hi' });
+    await service.answer(id);
+    const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
+    await settle(el);
+    const header = deepQuery<HTMLElement>(el, 'thead th')!;
+    expect(header.getBoundingClientRect().height, 'the header row is shown').to.be.greaterThan(10);
+    const row = deepQuery<HTMLTableRowElement>(el, `tr[data-id="${id}"]`)!;
+    expect(getComputedStyle(row).display).to.equal('table-row');
+    expect(getComputedStyle(row.cells[3]!, '::before').content).to.equal('none');
   });
 });

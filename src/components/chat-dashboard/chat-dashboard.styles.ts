@@ -219,6 +219,85 @@ export const styles = css`
     /* The containing block of the visually hidden cells' text, so it cannot widen the page (B09). */
     position: relative;
     overflow-x: auto;
+    container: ongoing / inline-size;
+  }
+  /* A narrow dashboard (a phone, 200% zoom): each ongoing chat is a small card instead of a row that
+     scrolls sideways: customer and "Listen in", agent and channel, then the duration and the last
+     activity, each after its column name. The column headers stay for assistive technology. */
+  @container ongoing (width < 560px) {
+    table.ongoing,
+    table.ongoing tbody {
+      display: block;
+    }
+    table.ongoing thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    table.ongoing tbody tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas: 'person actions' 'agent channel' 'duration duration' 'last last';
+      align-items: baseline;
+      gap: 4px 12px;
+      padding: 10px 16px;
+      border-bottom: 1px solid var(--_border);
+    }
+    table.ongoing tbody tr:last-child {
+      border-bottom: 0;
+    }
+    table.ongoing td {
+      display: block;
+      min-width: 0;
+      max-width: none;
+      width: auto;
+      padding: 0;
+      border: 0;
+      background: none;
+      text-align: start;
+      white-space: normal;
+    }
+    table.ongoing td:nth-child(1) {
+      grid-area: person;
+    }
+    table.ongoing td:nth-child(2) {
+      grid-area: agent;
+    }
+    table.ongoing td:nth-child(3) {
+      grid-area: channel;
+      text-align: end;
+    }
+    table.ongoing td:nth-child(4) {
+      grid-area: duration;
+    }
+    table.ongoing td:nth-child(5) {
+      grid-area: last;
+    }
+    table.ongoing td.actions {
+      grid-area: actions;
+      align-self: center;
+      text-align: end;
+    }
+    table.ongoing td[data-label]::before {
+      /* Shown, not read: the column header already names the cell for assistive technology. */
+      content: attr(data-label) / '';
+      margin-inline-end: 6px;
+      font-size: 12px;
+      font-weight: 400;
+      color: var(--_text-muted);
+    }
+    table.ongoing tbody tr:hover {
+      background: var(--_surface);
+    }
+    table.ongoing tr.late {
+      box-shadow: inset 3px 0 0 var(--_warning);
+    }
+    table.ongoing tr.late td:first-child {
+      box-shadow: none;
+    }
   }
   table {
     width: 100%;

@@ -567,8 +567,8 @@ export class ChatDashboard extends ChatElement {
                       </div>
                     </td>
                     <td class="channel-cell">${this.channels.value?.[s.channelId]?.name ?? s.channelId}</td>
-                    <td class="num">${formatDuration(now - Date.parse(s.answeredAt ?? s.createdAt), this.display)}</td>
-                    <td class="num ${warning ? 'late' : ''}">
+                    <td class="num" data-label=${msg('Duration')}>${formatDuration(now - Date.parse(s.answeredAt ?? s.createdAt), this.display)}</td>
+                    <td class="num ${warning ? 'late' : ''}" data-label=${msg('Last activity')}>
                       ${warning
                         ? html`${warningIcon}<span class="visually-hidden"
                               >${msg(str`Customer waiting for an answer longer than ${warning.limitMinutes} min:`)}</span
