@@ -341,6 +341,30 @@ export const EndChatWithUnsentReply: Story = {
   play: async ({ canvasElement }) => press(canvasElement, 'End chat'),
 };
 
+/** "End chat" while two attached files are still uploading: the agent is asked to confirm, and told the files will not be sent. */
+export const EndChatWithUnsentFiles: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene(
+        (backend) => {
+          const id = lively(backend);
+          backend.script.agentWrites('a1', id, 'I will send you the delivery note and the label.');
+          return id;
+        },
+        async ({ service, sessionId, clock }) => {
+          void service.attachFiles(sessionId, [
+            new File([new Uint8Array(3 * 1024 * 1024)], 'delivery-note.pdf', { type: 'application/pdf' }),
+            new File([new Uint8Array(2 * 1024 * 1024)], 'parcel-label.pdf', { type: 'application/pdf' }),
+          ]);
+          await clock!.advance(300);
+        },
+      ),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => press(canvasElement, 'End chat'),
+};
+
 /** Without a provider the element explains what is missing instead of failing. */
 export const NoProvider: Story = {
   render: () => html`<div style="max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px">

@@ -97,16 +97,20 @@ export function sessionPhase(session: ChatSession): SessionPhase {
 /**
  * What the agent is asked about before "End chat" ends a session: `unanswered` when the customer
  * wrote last (phase `waiting-for-agent`), `unsent-reply` when the agent's composer holds a reply
- * that was not sent (non-blank `draft`). Empty: the chat ends at once.
+ * that was not sent (non-blank `draft`), `unsent-files` when files the agent attached have not
+ * been sent (`unsentFiles` > 0: still uploading, or failed; see `ChatService.unsentFiles`).
+ * Empty: the chat ends at once. The order is the order the confirmation names them in.
  * @param session the session to end
  * @param draft the composer's text for the session (the service's draft), `''` when none
+ * @param unsentFiles how many attached files have not been sent (a count; 0 when none)
  */
-export function endChatConcerns(session: ChatSession, draft = ''): EndChatConcern[] {
+export function endChatConcerns(session: ChatSession, draft = '', unsentFiles = 0): EndChatConcern[] {
   const concerns: EndChatConcern[] = [];
   if (sessionPhase(session) === 'waiting-for-agent') concerns.push('unanswered');
   if (draft.trim()) concerns.push('unsent-reply');
+  if (unsentFiles > 0) concerns.push('unsent-files');
   return concerns;
 }
 
 /** A reason to confirm before ending a chat (see {@link endChatConcerns}). */
-export type EndChatConcern = 'unanswered' | 'unsent-reply';
+export type EndChatConcern = 'unanswered' | 'unsent-reply' | 'unsent-files';

@@ -1067,6 +1067,17 @@ export class ChatService {
     await this.uploadQueue.attach(sessionId, files);
   }
 
+  /**
+   * How many files the agent attached to a session that have not reached the customer: those
+   * still uploading (they are sent when done) and those that failed (upload or send). Refused
+   * files (checked before any upload, never sendable) do not count. "End chat" asks first when
+   * this is above 0 (see `endChatConcerns`). Kept per session, so showing another chat keeps them.
+   * @returns a count (0 for an unknown session)
+   */
+  unsentFiles(sessionId: string): number {
+    return this.uploadQueue.uploads(sessionId).filter((u) => u.status !== 'refused').length;
+  }
+
   /** Cancel an upload in progress (it stops and leaves the list; nothing is sent). */
   cancelUpload(sessionId: string, uploadId: string): void {
     this.uploadQueue.cancel(sessionId, uploadId);

@@ -1,9 +1,12 @@
 /**
- * When "End chat" asks before ending (DOM-free): the customer wrote last and has had no answer, or
- * the agent's composer holds a reply that was not sent.
+ * When "End chat" asks before ending (DOM-free): the customer wrote last and has had no answer,
+ * the agent's composer holds a reply that was not sent, or files the agent attached were not sent.
  */
 import { expect } from '@open-wc/testing';
+import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import { type ChatSession, endChatConcerns } from '../../src/model/session.js';
+import { ChatService } from '../../src/service/chat-service.js';
+import { FakeClock } from '../../src/service/clock.js';
 
 function session(patch: Partial<ChatSession>): ChatSession {
   return {
@@ -41,5 +44,70 @@ describe('endChatConcerns', () => {
 
   it('names both when the customer wrote last and a reply was not sent, the unanswered customer first', () => {
     expect(endChatConcerns(customerLast, 'I am checking')).to.deep.equal(['unanswered', 'unsent-reply']);
+  });
+
+  it('asks when attached files were not sent, also after the agent wrote last and with an empty composer', () => {
+    expect(endChatConcerns(agentLast, '', 0)).to.deep.equal([]);
+    expect(endChatConcerns(agentLast, '', 1)).to.deep.equal(['unsent-files']);
+    expect(endChatConcerns(agentLast, '  ', 2)).to.deep.equal(['unsent-files']);
+  });
+
+  it('names all three in order: the unanswered customer, the reply, the files', () => {
+    expect(endChatConcerns(customerLast, 'I am checking', 3)).to.deep.equal(['unanswered', 'unsent-reply', 'unsent-files']);
+  });
+});
+
+describe('ChatService.unsentFiles (what counts as attached but not sent)', () => {
+  async function make() {
+    const clock = new FakeClock('2026-11-30T09:00:00Z');
+    const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
+    const service = new ChatService({ backend, clock });
+    await service.ready;
+    const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'Hi' });
+    await service.answer(id);
+    return { clock, backend, service, id };
+  }
+  /** The session's upload list now (uploads$ emits the current one at once). */
+  function statuses(service: ChatService, id: string): string[] {
+    let list: readonly { status: string }[] = [];
+    service.uploads$(id).subscribe((l) => (list = l)).unsubscribe();
+    return list.map((u) => u.status);
+  }
+  const pdf = (name: string) => new File([new Uint8Array(2048)], name, { type: 'application/pdf' });
+
+  it('counts files while they upload; a file that uploaded is sent and no longer counts', async () => {
+    const { clock, service, id } = await make();
+    expect(service.unsentFiles(id)).to.equal(0);
+    const done = service.attachFiles(id, [pdf('invoice.pdf'), pdf('label.pdf')]);
+    expect(statuses(service, id)).to.deep.equal(['uploading', 'uploading']);
+    expect(service.unsentFiles(id)).to.equal(2);
+    expect(endChatConcerns(service.state.sessions[id]!, '', service.unsentFiles(id))).to.include('unsent-files');
+    await clock.advance(60_000);
+    await done;
+    expect(statuses(service, id)).to.deep.equal([]);
+    expect(service.unsentFiles(id)).to.equal(0);
+  });
+
+  it('counts a file whose upload failed, not a refused one (never sendable, refused before any upload)', async () => {
+    const { backend, service, id } = await make();
+    await service.attachFiles(id, [new File([], 'empty.txt', { type: 'text/plain' })]);
+    expect(statuses(service, id)).to.deep.equal(['refused']);
+    expect(service.unsentFiles(id)).to.equal(0);
+    backend.uploadFile = () => Promise.reject(new Error('network'));
+    await service.attachFiles(id, [pdf('invoice.pdf')]);
+    expect(statuses(service, id)).to.deep.equal(['refused', 'failed']);
+    expect(service.unsentFiles(id)).to.equal(1);
+  });
+
+  it('keeps the count per session: another chat has its own, and the first keeps its files', async () => {
+    const { backend, service, id } = await make();
+    const other = backend.script.customerArrives({ channelId: 'support', name: 'Tom Berg', text: 'Hello?' });
+    await service.answer(other);
+    void service.attachFiles(id, [pdf('invoice.pdf')]);
+    service.selectSession(other);
+    expect(service.unsentFiles(other)).to.equal(0);
+    service.selectSession(id);
+    expect(service.unsentFiles(id)).to.equal(1);
+    expect(service.unsentFiles('S-unknown')).to.equal(0);
   });
 });

@@ -136,7 +136,7 @@ export class ChatConversation extends ChatSessionElement {
   );
   private readonly endDialog = new LazyPart(
     this,
-    async () => new (await conversationParts.endChat()).EndChatDialog(this, (sessionId) => void this.endChat(sessionId)),
+    async () => new (await conversationParts.endChat()).EndChatDialog(this, (sessionId) => void this.endChat(sessionId), () => this.display),
   );
   /** Composer range the picker's text replaces: the selection when it opened, or the typed `/…`. */
   private insertRange: { start: number; end: number; slash: boolean } | null = null;
@@ -599,8 +599,8 @@ export class ChatConversation extends ChatSessionElement {
   // ------------------------------------------------------------------ actions
 
   /**
-   * "End chat": asks first when the customer wrote last (no answer yet) or the composer holds a
-   * reply that was not sent, else ends at once.
+   * "End chat": asks first when the customer wrote last (no answer yet), the composer holds a
+   * reply that was not sent or attached files were not sent (see `endChatConcerns`), else ends at once.
    */
   private onEnd(session: ChatSession, event: Event): void {
     if (this.endConcerns(session).length) {
@@ -610,7 +610,7 @@ export class ChatConversation extends ChatSessionElement {
           // Asked again when the dialog opens after "Try again": only if there is still reason to ask.
           const now = this.session.value ?? session;
           const concerns = now.status === 'ongoing' ? this.endConcerns(now) : [];
-          return concerns.length ? d.open(now.id, now.customer.name, concerns, opener) : false;
+          return concerns.length ? d.open(now.id, now.customer.name, concerns, opener, this.service?.unsentFiles(now.id) ?? 0) : false;
         },
         event,
       );
@@ -619,9 +619,9 @@ export class ChatConversation extends ChatSessionElement {
     void this.endChat(session.id);
   }
 
-  /** What "End chat" asks about for `session`, given the composer's text (or the service's draft). */
+  /** What "End chat" asks about for `session`, given the composer's text (or the service's draft) and its unsent files. */
   private endConcerns(session: ChatSession) {
-    return endChatConcerns(session, this.composerElement?.value ?? this.draft.value ?? '');
+    return endChatConcerns(session, this.composerElement?.value ?? this.draft.value ?? '', this.service?.unsentFiles(session.id) ?? 0);
   }
 
   /**
