@@ -71,9 +71,13 @@ describe('<chat-dashboard> ongoing chats layout', () => {
     service.dispose();
   });
 
-  for (const lang of ['en', 'nl'] as const) {
-    it(`${lang}, 360 px: each ongoing chat is a card with nothing scrolling sideways, "Listen in" and every value in view, the column names beside the values and still the table's headers; passes axe`, async () => {
-      await setViewport({ width: 360, height: 640 });
+  for (const [lang, width, height] of [
+    ['en', 360, 640],
+    ['nl', 360, 640],
+    ['nl', 720, 450],
+  ] as const) {
+    it(`${lang}, ${width} × ${height}${width === 720 ? ' (1440 × 900 at 200%)' : ''}: each ongoing chat is a card with nothing scrolling sideways, "Listen in" and every value in view, the column names beside the values and still the table's headers; passes axe`, async () => {
+      await setViewport({ width, height });
       const { backend, service } = await setup();
       const mine = backend.script.customerArrives({ channelId: 'sales', name: 'Jonas Verbeek', text: 'Hi' });
       await service.answer(mine);

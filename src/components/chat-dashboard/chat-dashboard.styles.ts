@@ -221,10 +221,10 @@ export const styles = css`
     overflow-x: auto;
     container: ongoing / inline-size;
   }
-  /* A narrow dashboard (a phone, 200% zoom): each ongoing chat is a small card instead of a row that
-     scrolls sideways: customer and "Listen in", agent and channel, then the duration and the last
+  /* A dashboard narrower than the table (about 810 px in Dutch: a phone, a tablet, 200% zoom): each
+     ongoing chat is a small card instead of a row that scrolls sideways: customer and "Listen in", agent and channel, then the duration and the last
      activity, each after its column name. The column headers stay for assistive technology. */
-  @container ongoing (width < 560px) {
+  @container ongoing (width < 820px) {
     table.ongoing,
     table.ongoing tbody {
       display: block;
@@ -297,6 +297,15 @@ export const styles = css`
     }
     table.ongoing tr.late td:first-child {
       box-shadow: none;
+    }
+  }
+  /* Room for the last activity beside the duration. */
+  @container ongoing (480px <= width < 820px) {
+    table.ongoing tbody tr {
+      grid-template-areas: 'person actions' 'agent channel' 'duration last';
+    }
+    table.ongoing td:nth-child(5) {
+      text-align: end;
     }
   }
   table {
