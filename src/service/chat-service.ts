@@ -755,8 +755,10 @@ export class ChatService {
   }
 
   /**
-   * End an ongoing chat the agent handles. On failure the chat (and its draft) stay as they were
-   * and a notice with the code is raised for the session (`scope: 'session'`).
+   * End an ongoing chat the agent handles. Once ended, the session's attached files that were not
+   * sent are dropped (uploads in progress are aborted; see {@link ChatService.unsentFiles}). On
+   * failure the chat (its draft and files) stay as they were and a notice with the code is raised
+   * for the session (`scope: 'session'`).
    * @throws ChatBackendError `not-permitted` (not the agent's chat), `invalid-state` (not ongoing),
    *   `not-found`, `network`, `timeout`, `disconnected`
    */
@@ -774,6 +776,8 @@ export class ChatService {
     try {
       const ended = await this.backend.endSession(sessionId);
       this.upsertSession(ended);
+      // Files attached and not sent cannot be sent any more (the confirmation said so): stop them.
+      this.uploadQueue.discard(sessionId);
       return ended;
     } catch (error) {
       throw this.failVisibly('endSession', error, where);

@@ -138,6 +138,11 @@ export class UploadQueue {
     this.subject.next({ ...this.subject.value, [sessionId]: list.filter((u) => u.id !== uploadId) });
   }
 
+  /** Forget a session's files: abort those still uploading (nothing is sent) and drop the rest (the chat ended). */
+  discard(sessionId: string): void {
+    for (const upload of this.uploads(sessionId)) this.cancel(sessionId, upload.id);
+  }
+
   /** Abort every upload (the service is being disposed). */
   dispose(): void {
     for (const controller of this.controllers.values()) controller.abort();

@@ -110,4 +110,26 @@ describe('ChatService.unsentFiles (what counts as attached but not sent)', () =>
     expect(service.unsentFiles(id)).to.equal(1);
     expect(service.unsentFiles('S-unknown')).to.equal(0);
   });
+
+  it('ending the chat stops its files: the upload is aborted, nothing is sent or reported afterwards', async () => {
+    const { clock, backend, service, id } = await make();
+    const errors: unknown[] = [];
+    service.errors$.subscribe((e) => errors.push(e));
+    let aborted = false;
+    const upload = backend.uploadFile.bind(backend);
+    backend.uploadFile = (sessionId, file, options = {}) => {
+      options.signal?.addEventListener('abort', () => (aborted = true));
+      return upload(sessionId, file, options);
+    };
+    const done = service.attachFiles(id, [pdf('invoice.pdf')]);
+    expect(service.unsentFiles(id)).to.equal(1);
+    await service.endSession(id);
+    expect(aborted, 'the upload was aborted').to.equal(true);
+    expect(statuses(service, id)).to.deep.equal([]);
+    await clock.advance(60_000);
+    await done;
+    expect(statuses(service, id)).to.deep.equal([]);
+    expect(service.state.histories[id]?.items.some((m) => m.attachments.length) ?? false, 'no file sent').to.equal(false);
+    expect(errors).to.deep.equal([]);
+  });
 });
