@@ -137,6 +137,29 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     expect(deepActiveElement() === transfer, 'focus back on Transfer').to.equal(true);
   });
 
+  for (const [part, button, dialogName] of [
+    ['picker', 'Insert', 'Insert'],
+    ['request', 'Create request', 'Create request'],
+  ] as const) {
+    it(`"Try again" (keyboard only) opens the ${dialogName} dialog that failed to load, with focus inside it; Escape returns focus to "${button}"`, async () => {
+      instrument([part]);
+      const { el } = await openChat();
+      const opener = byRole(el, 'button', button);
+      opener.focus();
+      await sendKeys({ press: 'Enter' });
+      const notice = await waitUntil(() => deepQuery<HTMLElement>(el, '.load-failure[role="alert"]'), 'the load failure notice');
+      instrument(); // the connection is back
+      byRole(notice, 'button', 'Try again').focus();
+      await sendKeys({ press: 'Enter' });
+      const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', dialogName), 'the dialog');
+      await waitUntil(() => dialog.contains(deepActiveElement()), 'focus in the dialog');
+      expect(dialog.matches(':modal')).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(deepActiveElement() === opener, `focus back on ${button}`).to.equal(true);
+    });
+  }
+
   it('"Try again" opens the End-chat confirmation the agent asked for; only the last request opens when two dialogs failed', async () => {
     instrument(['endChat', 'request']);
     const { el, backend, id } = await openChat();
