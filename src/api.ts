@@ -38,11 +38,13 @@ export type {
   ChatNotice,
   ChatState,
   DisplaySettings,
+  HistoryStatus,
   LoadStatus,
   PersonContext,
   SessionHistory,
   Transcript,
 } from './service/state.js';
+export { historyStatus } from './service/state.js';
 export * from './service/selectors.js';
 export { transferTargets, type TransferTarget } from './service/transfer-targets.js';
 export * from './service/stats.js';

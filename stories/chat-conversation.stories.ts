@@ -389,3 +389,52 @@ export const LongHistory: Story = {
   ],
   render: (_args, { loaded }) => show(loaded.scene as Scene),
 };
+
+/**
+ * The chat's messages could not be loaded (the adapter's `getMessages` failed with `network`): the
+ * log says why, with "Try again" (which loads them: the backend answers again from then on).
+ */
+export const HistoryCouldNotLoad: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene(lively, ({ service }) => {
+        const backend = service.backend as InMemoryChatBackend;
+        const original = backend.getMessages.bind(backend);
+        let fail = true;
+        backend.getMessages = (sessionId, options) => {
+          if (!fail) return original(sessionId, options);
+          // The first attempts fail (the view may ask more than once while it opens); a later one loads.
+          setTimeout(() => (fail = false), 1000);
+          return Promise.reject(new ChatBackendError('network', 'The connection dropped'));
+        };
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
+/**
+ * Scrolled to the top of a long chat, the page before could not be loaded (`timeout`): the
+ * loading row became a failure row with "Try again"; the messages shown stay where they are.
+ */
+export const EarlierMessagesCouldNotLoad: Story = {
+  loaders: [
+    async () => {
+      const clock = new FakeClock(NOW);
+      const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, longChatMessages: 500 });
+      const service = new ChatService({ backend, clock });
+      await service.ready;
+      const sessionId = backend.inspect.sessions()[0]!.id;
+      await service.loadHistory(sessionId);
+      const original = backend.getMessages.bind(backend);
+      backend.getMessages = () => {
+        // Only this once: "Try again" (or scrolling up again) loads the page.
+        backend.getMessages = original;
+        return Promise.reject(new ChatBackendError('timeout', 'No answer in time'));
+      };
+      await service.loadHistory(sessionId, true).catch(() => undefined);
+      return { scene: { service, sessionId, clock } satisfies Scene };
+    },
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};

@@ -477,13 +477,16 @@ export class ChatService {
 
   /**
    * Load the newest history page of a session, or the page before the oldest loaded message.
+   * While it runs the history is `loading`; a failure is kept in the history's `error` (code and
+   * message; see {@link historyStatus}) until the next attempt, and reported on `errors$`
+   * (command `loadHistory`). Calling it again is the "Try again".
    * @param older load the page before the oldest loaded message
    * @throws ChatBackendError from the adapter (`not-found`, `network`, ...)
    */
   async loadHistory(sessionId: string, older = false): Promise<void> {
     const current = this.state.histories[sessionId] ?? EMPTY_HISTORY;
     if (current.loading || (older && (!current.hasMore || !current.loaded))) return;
-    this.setHistory(sessionId, { ...current, loading: true });
+    this.setHistory(sessionId, { ...current, loading: true, error: undefined });
     const oldest = current.items.find((m) => m.seq > 0)?.seq;
     try {
       const page = await this.backend.getMessages(sessionId, {
@@ -499,9 +502,11 @@ export class ChatService {
         loaded: true,
       });
     } catch (error) {
+      const chatError = this.fail('loadHistory', error);
       const now = this.state.histories[sessionId] ?? EMPTY_HISTORY;
-      this.setHistory(sessionId, { ...now, loading: false });
-      throw this.fail('loadHistory', error);
+      // Kept in state, so the view shows why and offers "Try again" (a reconnect retries a first page).
+      this.setHistory(sessionId, { ...now, loading: false, error: { code: chatError.code, message: chatError.message } });
+      throw chatError;
     }
   }
 

@@ -19,6 +19,28 @@ export interface SessionHistory {
   readonly loading: boolean;
   /** Whether the first page has arrived. */
   readonly loaded: boolean;
+  /**
+   * Why the last page load failed (its {@link ChatErrorCode} and the adapter's English message),
+   * until the next attempt starts: while `loaded` is false the first page failed (nothing to show
+   * yet), else the page before the oldest loaded message did. Source: the adapter's
+   * `getMessages` rejection. A reconnect loads a failed first page of a watched session again.
+   */
+  readonly error?: { readonly code: ChatErrorCode; readonly message: string };
+}
+
+/**
+ * Where a session's history stands, derived from {@link SessionHistory}: `loading` (a page is on
+ * its way), `failed` (the last page load failed: `error` says why), `loaded` (the first page is
+ * there and nothing is loading), `idle` (nothing asked yet).
+ */
+export type HistoryStatus = 'idle' | 'loading' | 'loaded' | 'failed';
+
+/** The {@link HistoryStatus} of a session's history (`idle` for `undefined`). */
+export function historyStatus(history: SessionHistory | undefined): HistoryStatus {
+  if (!history) return 'idle';
+  if (history.loading) return 'loading';
+  if (history.error) return 'failed';
+  return history.loaded ? 'loaded' : 'idle';
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Agent } from '../../model/agent.js';
 import type { Attachment, MessageView, SystemEvent } from '../../model/message.js';
 import type { ChatSession } from '../../model/session.js';
 import type { ChatService } from '../../service/chat-service.js';
-import type { DisplaySettings, SessionHistory } from '../../service/state.js';
+import { type DisplaySettings, type SessionHistory, historyStatus } from '../../service/state.js';
+import { noticeMessage } from '../notice-region/notice-region.js';
 import { messageTextStyles, renderMessageText } from '../message-text/message-text.js';
 import { type HistoryPin, historyLayout } from './history-layout.js';
 
@@ -121,7 +122,7 @@ export class MessageHistoryController implements ReactiveController {
   private dayKeys: { zone: string | undefined; days: WeakMap<MessageView, string> } = { zone: undefined, days: new WeakMap() };
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly opts: MessageHistoryOptions,
   ) {
     host.addController(this);
@@ -257,7 +258,20 @@ export class MessageHistoryController implements ReactiveController {
   };
 
   private renderHistoryStart(history: SessionHistory | undefined): TemplateResult {
-    if (!history?.loaded || history.loading) {
+    const status = historyStatus(history);
+    if (status === 'failed') {
+      // The first page (nothing shown yet) or an older page failed: why, by the error's code, and
+      // "Try again" (scrolling up to the top also tries an older page again).
+      const older = !!history?.loaded;
+      return html`<div class="history-start">
+        <div class="load-failure" role="alert" data-error=${history!.error!.code}>
+          <span>${older ? msg('Earlier messages could not be loaded.') : msg('The messages could not be loaded.')}
+            ${noticeMessage({ code: history!.error!.code })}</span>
+          <button type="button" class="btn small" @click=${older ? this.onLoadOlder : this.onRetryHistory}>${msg('Try again')}</button>
+        </div>
+      </div>`;
+    }
+    if (!history || status !== 'loaded') {
       return html`<div class="history-start">
         <span class="spinner" aria-hidden="true"></span>${history?.loaded ? msg('Loading earlier messages…') : msg('Loading messages…')}
       </div>`;
@@ -474,7 +488,20 @@ export class MessageHistoryController implements ReactiveController {
     this.opts.requestUpdate();
   }
 
-  private readonly onLoadOlder = (): void => this.loadOlder();
+  private readonly onLoadOlder = (): void => {
+    // "Try again" goes with the failure row: keep keyboard focus in the log.
+    if (this.history?.error) this.logRef.value?.focus({ preventScroll: true });
+    this.loadOlder();
+  };
+
+  /** "Try again" of a failed first page: load it again (focus stays in the log; the button goes). */
+  private readonly onRetryHistory = (): void => {
+    const id = this.opts.sessionId();
+    const service = this.opts.service();
+    if (!id || !service) return;
+    this.logRef.value?.focus({ preventScroll: true });
+    void this.opts.run(service.loadHistory(id));
+  };
 
   /** Load the page before the oldest loaded message, keeping the first message in view in place. */
   private loadOlder(): void {
@@ -482,15 +509,24 @@ export class MessageHistoryController implements ReactiveController {
     const service = this.opts.service();
     const history = this.history;
     const log = this.logRef.value;
-    if (!id || !service || !log || !history?.loaded || !history.hasMore || history.loading || this.anchor) return;
+    if (!id || !service || !log || !history?.loaded || !history.hasMore || history.loading || this.anchor?.phase === 'waiting') return;
+    // A message still held in place after the last page (or failure) is let go: "Try again" right away.
+    this.anchor = undefined;
     const anchor = firstMessageInView(log);
     if (anchor) this.anchor = { ...anchor, phase: 'waiting', frames: 0 };
     this.pinned = false;
     this.seenKey = undefined;
-    void this.opts.run(service.loadHistory(id, true)).then(() => {
-      // Failed or nothing new: forget the anchor.
-      if (this.anchor?.phase === 'waiting') this.anchor = undefined;
-    });
+    void this.opts
+      .run(service.loadHistory(id, true))
+      // After the render of the result (which holds the anchored message in place, also when the
+      // loading row became the failure row): an anchor still waiting had nothing to hold.
+      .then(() => this.host.updateComplete)
+      .then(() => {
+        if (this.anchor?.phase === 'waiting') this.anchor = undefined;
+        // Only the start row changed (a failure): the virtualizer may not lay out again, so hold
+        // the message in place from the next frame on.
+        else if (this.anchor?.phase === 'pin') requestAnimationFrame(() => this.holdAnchor());
+      });
   }
 
   /** After each layout of the virtualizer: keep the anchored message at its old offset. */
