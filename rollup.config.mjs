@@ -52,6 +52,11 @@ export default [
     input: libraryInputs,
     external,
     onwarn,
+    // Only the *.define modules have side effects (custom element registration), as package.json's
+    // "sideEffects" says. Without this, an import whose bindings were all tree-shaken stays as an
+    // empty `import 'rxjs'` / `import './backend/in-memory/data/crm.js'` in dist/index.js, which
+    // bundlers warn about (esbuild: "ignored because sideEffects is false").
+    treeshake: { moduleSideEffects: (id, isExternal) => !isExternal && /\.define\.ts$/.test(id) },
     output: {
       dir: 'dist',
       format: 'es',
