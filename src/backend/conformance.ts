@@ -134,8 +134,10 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
     });
 
     it('getSnapshot returns the agent, agents, channels, sessions, capabilities and server time', async () => {
+      const { agentId } = fx.adapter;
+      assert(typeof agentId === 'string' && agentId !== '', `adapter.agentId is the id of the agent it acts for (a non-empty string), got ${JSON.stringify(agentId)}`);
       const snapshot = await fx.adapter.getSnapshot();
-      assert(snapshot.agent?.id === fx.adapter.agentId, 'snapshot.agent is the adapter agent');
+      assert(snapshot.agent?.id === agentId, `snapshot.agent is the adapter's agent (agentId '${agentId}'), got '${String(snapshot.agent?.id)}'`);
       assert(Array.isArray(snapshot.agents) && snapshot.agents.some((a) => a.id === fx.adapter.agentId), 'agents include the agent');
       assert(Array.isArray(snapshot.channels) && snapshot.channels.length > 0, 'at least one channel');
       assert(Array.isArray(snapshot.sessions), 'sessions is an array');

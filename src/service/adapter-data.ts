@@ -22,7 +22,7 @@ const MESSAGE_KINDS = new Set(['to-customer', 'from-customer', 'system']);
 type Loose = Record<string, unknown>;
 
 function invalid(what: string, field: string, problem: string): ChatBackendError {
-  return new ChatBackendError('invalid-input', `Adapter ${what}: '${field}' ${problem}`, { details: { field } });
+  return new ChatBackendError('invalid-input', `Adapter${what ? ` ${what}` : ''}: '${field}' ${problem}`, { details: { field } });
 }
 
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
@@ -169,10 +169,24 @@ export function checkList<T>(
 /**
  * Check a snapshot. Required: an object with `capabilities`; `agents`, `channels` and `sessions`
  * default to `[]`, and their invalid records are left out (reported in `errors`).
+ * With `adapter`, its `agentId` must be a non-empty string and a snapshot `agent` must be that
+ * agent: otherwise every chat would look like another agent's.
+ * @returns the snapshot with defaults filled and the errors of left-out records, or an
+ *   `invalid-input` ChatBackendError naming the field when the snapshot cannot be used
  */
 export function checkSnapshot(
   raw: unknown,
+  adapter?: { readonly agentId?: unknown },
 ): { readonly snapshot: BackendSnapshot; readonly errors: readonly ChatBackendError[] } | ChatBackendError {
+  if (adapter) {
+    const { agentId } = adapter;
+    if (!isId(agentId)) {
+      return invalid('', 'agentId', "is not set: give the adapter an 'agentId' property, the id of the agent it acts for");
+    }
+    if (isObject(raw) && isObject(raw.agent) && raw.agent.id !== agentId) {
+      return invalid('snapshot', 'agent', `is agent '${String(raw.agent.id)}', not the adapter's agentId '${agentId}'`);
+    }
+  }
   if (!isObject(raw)) return invalid('snapshot', 'snapshot', 'is not an object');
   if (!isObject(raw.capabilities)) return invalid('snapshot', 'capabilities', 'is missing');
   const agents = checkList('getSnapshot agents', raw.agents ?? [], checkAgent);

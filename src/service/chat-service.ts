@@ -1214,7 +1214,7 @@ export class ChatService {
     const touched = new Set<string>();
     this.loadTouched = touched;
     try {
-      const checked = checkSnapshot(await this.backend.getSnapshot());
+      const checked = checkSnapshot(await this.backend.getSnapshot(), this.backend);
       if (this.loadTouched === touched) this.loadTouched = null;
       if (this.disposed) return;
       if (checked instanceof ChatBackendError) throw checked;

@@ -95,6 +95,44 @@ describe('adapter data checks (no DOM)', () => {
   });
 });
 
+describe("the adapter's agentId", () => {
+  const snapshot = (agentId: string) => ({
+    agent: { id: agentId, name: 'A' },
+    agents: [{ id: agentId, name: 'A', rights: {} }],
+    channels: [{ id: 'support', name: 'Support' }],
+    sessions: [],
+    capabilities: { maxFileSize: 1, allowedFileTypes: [] },
+    serverTime: '2026-11-30T09:00:00Z',
+  });
+
+  it('a missing or empty agentId fails the snapshot with invalid-input naming agentId', () => {
+    for (const adapter of [{}, { agentId: '' }, { agentId: 7 }]) {
+      const result = checkSnapshot(snapshot('a1'), adapter);
+      expect(result, JSON.stringify(adapter)).to.be.instanceOf(Error);
+      expect((result as { code: string }).code).to.equal('invalid-input');
+      expect((result as Error).message).to.contain("'agentId'").and.contain('id of the agent it acts for');
+    }
+  });
+
+  it("a snapshot agent other than the adapter's agentId fails naming both ids", () => {
+    const result = checkSnapshot(snapshot('a2'), { agentId: 'a1' });
+    expect(result).to.be.instanceOf(Error);
+    expect((result as Error).message).to.contain("'agent'").and.contain("'a2'").and.contain("'a1'");
+    expect(checkSnapshot(snapshot('a1'), { agentId: 'a1' })).not.to.be.instanceOf(Error);
+  });
+
+  it('a service on an adapter without agentId reports it: the first load fails with that error', async () => {
+    const backend = new InMemoryChatBackend({ autoplay: false });
+    const service = new ChatService({ backend: tampered(backend, { agentId: undefined }) });
+    const errors: ChatServiceError[] = [];
+    service.errors$.subscribe((e) => errors.push(e));
+    await service.ready.catch(() => undefined);
+    expect(errors.find((e) => e.command === 'load'), 'the load error').to.include({ code: 'invalid-input' });
+    expect(errors.map((e) => e.message).join('\n')).to.contain("'agentId'");
+    service.dispose();
+  });
+});
+
 /** The demo backend with `change` applied to what it returns (other members delegate). */
 function tampered(backend: InMemoryChatBackend, override: Partial<Record<keyof ChatBackendAdapter, unknown>>): ChatBackendAdapter {
   return new Proxy(backend, {
