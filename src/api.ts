@@ -56,6 +56,7 @@ export * from './service/person-rules.js';
 export { PersonSearch, type PersonSearchOptions, type PersonSearchState } from './service/person-search.js';
 export { checkFile, fileTypeAllowed, type UploadView } from './service/uploads.js';
 export { requestDraft } from './service/request-draft.js';
+export { unsentReply, type UnsentReason, type UnsentReply } from './service/unsent-reply.js';
 export {
   MemorySnippetPreferenceStorage,
   fillTemplate,

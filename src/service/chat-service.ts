@@ -38,6 +38,7 @@ import {
 } from './selectors.js';
 import { type TransferTarget, transferTargets } from './transfer-targets.js';
 import { requestDraft } from './request-draft.js';
+import { type UnsentReply, unsentReply } from './unsent-reply.js';
 import { UploadQueue, type UploadView } from './uploads.js';
 import { type AlertPreferences, type AlertPreferencesStorage, LocalStorageAlertPreferences, toAlertPreferences } from './alert-preferences.js';
 import { type ChannelSelectionStorage, LocalStorageChannelSelection } from './channel-selection.js';
@@ -429,6 +430,20 @@ export class ChatService {
   /** The composer draft of a session. */
   draft$(sessionId: string): Observable<string> {
     return this.cached(`draft:${sessionId}`, () => this.select((s) => s.drafts[sessionId] ?? ''));
+  }
+
+  /**
+   * The draft left in a chat the agent can no longer write in (the customer left, the chat ended,
+   * another agent took it), with the reason; `null` while the agent can write or the draft is
+   * blank. See {@link unsentReply}.
+   */
+  unsentReply$(sessionId: string): Observable<UnsentReply | null> {
+    return this.cached(`unsent:${sessionId}`, () =>
+      this.select(
+        (s) => unsentReply(s, sessionId),
+        (a, b) => a === b || (!!a && !!b && a.text === b.text && a.reason === b.reason),
+      ),
+    );
   }
 
   /** The person panel data of a session (`undefined` until {@link ChatService.loadPersonContext}). */

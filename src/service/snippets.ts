@@ -77,17 +77,38 @@ export function fillTemplate(text: string, values: TemplateValues): string {
 
 /**
  * The text a snippet inserts into the composer: an FAQ its question and the link to the published
- * FAQ; a template its text with the variables filled in; a quick reply its content.
+ * FAQ; a template or a quick reply its text with the variables filled in (see {@link fillTemplate}).
  */
 export function snippetInsertText(snippet: Snippet, values: TemplateValues): string {
   switch (snippet.source) {
     case 'faq':
       return `${snippet.title}\n${snippet.url ?? ''}`.trim();
     case 'template':
-      return fillTemplate(snippet.text, values);
     case 'quick-reply':
-      return snippet.text;
+      return fillTemplate(snippet.text, values);
   }
+}
+
+/**
+ * Put `text` into a composer's `value` in place of the range `start`–`end` (UTF-16 offsets; the
+ * caret when they are equal), with exactly one space between it and text on either side: a space
+ * is added where the inserted text would touch a word ("Chiara" + "draft" → "Chiara draft"), and
+ * the inserted text's own leading / trailing spaces are dropped where the composer already has
+ * whitespace there, so no double spaces arise. Line breaks inside `text` are kept.
+ * @returns the new value and the caret offset right after the inserted text
+ */
+export function insertIntoText(value: string, start: number, end: number, text: string): { value: string; caret: number } {
+  const from = Math.max(0, Math.min(start, value.length));
+  const to = Math.max(from, Math.min(end, value.length));
+  const before = value.slice(0, from);
+  const after = value.slice(to);
+  let middle = text;
+  if (!before || /\s$/.test(before)) middle = middle.replace(/^[ \t]+/, '');
+  else if (!/^\s/.test(middle)) middle = ` ${middle}`;
+  let tail = '';
+  if (!after || /^\s/.test(after)) middle = middle.replace(/[ \t]+$/, '');
+  else if (!/\s$/.test(middle)) tail = ' ';
+  return { value: before + middle + tail + after, caret: before.length + middle.length };
 }
 
 const byFolderAndTitle = (a: Snippet, b: Snippet) => a.folder.localeCompare(b.folder) || a.title.localeCompare(b.title);

@@ -111,7 +111,7 @@ describe('<chat-conversation> Insert picker', () => {
     expect(service.state.histories[id]!.items.some((m) => m.text.includes('order number'))).to.equal(false);
   });
 
-  it('inserts in the middle of the text at the caret, and arrows move through the list', async () => {
+  it('inserts in the middle of the text at the caret, a space on either side, and arrows move through the list', async () => {
     const { el } = await openChat();
     composer(el).focus();
     await sendKeys({ type: 'AB' });
@@ -132,8 +132,9 @@ describe('<chat-conversation> Insert picker', () => {
     await sendKeys({ press: 'Enter' });
     await settle(el);
     const box = composer(el);
-    expect(box.value).to.equal('AThank you for waiting, I have the answer for you now.B');
-    expect(box.selectionStart).to.equal(1 + 'Thank you for waiting, I have the answer for you now.'.length);
+    // One space on either side where the text would touch a word.
+    expect(box.value).to.equal('A Thank you for waiting, I have the answer for you now. B');
+    expect(box.selectionStart).to.equal('A Thank you for waiting, I have the answer for you now.'.length);
   });
 
   it('an FAQ inserts its question and the link to the published FAQ', async () => {

@@ -230,7 +230,7 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     expect(!!personPanel(el)!.shadowRoot!.contains(deepActiveElement()), 'Tab moves into the person panel').to.equal(true);
   });
 
-  it('between 720 and 900 px, a chat answered on the dashboard puts focus on its row in the session list', async () => {
+  it('between 720 and 900 px, a chat answered on the dashboard puts focus in its composer, where the agent writes next', async () => {
     const { backend, service } = await setup();
     backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
     const el = await mount<ChatScreen>(service, html`<chat-screen style="width: 800px; height: 640px"></chat-screen>`);
@@ -238,7 +238,7 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.tab === 'chats' && queryByRole(el, 'heading', 'Mira Okafor'), 'the conversation');
     // The "Answer" button went with its row; focus is not left on the page's body.
-    await waitUntil(() => deepActiveElement() === queryByRole(el, 'option', /Mira Okafor/), 'focus on the row of the answered chat');
+    await waitUntil(() => deepActiveElement() === queryByRole(el, 'textbox', 'Message'), 'focus in the composer of the answered chat');
   });
 
   it('at 1440 px shows all three areas side by side and no back or Person button', async () => {

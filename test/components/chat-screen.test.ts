@@ -437,6 +437,8 @@ describe('<chat-screen>', () => {
     const { backend, service } = await setup();
     const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
     await service.answer(id);
+    // Choosing the chat already selected changes nothing: start with none selected.
+    service.selectSession(null);
     const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats"></chat-screen>`);
     const heard: CustomEvent[] = [];
     const names = ['chat-session-select', 'chat-message-send', 'chat-person-link', 'chat-request-create'] as const;
@@ -464,6 +466,7 @@ describe('<chat-screen>', () => {
       text: 'Hello, a question about my order',
     });
     await service.answer(id);
+    service.selectSession(null);
     const el = await mount<ChatScreen>(service, html`<chat-screen tab="chats" style="height: 720px"></chat-screen>`);
     const heard: CustomEvent[] = [];
     const listener = (e: Event) => {

@@ -269,6 +269,26 @@ export const styles = [
       text-align: center;
     }
 
+    .unsent {
+      margin: -8px 16px 16px;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface-raised);
+    }
+    .unsent-note {
+      margin: 0;
+      padding: 8px 12px 0;
+      color: var(--_text-muted);
+      font-size: 13px;
+    }
+    .unsent .unsent-text {
+      padding: 4px 12px 10px;
+      color: var(--_text);
+    }
+    .unsent:focus-within {
+      border-color: var(--_accent);
+    }
+
     .transfer-offer {
       margin: 0 16px 16px;
       padding: 12px 16px;

@@ -6,12 +6,14 @@ import { live } from 'lit/directives/live.js';
 import { type ChatSession, type SessionPhase, endChatConcerns, sessionPhase } from '../../model/session.js';
 import { systemClock } from '../../service/clock.js';
 import { canWrite } from '../../service/selectors.js';
+import { insertIntoText } from '../../service/snippets.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
 import { renderNotices } from '../notice-region/notice-region.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { styles } from './chat-conversation.styles.js';
 import { SessionWatchController } from './session-watch-controller.js';
 import { LazyPart, adoptPartStyles, renderLoadFailure } from '../shared/lazy-part.js';
+import { singleAction } from '../shared/single-action.js';
 import { AttachmentsPart } from './attachments.js';
 import type { LogFrame, MessageHistoryController } from './message-history.js';
 import { type HistoryModule, conversationParts, historyPart } from './parts.js';
@@ -31,7 +33,10 @@ import { TypingNotifier } from './typing-notifier.js';
  * scrolled up, it stays put and shows an "N new messages" button instead. Sending is optimistic: the message shows at once as "Sending…", and a
  * failed message keeps its text with Retry and Delete buttons. The composer keeps a draft per
  * session and keeps focus after sending. When the agent may not write in the chat (ended,
- * queued, another agent's) the composer is replaced by a short note.
+ * queued, another agent's) the composer is replaced by a short note. A reply the agent was
+ * writing when that happened (the customer left mid-reply) stays visible below the note,
+ * read-only and selectable, with why it was not sent ("Not sent: the customer left."); focus
+ * moves into it with the caret where it was, and it stays the chat's draft.
  *
  * Message text is always shown as text: light formatting and links from the customer's text are
  * rendered as elements, and only http, https and mailto links become links.
@@ -53,6 +58,7 @@ import { TypingNotifier } from './typing-notifier.js';
  * @csspart jump-latest - The "N new messages" button shown over the history when new messages arrive while the agent has scrolled up.
  * @csspart composer - The message form.
  * @csspart read-only-note - The note shown instead of the composer when the agent cannot write.
+ * @csspart unsent-reply - Below that note: the reply the agent was writing that could not be sent, read-only, with why.
  * @csspart transfer-offer - Shown instead of the composer for a chat being transferred to the agent: who asks, their note, Accept transfer / Reject transfer.
  * @csspart notices - The region above the history with notices about a command on this chat that failed (End chat, a transfer's Accept / Reject / Cancel), each with Dismiss.
  * @csspart notice - One notice.
@@ -96,6 +102,8 @@ export class ChatConversation extends ChatSessionElement {
 
   private readonly history = this.observeSession((service, id) => service.history$(id));
   private readonly draft = this.observeSession((service, id) => service.draft$(id));
+  /** The draft left when the agent can no longer write (the customer left, ...): shown read-only. */
+  private readonly unsent = this.observeSession((service, id) => service.unsentReply$(id));
   private readonly writable = this.observeSession((service, id) =>
     service.select((s) => canWrite(s, s.sessions[id])),
   );
@@ -129,9 +137,7 @@ export class ChatConversation extends ChatSessionElement {
         if (sessionId !== this.currentId) return undefined;
         const textarea = this.composerElement;
         if (textarea) this.insertRange = { start: textarea.selectionStart, end: textarea.selectionEnd, slash: false };
-        const before = textarea?.value.slice(0, textarea.selectionStart) ?? '';
-        const gap = before && !/\s$/.test(before) ? ' ' : '';
-        return this.insertIntoComposer(`${gap}${msg(str`I have created request ${request.number} for you.`)}`);
+        return this.insertIntoComposer(msg(str`I have created request ${request.number} for you.`));
       }),
   );
   private readonly endDialog = new LazyPart(
@@ -183,6 +189,23 @@ export class ChatConversation extends ChatSessionElement {
     });
   }
 
+  /**
+   * Put keyboard focus in the composer of the chat shown, once the element has rendered that chat
+   * (`<chat-screen>` calls it after "Answer" or "Get next in queue", where the agent writes next).
+   * @param sessionId the chat expected (`ChatSession.id`); nothing is focused when another is shown
+   * @returns whether the composer got the focus: false when the chat shown is another one, or one
+   *   the agent cannot write in (no composer)
+   */
+  async focusComposer(sessionId?: string): Promise<boolean> {
+    // The shown chat follows the selection a render or two later (its session arrives in between).
+    for (let i = 0; i < 4 && !(await this.updateComplete); i++);
+    if (sessionId && this.currentId !== sessionId) return false;
+    const composer = this.composerElement;
+    if (!composer) return false;
+    composer.focus();
+    return true;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // The history arrived while this element was out of the page: show it now.
@@ -206,10 +229,19 @@ export class ChatConversation extends ChatSessionElement {
     // The focused control can go with the state (the composer or "End chat" when the chat ended,
     // was taken over or transferred): focus then moves to what replaced it (the note, the
     // transfer offer) or the log, instead of falling to the page's body.
+    // A reply being typed that can no longer be sent shows read-only: focus goes there, with the
+    // caret or selection where it was, so the text is still at hand to read or copy.
     const focused = (this.renderRoot as ShadowRoot).activeElement;
+    const caret = focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] as const : undefined;
     super.update(changed);
     if (focused && !focused.isConnected) {
       const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+      const unsent = caret ? this.renderRoot.querySelector<HTMLTextAreaElement>('.unsent-text') : null;
+      if (unsent) {
+        unsent.focus();
+        unsent.setSelectionRange(Math.min(caret![0], unsent.value.length), Math.min(caret![1], unsent.value.length));
+        return;
+      }
       (find('.read-only') ?? find('.transfer-offer button') ?? find('.log'))?.focus();
     }
   }
@@ -449,7 +481,7 @@ export class ChatConversation extends ChatSessionElement {
           ${this.attachments.renderButton()}
         </div>
         <span class="hint">${msg('Enter to send, Shift+Enter for a new line')}</span>
-        <button type="submit" class="btn primary">${msg('Send')}</button>
+        <button type="submit" class="btn primary" @click=${this.onSendClick}>${msg('Send')}</button>
       </div>
     </form>`;
   }
@@ -463,7 +495,33 @@ export class ChatConversation extends ChatSessionElement {
     else if (session.status === 'queued') note = msg('This chat is waiting in the queue. Answer it to reply.');
     else if (session.transferTo?.toAgentId === me) return this.renderIncomingTransfer(session);
     else note = owner ? msg(str`${owner} is handling this chat. You can read along.`) : msg('Another agent is handling this chat.');
-    return html`<p class="read-only" part="read-only-note" role="note" tabindex="-1">${note}</p>`;
+    return html`<p class="read-only" part="read-only-note" role="note" tabindex="-1">${note}</p>
+      ${this.renderUnsent()}`;
+  }
+
+  /**
+   * The reply the agent was writing when they could no longer send it: read-only but selectable
+   * (to copy), with why it was not sent. It stays the chat's draft (service state).
+   */
+  private renderUnsent(): TemplateResult | typeof nothing {
+    const unsent = this.unsent.value;
+    if (!unsent) return nothing;
+    const why =
+      unsent.reason === 'customer-left'
+        ? msg('Not sent: the customer left.')
+        : unsent.reason === 'ended'
+          ? msg('Not sent: the chat has ended.')
+          : msg('Not sent: you can no longer write in this chat.');
+    return html`<div class="unsent" part="unsent-reply">
+      <p class="unsent-note" id="unsent-note">${why}</p>
+      <textarea
+        class="unsent-text"
+        readonly
+        aria-label=${msg('Unsent message')}
+        aria-describedby="unsent-note"
+        .value=${unsent.text}
+      ></textarea>
+    </div>`;
   }
 
   /** A transfer addressed to the agent: who asks, their note, and Accept / Reject. */
@@ -474,10 +532,10 @@ export class ChatConversation extends ChatSessionElement {
       <p class="transfer-title" id="transfer-offer-title">${msg(str`${from} wants to transfer this chat to you`)}</p>
       ${transfer.note ? html`<p class="transfer-note" dir="auto">${transfer.note}</p>` : nothing}
       <div class="transfer-actions">
-        <button type="button" class="btn primary" @click=${() => this.run(() => this.service!.acceptTransfer(session.id))}>
+        <button type="button" class="btn primary" @click=${singleAction(() => this.run(() => this.service!.acceptTransfer(session.id)))}>
           ${msg('Accept transfer')}
         </button>
-        <button type="button" class="btn" @click=${() => this.run(() => this.service!.rejectTransfer(session.id))}>
+        <button type="button" class="btn" @click=${singleAction(() => this.run(() => this.service!.rejectTransfer(session.id)))}>
           ${msg('Reject transfer')}
         </button>
       </div>
@@ -551,14 +609,12 @@ export class ChatConversation extends ChatSessionElement {
       start = 0;
       end = match ? match[0].length : 0;
     }
-    start = Math.min(start, value.length);
-    end = Math.min(Math.max(end, start), value.length);
-    const next = value.slice(0, start) + text + value.slice(end);
-    textarea.value = next;
-    const caret = start + text.length;
-    textarea.setSelectionRange(caret, caret);
+    // One space between the inserted text and the composer's text on either side (a DOM-free rule).
+    const next = insertIntoText(value, start, end, text);
+    textarea.value = next.value;
+    textarea.setSelectionRange(next.caret, next.caret);
     this.insertRange = null;
-    this.service.setDraft(id, next);
+    this.service.setDraft(id, next.value);
     this.typing.input(id);
     return textarea;
   }
@@ -568,6 +624,9 @@ export class ChatConversation extends ChatSessionElement {
     event.preventDefault();
     this.send();
   }
+
+  /** "Send" sends through the form's submit; the second click of a double-click submits nothing. */
+  private readonly onSendClick = singleAction(() => undefined);
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();

@@ -19,6 +19,7 @@ import { warningIcon } from '../chat-session-list/icons.js';
 import { noticeMessage, noticeStyles, renderArrival, renderNotices } from '../notice-region/notice-region.js';
 import { plainPreview } from '../message-text/plain-preview.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
+import { singleAction } from '../shared/single-action.js';
 import { styles } from './chat-dashboard.styles.js';
 import { LazyPart, adoptPartStyles, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { AlertOptionsController } from './alert-options.js';
@@ -495,7 +496,7 @@ export class ChatDashboard extends ChatElement {
         aria-describedby=${nameId}
         ?disabled=${busy || !canRespond}
         title=${canRespond ? nothing : msg('You have no right to answer chats in this channel')}
-        @click=${() => this.onAnswer(session.id)}
+        @click=${singleAction(() => this.onAnswer(session.id))}
       >
         ${msg('Answer')}
       </button>

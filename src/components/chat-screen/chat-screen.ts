@@ -53,7 +53,8 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * Place it inside a `<chat-provider>`, or use it alone with the same inputs as the provider
  * (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`, `.channelSelectionStorage`, `.alertPreferencesStorage`): it then provides the service
  * to the elements inside it itself. Answering a chat on the dashboard or taking the next one
- * switches to the Chats tab.
+ * switches to the Chats tab; from 720 px focus then goes to that chat's composer (the agent
+ * writes next), unless the agent has put focus elsewhere meanwhile (e.g. another composer).
  *
  * The layout follows the element's own width (a container query, not the window's), so it also fits
  * a narrow column of a wide page:
@@ -111,6 +112,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart jump-latest - Exported from the conversation: the "N new messages" button.
  * @csspart composer - Exported from the conversation: the message form.
  * @csspart read-only-note - Exported from the conversation: the note shown instead of the composer when the agent cannot write.
+ * @csspart unsent-reply - Exported from the conversation: the reply the agent was writing that could not be sent (read-only, with why).
  * @csspart transfer-offer - Exported from the conversation: a transfer offered to the agent (Accept / Reject).
  * @csspart conversation-notices - Exported from the conversation: its notice region.
  * @csspart conversation-notice - Exported from the conversation: one notice.
@@ -309,7 +311,7 @@ export class ChatScreen extends ChatElement {
       if (this.lastSelected !== undefined && selected) {
         this.tab = 'chats';
         this.pane = 'conversation';
-        this.focusBackWhenNarrow(false);
+        this.focusOpenedChat('outside');
       }
       if (!selected) {
         this.pane = 'list';
@@ -379,6 +381,7 @@ export class ChatScreen extends ChatElement {
           class="area-list"
           part="session-list"
           exportparts="header: session-list-header, queue-count, take-next, list: sessions, session"
+          .reopenSelected=${this.pane === 'list'}
           @chat-session-select=${this.onSessionSelect}
         ></chat-session-list>
         <div class="pane-bar" part="pane-bar">
@@ -391,7 +394,7 @@ export class ChatScreen extends ChatElement {
         <div class="area-conversation">
           <chat-conversation
             part="conversation"
-            exportparts="header: conversation-header, log, jump-latest, composer, read-only-note, transfer-offer, notices: conversation-notices, notice: conversation-notice, empty: conversation-empty"
+            exportparts="header: conversation-header, log, jump-latest, composer, read-only-note, unsent-reply, transfer-offer, notices: conversation-notices, notice: conversation-notice, empty: conversation-empty"
           ></chat-conversation>
         </div>
         <chat-person-panel
@@ -525,34 +528,61 @@ export class ChatScreen extends ChatElement {
     if (focusToggle) void this.updateComplete.then(() => this.visibleToggle()?.focus());
   }
 
-  /** A chat chosen in the list (also an already selected one, or "Get next in queue"): below 720 px its conversation shows. */
+  /**
+   * A chat chosen in the list (also the selected one again while only the list pane shows), or
+   * taken with "Get next in queue": below 720 px its conversation shows.
+   */
   private onSessionSelect = (): void => {
+    // Chosen on its row, focus is on that row; taken from the queue, on "Get next in queue" (or lost).
+    const chosenOnRow = !!this.sessionList?.shadowRoot?.activeElement?.closest('[role="option"]');
     this.pane = 'conversation';
     this.panelOpen = false;
-    this.focusBackWhenNarrow(true);
+    this.focusOpenedChat(chosenOnRow ? 'row' : 'queue');
   };
 
   /**
-   * After a chat opened: below 720 px focus "Back to chats" (the conversation pane shows); wider,
-   * focus that chat's row in the session list, once the list is there. Unless `always` (chosen in
-   * the list), only when focus was lost ({@link focusLost}: the dashboard's "Answer" went with its
-   * tab, the list pane gave way), so focus on what is still shown (the composer) or elsewhere on
-   * the page stays where it is.
+   * Where focus goes after a chat opened, by how it opened: `row` (chosen in the list), `queue`
+   * ("Get next in queue") or `outside` (answered on the dashboard, selected by the host).
+   *
+   * Below 720 px (one pane): "Back to chats" of the conversation pane that now shows (for
+   * `outside` only when focus was lost, see {@link focusLost}). Wider: a chosen row keeps the
+   * focus; after "Get next in queue" or "Answer" the agent writes next, so the chat's composer
+   * gets it (its row when the agent cannot write in it) — but only when focus is still on the
+   * list or was lost: focus the agent has put elsewhere meanwhile (a composer they type in, a host
+   * control) stays where it is.
    */
-  private focusBackWhenNarrow(always: boolean): void {
+  private focusOpenedChat(how: 'row' | 'queue' | 'outside'): void {
     void this.updateComplete.then(async () => {
       if (this.layout === 'narrow') {
-        if (always || this.focusLost()) this.backButton?.focus();
+        if (how !== 'outside' || this.focusLost()) this.backButton?.focus();
         return;
       }
-      if (always) return; // chosen in the list: focus is already on its row
+      if (how === 'row') return; // focus is already on its row
       const selected = this.selectedId.value;
       if (!selected) return;
+      const mayMove = () =>
+        this.selectedId.value === selected && (this.focusLost() || (how === 'queue' && this.focusInside(this.sessionList)));
+      await customElements.whenDefined('chat-conversation');
+      const conversation = this.renderRoot.querySelector<ChatConversation>('chat-conversation');
+      if (!mayMove()) return;
+      // Focus first, then check the chat: the composer shows once the conversation has rendered it.
+      if (await conversation?.focusComposer?.(selected)) return;
+      if (!this.focusLost() || this.selectedId.value !== selected) return;
       await customElements.whenDefined('chat-session-list');
-      const list = this.renderRoot.querySelector<ChatSessionList>('chat-session-list');
+      const list = this.sessionList;
       await list?.updateComplete;
       if (this.focusLost() && this.selectedId.value === selected) list?.focusSession?.(selected);
     });
+  }
+
+  /** The Chats tab's session list. */
+  private get sessionList(): ChatSessionList | null {
+    return this.renderRoot.querySelector<ChatSessionList>('chat-session-list');
+  }
+
+  /** Whether keyboard focus is inside `element` (one of this screen's parts). */
+  private focusInside(element: Element | null): boolean {
+    return !!element && (this.renderRoot as ShadowRoot).activeElement === element;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatSession } from '../../model/session.js';
 import { tokens } from '../../styles/tokens.js';
@@ -9,6 +9,7 @@ import { noticeStyles, renderArrival, renderNotices } from '../notice-region/not
 import { avatarStyles } from '../shared/avatar.js';
 import { LazyPart, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { loadFailureText } from '../shared/load-failure.js';
+import { singleAction } from '../shared/single-action.js';
 import { chatIcon, queueIcon } from './icons.js';
 
 /** Groups with more rows than this are virtualized. */
@@ -86,6 +87,14 @@ export class ChatSessionList extends ChatElement {
 
   private pendingFocus = false;
 
+  /**
+   * Whether choosing the chat that is already selected fires `chat-session-select` again (it is
+   * not selected again in the service). Default `false`: choosing it changes nothing.
+   * `<chat-screen>` sets it while only its list pane shows (below 720 px), where choosing the
+   * selected chat opens its conversation.
+   */
+  @property({ attribute: false }) reopenSelected = false;
+
   override render(): TemplateResult {
     if (!this.service) return this.renderNoService();
     const active = this.sessions.value?.active ?? [];
@@ -136,7 +145,7 @@ export class ChatSessionList extends ChatElement {
         part="take-next"
         ?disabled=${empty || this.taking}
         aria-describedby=${empty ? 'take-next-reason' : nothing}
-        @click=${this.onTakeNext}
+        @click=${this.onTakeNextClick}
       >
         ${msg('Get next in queue')}
       </button>
@@ -330,6 +339,7 @@ export class ChatSessionList extends ChatElement {
    */
   private focusWhenRendered(tries = 8): void {
     requestAnimationFrame(() => {
+      if (this.pendingFocus && this.focusMovedAway()) this.pendingFocus = false;
       if (!this.pendingFocus || !this.focusId) return;
       const row = this.rowElement(this.focusId);
       if (row) {
@@ -341,6 +351,15 @@ export class ChatSessionList extends ChatElement {
         this.focusWhenRendered(tries - 1);
       }
     });
+  }
+
+  /**
+   * Whether the agent (or `<chat-screen>`, to the taken chat's composer) has put focus somewhere
+   * outside the list since a row was to get it: a pending row focus then gives way.
+   */
+  private focusMovedAway(): boolean {
+    const active = (this.getRootNode() as Document | ShadowRoot).activeElement;
+    return !!active && active !== document.body && active !== this;
   }
 
   private onFocusIn = (event: FocusEvent): void => {
@@ -382,10 +401,19 @@ export class ChatSessionList extends ChatElement {
     this.focusRow(rows[next]!);
   };
 
+  /**
+   * The agent chose a row (click, Enter, Space). The chat already selected is not selected again
+   * (no service call, no event: a Space typed on its row changes nothing), unless
+   * {@link reopenSelected} asks for the event to show its conversation.
+   */
   private select(sessionId: string): void {
     const service = this.service;
     if (!service) return;
     this.focusId = sessionId;
+    if (service.state.selectedSessionId === sessionId) {
+      if (this.reopenSelected) this.emit('chat-session-select', { sessionId });
+      return;
+    }
     try {
       service.selectSession(sessionId);
     } catch {
@@ -393,6 +421,9 @@ export class ChatSessionList extends ChatElement {
     }
     this.emit('chat-session-select', { sessionId });
   }
+
+  /** "Get next in queue": one chat per click (the second click of a double-click is ignored). */
+  private readonly onTakeNextClick = singleAction(() => this.onTakeNext());
 
   private onTakeNext = async (): Promise<void> => {
     const service = this.service;
@@ -409,6 +440,7 @@ export class ChatSessionList extends ChatElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.pendingFocus && this.focusMovedAway()) this.pendingFocus = false;
     if (this.pendingFocus && this.focusId) {
       const row = this.rowElement(this.focusId);
       if (row) {
