@@ -542,4 +542,47 @@ describe('<chat-conversation> history', () => {
       expect(alert.textContent).to.contain('Failed');
     });
   });
+
+  describe('long messages', () => {
+    /** A pasted log: `lines` lines of markdown, about 64 characters each. */
+    const log = (lines: number) =>
+      Array.from({ length: lines }, (_, i) => `line ${i + 1}: **status** ok, see https://example.com/${i} for _details_`).join('\n');
+
+    it('a message over 3,000 characters shows its start and "Show full message"; expanding and collapsing work with the keyboard', async () => {
+      const long = log(800); // about 55,000 characters
+      const s = await open({ messages: 4, texts: (n) => (n === 3 ? long : `m${n}`) });
+      const id = s.backend.inspect.messages(s.id).find((m) => m.text === long)!.id;
+      const row = () => deepQuery<HTMLElement>(s.el, `.row[data-message-id="${id}"]`)!;
+      const body = () => row().querySelector('.body')!.textContent!;
+      await waitUntil(() => row() && body().includes('line 1: status ok'), 'the long message rendered, as markdown');
+      expect(body().length).to.be.below(3_100);
+      expect(body()).to.contain('line 1: status ok').and.not.contain('line 800:');
+      expect(body().trimEnd()).to.match(/…$/);
+      const button = queryByRole<HTMLButtonElement>(row(), 'button', 'Show full message')!;
+      expect(button, 'Show full message').to.exist;
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      // The other messages have no such control.
+      expect(queryByRole(s.el, 'button', 'Show full message')).to.equal(button);
+
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => body().includes('line 800:'), 'expanded');
+      expect(body()).to.contain('line 400: status ok');
+      const less = queryByRole<HTMLButtonElement>(row(), 'button', 'Show less')!;
+      expect(less.getAttribute('aria-expanded')).to.equal('true');
+
+      less.click();
+      await waitUntil(() => !body().includes('line 800:'), 'collapsed');
+      expect(queryByRole(row(), 'button', 'Show full message')).to.exist;
+    });
+
+    it('a message of exactly 3,000 characters is shown whole, without the control', async () => {
+      const text = 'x'.repeat(2_999) + 'y';
+      const s = await open({ messages: 3, texts: (n) => (n === 3 ? text : `m${n}`) });
+      const id = s.backend.inspect.messages(s.id).find((m) => m.text === text)!.id;
+      await waitUntil(() => deepQuery(s.el, `.row[data-message-id="${id}"]`), 'rendered');
+      expect(deepQuery(s.el, `.row[data-message-id="${id}"] .body`)!.textContent).to.contain('xy');
+      expect(queryByRole(s.el, 'button', 'Show full message')).to.equal(null);
+    });
+  });
 });

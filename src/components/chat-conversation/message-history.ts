@@ -9,7 +9,7 @@ import type { ChatSession } from '../../model/session.js';
 import type { ChatService } from '../../service/chat-service.js';
 import { type DisplaySettings, type SessionHistory, historyStatus } from '../../service/state.js';
 import { noticeMessage } from '../notice-region/notice-region.js';
-import { messageTextStyles, renderMessageText } from '../message-text/message-text.js';
+import { clipLongText, messageTextStyles, renderMessageText } from '../message-text/message-text.js';
 import { type HistoryPin, historyLayout } from './history-layout.js';
 
 /** One row of the message log: a day separator or a message. */
@@ -114,6 +114,8 @@ export class MessageHistoryController implements ReactiveController {
   private itemsFor: readonly LogRow[] | undefined;
   /** Client ids of failed messages being retried: they keep their failed marker until confirmed. */
   private readonly retrying = new Set<string>();
+  /** Ids of long messages the agent expanded with "Show full message" (view state, this session). */
+  private readonly expanded = new Set<string>();
   private rowsCache: { items: readonly MessageView[]; zone: string | undefined; locale: string; now: number; rows: LogRow[] } | undefined;
   /**
    * The calendar day of each message in the time zone `zone` (message views are immutable, so a
@@ -147,6 +149,7 @@ export class MessageHistoryController implements ReactiveController {
       this.pin();
       this.lastScrollTop = 0;
       this.retrying.clear();
+      this.expanded.clear();
     }
   }
 
@@ -351,12 +354,31 @@ export class MessageHistoryController implements ReactiveController {
           ${time}
         </div>
         <div class="bubble">
-          ${m.text ? html`<div class="body message-text" dir="auto">${renderMessageText(m.text)}</div>` : nothing}
+          ${m.text ? this.renderBody(m) : nothing}
           ${m.attachments.length ? this.renderAttachments(m.attachments) : nothing}
         </div>
         ${this.renderDelivery(m)}
       </article>
     </div>`;
+  }
+
+  /**
+   * A message's text; a long one (over LONG_TEXT_CHARS characters) shows its start with "Show full
+   * message" until the agent expands it ("Show less" collapses it again).
+   */
+  private renderBody(m: MessageView): TemplateResult {
+    const long = clipLongText(m.text);
+    if (!long.clipped) return html`<div class="body message-text" dir="auto">${renderMessageText(m.text)}</div>`;
+    const expanded = this.expanded.has(m.id);
+    const toggle = () => {
+      if (expanded) this.expanded.delete(m.id);
+      else this.expanded.add(m.id);
+      this.opts.requestUpdate();
+    };
+    return html`<div class="body message-text" dir="auto">${renderMessageText(expanded ? m.text : long.text)}</div>
+      <button type="button" class="show-more" aria-expanded=${expanded ? 'true' : 'false'} @click=${toggle}>
+        ${expanded ? msg('Show less') : msg('Show full message')}
+      </button>`;
   }
 
   private renderAttachments(attachments: readonly Attachment[]): TemplateResult {

@@ -69,6 +69,34 @@ export function loadMarkdown(): Promise<Markdown> {
   return loading;
 }
 
+/**
+ * Characters of a message a list shows before "Show full message": a pasted log or document of
+ * tens of thousands of characters would otherwise take hundreds of ms to read as markdown and lay
+ * out, each time its row is rendered again while scrolling.
+ */
+export const LONG_TEXT_CHARS = 3000;
+
+/**
+ * The start of a long text, for a collapsed message: at most `max` characters (UTF-16 units), cut
+ * at the last paragraph break, else line break, else space in the second half of that, else at
+ * `max` (never inside a surrogate pair), followed by " …".
+ * @param text the whole text
+ * @param max the most characters kept (default {@link LONG_TEXT_CHARS})
+ * @returns the text to show and whether it was cut (`clipped: false` returns `text` itself)
+ */
+export function clipLongText(text: string, max = LONG_TEXT_CHARS): { readonly text: string; readonly clipped: boolean } {
+  if (text.length <= max) return { text, clipped: false };
+  const head = text.slice(0, max);
+  const half = max / 2;
+  let cut = head.lastIndexOf('\n\n');
+  if (cut < half) cut = head.lastIndexOf('\n');
+  if (cut < half) cut = head.lastIndexOf(' ');
+  if (cut < half) cut = max;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return { text: `${text.slice(0, cut).trimEnd()} …`, clipped: true };
+}
+
 /** Renders one text: plain at once, markdown once the parser is there (one upgrade, no flashes). */
 class MessageTextDirective extends AsyncDirective {
   private text: string | undefined;
