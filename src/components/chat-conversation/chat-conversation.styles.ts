@@ -30,12 +30,17 @@ export const styles = [
       background: var(--_bg);
     }
 
+    /* The conversation takes the height its host gives: the history gives up height first (down
+       to its min-height); when the header, the history's minimum and the composer do not fit, the
+       pane itself scrolls inside the host rather than overflowing it. */
     .conversation {
       display: flex;
       flex-direction: column;
       height: 100%;
       min-height: 0;
       min-width: 0;
+      overflow-y: auto;
+      overscroll-behavior: contain;
     }
     /* The history's load failure, inside the log: the log's row padding is its inset. */
     .log > .history-start > .load-failure {

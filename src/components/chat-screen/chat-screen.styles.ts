@@ -1,14 +1,19 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The element takes exactly the height its host gives (\`--chat-screen-height\`, or 100% of a
+     sized container) and never more: no min-height overrides it. Only when the host gives no
+     height (an auto-height parent) does it fall back to 480 px: size containment makes its height
+     ignore its content, and contain-intrinsic-block-size is the size it then takes. */
   :host {
     display: block;
+    position: relative;
     height: var(--chat-screen-height, 100%);
-    min-height: 480px;
     min-width: 0;
     overflow: hidden;
     background: var(--_bg);
-    container: chat-screen / inline-size;
+    container: chat-screen / size;
+    contain-intrinsic-block-size: var(--chat-screen-default-height, 480px);
     --_list-width: var(--chat-screen-list-width, 300px);
     --_panel-width: var(--chat-screen-panel-width, 320px);
   }
@@ -23,9 +28,10 @@ export const styles = css`
     grid-template-rows: auto auto auto minmax(0, 1fr);
     grid-template-columns: minmax(0, 1fr);
     grid-template-areas: 'banner' 'alert' 'header' 'panel';
-    height: 100%;
-    min-height: inherit;
-    max-height: 100%;
+    /* Exactly the host's box: unlike height: 100%, this also holds for the default height, where
+       the host's own height is auto. */
+    position: absolute;
+    inset: 0;
     overflow: hidden;
   }
   .screen > .panel {

@@ -139,7 +139,8 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart listen-in - Exported from the dashboard: a "Listen in" button.
  * @csspart listen-dialog - Exported from the dashboard: the read-only listen-in dialog.
  *
- * @cssprop [--chat-screen-height=100%] - Height of the screen (it fills its container by default).
+ * @cssprop [--chat-screen-height=100%] - Height of the screen (it fills its container by default). The element takes exactly this height, never more: on a short host the message history gives up height first, and the conversation pane scrolls when even its header and composer do not fit.
+ * @cssprop [--chat-screen-default-height=480px] - Height the screen takes when its host gives it none (a parent with an automatic height); give the element a height instead where you can.
  * @cssprop [--chat-screen-list-width=300px] - Width of the session list (narrower on narrow screens).
  * @cssprop [--chat-screen-panel-width=320px] - Width of the person panel.
  * @cssprop [--chat-screen-pane-bar-height=44px] - Minimum height of the pane bar (below 720 px).

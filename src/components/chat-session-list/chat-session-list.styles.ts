@@ -1,12 +1,15 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The list takes the height its host gives; the rows scroll (.scroll). When the header alone
+     does not fit, the element itself scrolls rather than overflowing its host. */
   :host {
     display: flex;
     flex-direction: column;
     min-width: 0;
     min-height: 0;
     height: 100%;
+    overflow-y: auto;
     background: var(--_bg);
   }
 
