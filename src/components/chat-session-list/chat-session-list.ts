@@ -195,7 +195,10 @@ export class ChatSessionList extends ChatElement {
     const display = this.display;
     const channels = this.channels.value;
     const agents = this.agents.value;
-    const renderItem = (session: ChatSession | undefined): TemplateResult => {
+    // Screen readers count only the options in the DOM, and a long group renders only the rows near
+    // the viewport: every option says its group's size and its place in it (1-based).
+    const setSize = sessions.length;
+    const renderItem = (session: ChatSession | undefined, index: number): TemplateResult => {
       // The virtualizer may render its previous range once more after rows were removed.
       if (!session) return html`<div class="gap" aria-hidden="true"></div>`;
       const selected = session.id === selectedId;
@@ -210,6 +213,8 @@ export class ChatSessionList extends ChatElement {
         id="session-${session.id}"
         data-id=${session.id}
         aria-selected=${selected ? 'true' : 'false'}
+        aria-setsize=${setSize}
+        aria-posinset=${index + 1}
         tabindex=${session.id === focusId ? '0' : '-1'}
         .session=${session}
         .me=${me}
@@ -222,14 +227,14 @@ export class ChatSessionList extends ChatElement {
     // Short lists render every row (at once, also while the list is hidden); long ones only
     // the rows near the viewport.
     if (sessions.length <= VIRTUALIZE_FROM) {
-      return html`<div class="rows">${repeat(sessions, (session) => session.id, (session) => renderItem(session))}</div>`;
+      return html`<div class="rows">${repeat(sessions, (session) => session.id, (session, index) => renderItem(session, index))}</div>`;
     }
     // The virtualizer is loaded with the first long group. Until it is there (or when it could not
     // be loaded: a notice then; the first render after it was dismissed tries again), the group
     // shows its first rows as a short group does.
     if (!this.virtualRows.value) {
       if (!this.virtualRows.failed) void this.virtualRows.get();
-      return html`<div class="rows">${repeat(sessions.slice(0, VIRTUALIZE_FROM), (session) => session.id, (session) => renderItem(session))}</div>`;
+      return html`<div class="rows">${repeat(sessions.slice(0, VIRTUALIZE_FROM), (session) => session.id, (session, index) => renderItem(session, index))}</div>`;
     }
     return html`<chat-virtual-rows
       class="rows virtual"
