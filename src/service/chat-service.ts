@@ -199,6 +199,14 @@ export class ChatService {
   readonly queue$: Observable<readonly ChatSession[]>;
   /** Number of queued sessions (the Dashboard badge and the session list's queue count). */
   readonly queueCount$: Observable<number>;
+  /**
+   * Whether the queue, the sessions and every count derived from them are known: `true` once a
+   * snapshot has loaded (state `status` `ready`); `false` while the first load is on its way or
+   * after it failed (`status` `loading` / `error`). While `false`, `queueCount$`, `stats$`,
+   * `dashboardStats$` and the lists read 0 / empty because nothing is known, not because nothing
+   * is there: views show the loading or failure state then, never "No customers waiting" or zeros.
+   */
+  readonly countsKnown$: Observable<boolean>;
   /** Ongoing sessions of every agent (the dashboard's ongoing list). */
   readonly ongoing$: Observable<readonly ChatSession[]>;
   /** The agent's active and recent (8 h) sessions. */
@@ -258,6 +266,7 @@ export class ChatService {
     this.sessions$ = this.select((s) => s.sessions);
     this.queue$ = this.select((s) => queuedSessions(s), sameList);
     this.queueCount$ = this.select((s) => incomingCount(s));
+    this.countsKnown$ = this.select((s) => s.status === 'ready');
     this.ongoing$ = this.select((s) => ongoingSessions(s), sameList);
     this.mySessions$ = this.select(
       (s) => mySessions(s),

@@ -378,6 +378,18 @@ export const styles = css`
     color: var(--_text-muted);
     font-size: 13px;
   }
+  .load-state {
+    display: grid;
+    justify-items: center;
+    gap: 8px;
+  }
+  .load-state p {
+    margin: 0;
+  }
+  .load-state-title {
+    font-weight: 600;
+    color: var(--_text);
+  }
 
   .toolbar {
     display: flex;

@@ -23,6 +23,7 @@ import { singleAction } from '../shared/single-action.js';
 import { styles } from './chat-dashboard.styles.js';
 import { LazyPart, adoptPartStyles, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { AlertOptionsController } from './alert-options.js';
+import { loadFailureText } from '../shared/load-failure.js';
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const listConverter = {
@@ -74,6 +75,7 @@ export const dashboardParts = {
  * @csspart toolbar - The row with the channel selection and the alert options.
  * @csspart channels - The channel selection (a group of checkboxes).
  * @csspart alerts - The alert options (sound, desktop notifications, count in the title).
+ * @csspart load-state - Shown instead of the figures and lists until the chats have loaded: "Loading chats…", or why they could not be loaded with "Try again".
  * @csspart stats - The row of statistic cards.
  * @csspart stat - One statistic card.
  * @csspart incoming - The "Incoming chats" section.
@@ -126,6 +128,10 @@ export class ChatDashboard extends ChatElement {
     () => [this.channelKey],
   );
   private readonly notices = this.observe(() => this.service?.notices$);
+  /** Whether the chats have loaded (until then no figures or lists: they would read 0 / empty). */
+  private readonly known = this.observe(() => this.service?.countsKnown$);
+  private readonly status = this.observe(() => this.service?.select((s) => s.status));
+  private readonly loadError = this.observe(() => this.service?.select((s) => s.loadError));
   /** The newest chat that entered the queue (announced when it is in this dashboard's channels). */
   private readonly arrival = this.observe(() => this.service?.incoming$);
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
@@ -228,7 +234,9 @@ export class ChatDashboard extends ChatElement {
         ])}
       </div>
       <div class="toolbar" part="toolbar">${this.renderChannelPicker()} ${this.renderAlertOptions()}</div>
-      ${this.renderStats(now)} ${this.renderIncoming(now, warnings)} ${this.renderOngoing(now, warnings)}
+      ${this.known.value === true
+        ? html`${this.renderStats(now)} ${this.renderIncoming(now, warnings)} ${this.renderOngoing(now, warnings)}`
+        : this.renderUnknown()}
       ${this.renderListenDialog()}
     </div>`;
   }
@@ -314,6 +322,22 @@ export class ChatDashboard extends ChatElement {
     return warning.kind === 'waiting'
       ? { title: msg(str`${name} is waiting`), body: msg(str`Waiting longer than ${minutes} min in ${channel}`) }
       : { title: msg(str`${name} is waiting for an answer`), body: msg(str`No answer for longer than ${minutes} min in ${channel}`) };
+  }
+
+  /**
+   * Until the chats have loaded nothing is known: no figures (zeros would be false) and no "No
+   * customers waiting", only the loading state or why loading failed with "Try again".
+   */
+  private renderUnknown(): TemplateResult {
+    const error = this.loadError.value;
+    if (this.status.value !== 'error') {
+      return html`<div class="empty load-state" part="load-state"><p>${msg('Loading chats…')}</p></div>`;
+    }
+    return html`<div class="empty load-state" part="load-state" role="alert">
+      <p class="load-state-title">${msg('The chats could not be loaded')}</p>
+      <p>${loadFailureText(error?.code)}</p>
+      <button type="button" class="btn" @click=${() => void this.run(this.service!.reload())}>${msg('Try again')}</button>
+    </div>`;
   }
 
   // ------------------------------------------------------------ statistics

@@ -45,11 +45,11 @@ import { styles } from './chat-session-list.styles.js';
  * @summary The agent's ongoing and recent chat sessions, with the queue and "Get next in queue".
  * @tag chat-session-list
  *
- * @slot empty - Replaces the sentence shown when the agent has no chats.
+ * @slot empty - Replaces the sentence shown when the agent has no chats (only once the chats have loaded).
  *
  * @csspart header - The top area with the queue count and the "Get next in queue" button.
- * @csspart queue-count - The "3 waiting" text.
- * @csspart take-next - The "Get next in queue" button.
+ * @csspart queue-count - The "3 waiting" text (empty until the chats have loaded: the queue is not known then).
+ * @csspart take-next - The "Get next in queue" button (disabled while the queue is empty or not known yet).
  * @csspart list - The listbox of sessions.
  * @csspart session - One session row (also `session selected`, `session ended`).
  * @csspart empty - The empty state (also why the chats could not be loaded, with "Try again", after a failed first load).
@@ -67,6 +67,8 @@ export class ChatSessionList extends ChatElement {
 
   private readonly sessions = this.observe(() => this.service?.mySessions$);
   private readonly queueCount = this.observe(() => this.service?.queueCount$);
+  /** Whether the queue is known (the chats have loaded); until then no count or "empty" is shown. */
+  private readonly known = this.observe(() => this.service?.countsKnown$);
   private readonly selectedId = this.observe(() => this.service?.selectedSessionId$);
   private readonly notices = this.observe(() => this.service?.notices$);
   /** The newest chat that entered the queue (announced; the list shows only the queue's count). */
@@ -99,8 +101,8 @@ export class ChatSessionList extends ChatElement {
     if (!this.service) return this.renderNoService();
     const active = this.sessions.value?.active ?? [];
     const recent = this.sessions.value?.recent ?? [];
-    const loading = this.status.value === 'loading';
     const failed = this.status.value === 'error';
+    const loading = !failed && this.known.value !== true;
     return html`
       ${this.renderHeader()}
       ${this.renderArrival()}
@@ -110,46 +112,52 @@ export class ChatSessionList extends ChatElement {
           ? this.renderList(active, recent)
           : failed
             ? html`<div class="empty" part="empty" role="alert">
-                <p class="empty-title">${msg('The chats could not be loaded')}</p>
+                <p class="empty-title" id="list-state">${msg('The chats could not be loaded')}</p>
                 <p class="empty-text">${loadFailureText(this.loadError.value?.code)}</p>
                 <button type="button" class="btn" @click=${() => void this.run(this.service!.reload())}>${msg('Try again')}</button>
               </div>`
-            : html`<div class="empty" part="empty">
-              ${chatIcon}
-              <slot name="empty">
-                <p class="empty-title">${loading ? msg('Loading chats…') : msg('No chats yet')}</p>
-                ${loading
-                  ? nothing
-                  : html`<p class="empty-text">
+            : loading
+              ? // Not the host's empty slot: nothing is known to be empty yet.
+                html`<div class="empty" part="empty">
+                  <p class="empty-title" id="list-state">${msg('Loading chats…')}</p>
+                </div>`
+              : html`<div class="empty" part="empty">
+                  ${chatIcon}
+                  <slot name="empty">
+                    <p class="empty-title">${msg('No chats yet')}</p>
+                    <p class="empty-text">
                       ${msg('Chats you answer appear here. Press "Get next in queue" to help the customer who has waited longest.')}
-                    </p>`}
-              </slot>
-            </div>`}
+                    </p>
+                  </slot>
+                </div>`}
       </div>
     `;
   }
 
   private renderHeader(): TemplateResult {
+    // Until the chats have loaded the queue is unknown, not empty: no count and no "queue is
+    // empty" reason; the disabled button points at the loading or failure state below.
+    const known = this.known.value === true;
     const count = this.queueCount.value ?? 0;
     const empty = count === 0;
     return html`<div class="header" part="header">
       <div class="queue">
-        <span class="queue-icon ${empty ? '' : 'busy'}">${queueIcon}</span>
+        <span class="queue-icon ${!known || empty ? '' : 'busy'}">${queueIcon}</span>
         <span class="queue-count" part="queue-count">
-          ${empty ? msg('No customers waiting') : msg(str`${count} waiting`)}
+          ${!known ? nothing : empty ? msg('No customers waiting') : msg(str`${count} waiting`)}
         </span>
       </div>
       <button
         type="button"
         class="btn primary take-next"
         part="take-next"
-        ?disabled=${empty || this.taking}
-        aria-describedby=${empty ? 'take-next-reason' : nothing}
+        ?disabled=${!known || empty || this.taking}
+        aria-describedby=${!known ? 'list-state' : empty ? 'take-next-reason' : nothing}
         @click=${this.onTakeNextClick}
       >
         ${msg('Get next in queue')}
       </button>
-      ${empty
+      ${known && empty
         ? html`<p class="reason" id="take-next-reason">${msg('The queue is empty: there is no customer to take.')}</p>`
         : nothing}
     </div>`;
