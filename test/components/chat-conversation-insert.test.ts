@@ -317,6 +317,10 @@ describe('<chat-conversation> Insert picker source badges', () => {
         const row = folders.flatMap((g) => allByRole(g, 'option')).find((o) => deepText(o).includes('How do I delete my account?'))!;
         const title = row.querySelector<HTMLElement>('.option-title')!;
         expect(title.scrollWidth, 'the title is not cut off').to.be.at.most(title.clientWidth);
+        // The star says "Favourite" as text in the option (its name), not in a title tooltip.
+        const starred = allByRole(favourites!, 'option')[0];
+        expect(starred.querySelector('[title]'), 'no tooltip').to.equal(null);
+        expect(deepText(starred.querySelector('.option-star')!)).to.equal(lang === 'nl' ? 'Favoriet' : 'Favourite');
       });
     }
   }

@@ -203,7 +203,7 @@ export class InsertPicker {
             @mousemove=${() => this.activate(item.key)}
           >
             <span class="option-title" dir="auto">${item.title}</span>
-            ${favourite ? html`<span class="option-star" title=${msg('Favourite')}>${starIcon}</span>` : nothing}
+            ${favourite ? html`<span class="option-star">${starIcon}<span class="visually-hidden">${msg('Favourite')}</span></span>` : nothing}
             ${g.mixed && this.filter === 'all' ? html`<span class="option-source">${sourceBadge(item.source)}</span>` : nothing}
           </div>`;
         })}
@@ -510,6 +510,8 @@ export const insertPickerStyles = css`
     overflow-wrap: anywhere;
   }
   .option-star {
+    /* The containing block of its visually hidden "Favourite" (else the dialog's, which would scroll). */
+    position: relative;
     color: var(--_warning);
     display: inline-flex;
     align-self: center;

@@ -201,6 +201,12 @@ export const styles = css`
   .preview.muted {
     font-style: italic;
   }
+  /* Why Answer is disabled, as text (a tooltip reaches no touch, keyboard or screen-reader user). */
+  .no-right {
+    margin: 2px 0 0;
+    font-size: 12px;
+    color: var(--_text-muted);
+  }
   .wait {
     display: inline-flex;
     align-items: center;
@@ -442,6 +448,13 @@ export const styles = css`
   }
   .alerts {
     margin-inline-start: auto;
+  }
+  /* Why an alert option cannot be turned on (tied to it with aria-describedby). */
+  .option-reason {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 12px;
+    color: var(--_text-muted);
   }
 
   .stat {

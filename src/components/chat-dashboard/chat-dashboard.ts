@@ -285,21 +285,30 @@ export class ChatDashboard extends ChatElement {
 
   private renderAlertOptions(): TemplateResult {
     const desktop = this.alerts.desktop;
+    // Why desktop notifications cannot be turned on: shown as text (not a tooltip) and tied to the checkbox.
+    const desktopReason =
+      desktop === 'denied'
+        ? msg('The browser blocks notifications from this page')
+        : desktop === 'unsupported'
+          ? msg('This browser cannot show desktop notifications')
+          : undefined;
     return html`<fieldset class="alerts" part="alerts" @change=${(e: Event) => (this.alertChanged = e.target as HTMLElement)}>
       <legend>${msg('Alerts')}</legend>
       <label class="check">
         <input type="checkbox" .checked=${this.alerts.sound} @change=${(e: Event) => this.alerts.setSound((e.target as HTMLInputElement).checked)} />
         ${msg('Sound')}
       </label>
-      <label class="check" title=${desktop === 'denied' ? msg('The browser blocks notifications from this page') : nothing}>
+      <label class="check">
         <input
           type="checkbox"
           .checked=${live(desktop === 'on')}
-          ?disabled=${desktop === 'denied' || desktop === 'unsupported'}
+          ?disabled=${!!desktopReason}
+          aria-describedby=${desktopReason ? 'desktop-reason' : nothing}
           @change=${(e: Event) => void this.alerts.setDesktop((e.target as HTMLInputElement).checked)}
         />
         ${msg('Desktop notifications')}
       </label>
+      ${desktopReason ? html`<p class="option-reason" id="desktop-reason">${desktopReason}</p>` : nothing}
       <label class="check">
         <input
           type="checkbox"
@@ -487,6 +496,7 @@ export class ChatDashboard extends ChatElement {
     const me = this.me.value;
     const canRespond = !me || !!me.rights[session.channelId]?.respond;
     const nameId = `incoming-name-${session.id}`;
+    const reasonId = `incoming-reason-${session.id}`;
     // One line of plain text: markdown markers dropped, still bound as text.
     const preview = session.lastMessage ? plainPreview(session.lastMessage.text) : '';
     return html`<li
@@ -495,6 +505,7 @@ export class ChatDashboard extends ChatElement {
       data-id=${session.id}
       tabindex="0"
       aria-labelledby=${nameId}
+      aria-describedby=${canRespond ? nothing : reasonId}
       @dblclick=${(e: MouseEvent) => this.onRowAnswer(e, session.id, canRespond)}
       @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.onRowAnswer(e, session.id, canRespond)}
     >
@@ -507,6 +518,7 @@ export class ChatDashboard extends ChatElement {
         ${session.lastMessage
           ? html`<p class="preview" dir="auto" title=${preview}>${preview}</p>`
           : html`<p class="preview muted">${msg('No message yet')}</p>`}
+        ${canRespond ? nothing : html`<p class="no-right" id=${reasonId}>${msg('You have no right to answer chats in this channel')}</p>`}
       </div>
       <div class="wait ${late ? 'late' : ''}" title=${formatDateTime(session.createdAt, this.display)}>
         ${late ? warningIcon : nothing}
@@ -517,9 +529,8 @@ export class ChatDashboard extends ChatElement {
         type="button"
         class="btn primary answer"
         part="answer"
-        aria-describedby=${nameId}
+        aria-describedby=${canRespond ? nameId : `${nameId} ${reasonId}`}
         ?disabled=${busy || !canRespond}
-        title=${canRespond ? nothing : msg('You have no right to answer chats in this channel')}
         @click=${singleAction(() => this.onAnswer(session.id))}
       >
         ${msg('Answer')}

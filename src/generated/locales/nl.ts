@@ -177,6 +177,7 @@
 's774e7adc730858fb': `Chats die u beantwoordt verschijnen hier. Klik op "Volgende in wachtrij ophalen" om de klant te helpen die het langst wacht.`,
 's79a4db3527a44cb4': str`Wacht langer dan ${0} min:`,
 's79e8cc71a5975b04': `Bericht`,
+'s7acc2c9e025ac685': `Deze browser kan geen bureaubladmeldingen tonen`,
 's7b1c78f62f88c2a6': `Toevoegen aan het CRM`,
 's7cb48f10538f14bd': `Naam, e-mail, telefoon of bedrijf`,
 's7cb4e55c59663b1c': `Bedrijf`,
