@@ -13,6 +13,8 @@ interface Scene {
   sessionId: string;
   /** The scene's fake clock (time moves only when a story advances it). */
   clock?: FakeClock;
+  /** The scene's demo backend (a story's `after` may move the world on). */
+  backend?: InMemoryChatBackend;
 }
 
 const NOW = '2026-11-30T10:00:00Z';
@@ -24,7 +26,7 @@ async function scene(script: (backend: InMemoryChatBackend) => string | Promise<
   const sessionId = await script(backend);
   const service = new ChatService({ backend, clock });
   await service.ready;
-  const result = { service, sessionId, clock };
+  const result = { service, sessionId, clock, backend };
   await after?.(result);
   return result;
 }
@@ -118,6 +120,24 @@ export const EndedChat: Story = {
         script.agentEnds('a1', id);
         return id;
       }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+};
+
+/** The customer left while the agent was writing: the reply that was not sent stays readable (read-only, to copy) below the note. */
+export const CustomerLeftMidReply: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene(
+        (backend) => lively(backend),
+        async ({ service, sessionId, backend }) => {
+          service.setDraft(sessionId, 'Great! One more thing: the carrier will call you half an hour before');
+          backend!.script.customerLeaves(sessionId);
+          // The end reaches the service as a backend event.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        },
+      ),
     }),
   ],
   render: (_args, { loaded }) => show(loaded.scene as Scene),
