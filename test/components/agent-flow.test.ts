@@ -133,6 +133,34 @@ describe('agent flow', () => {
     });
   });
 
+  describe('1. printable keys on a session row', () => {
+    it('search the customers\' names (type-ahead) and move focus there, selecting nothing', async () => {
+      const { backend, service } = await setup();
+      const mira = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+      const jonas = backend.script.customerArrives({ name: 'Jonas Veldman', text: 'Hello' });
+      const tomasz = backend.script.customerArrives({ name: 'Tomasz Weber', text: 'Hey' });
+      for (const id of [mira, jonas, tomasz]) await service.answer(id);
+      const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+      await settle(el);
+      const selects = listenSelects();
+      try {
+        byRole(el, 'option', /Tomasz Weber/).focus();
+        await sendKeys({ press: 'j' });
+        expect(deepActiveElement() === byRole(el, 'option', /Jonas Veldman/), 'focus on Jonas').to.equal(true);
+        await sendKeys({ press: 'm' });
+        expect(deepActiveElement() === byRole(el, 'option', /Mira Okafor/), 'focus on Mira').to.equal(true);
+        await settle(el);
+        expect(selects.ids).to.deep.equal([]);
+        expect(service.state.selectedSessionId).to.equal(tomasz);
+        // Enter chooses the row found.
+        await sendKeys({ press: 'Enter' });
+        expect(selects.ids).to.deep.equal([mira]);
+      } finally {
+        selects.stop();
+      }
+    });
+  });
+
   describe('2. a double-click does the action once', () => {
     it('"Get next in queue" takes one customer for a double-click', async () => {
       const { backend, service } = await setup();

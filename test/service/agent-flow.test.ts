@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { firstValueFrom } from 'rxjs';
 import { insertIntoText } from '../../src/service/snippets.js';
+import { TypeAhead } from '../../src/service/type-ahead.js';
 import { unsentReply } from '../../src/service/unsent-reply.js';
 import { setup } from '../helpers.js';
 
@@ -70,6 +71,37 @@ describe('agent flow rules (DOM-free)', () => {
       expect(unsentReply(service.state, taken), 'blank').to.equal(null);
       service.setDraft(taken, 'Half a reply');
       expect(unsentReply(service.state, taken)).to.deep.equal({ text: 'Half a reply', reason: 'not-writable' });
+    });
+  });
+
+  describe('TypeAhead', () => {
+    const names = ['Mira Okafor', 'Jonas Veldman', 'Émile Martin', 'Joost Bakker', 'Visitor'];
+
+    it('a letter moves to the next name starting with it, cycling; the same letter again goes on', () => {
+      const t = new TypeAhead();
+      expect(t.find('j', 0, names, 0)).to.equal(1);
+      expect(t.find('j', 100, names, 1), 'the same letter again: the next J').to.equal(3);
+      expect(t.find('j', 200, names, 3), 'cycles').to.equal(1);
+      expect(t.find('e', 2000, names, 1), 'accents do not count').to.equal(2);
+    });
+
+    it('letters in quick succession search on; a pause of 500 ms starts again', () => {
+      const t = new TypeAhead();
+      expect(t.find('j', 0, names, 0)).to.equal(1);
+      expect(t.find('o', 100, names, 1)).to.equal(1);
+      expect(t.find('o', 200, names, 1), '"joo"').to.equal(3);
+      expect(t.active(699)).to.equal(true);
+      expect(t.active(700)).to.equal(false);
+      expect(t.find('m', 700, names, 3), 'a new search').to.equal(0);
+    });
+
+    it('a Space belongs to an ongoing search; nothing matching starts again from the last letter', () => {
+      const t = new TypeAhead();
+      expect(t.find('m', 0, names, -1)).to.equal(0);
+      expect(t.find('i', 50, names, 0)).to.equal(0);
+      expect(t.active(100), 'a Space now searches').to.equal(true);
+      expect(t.find(' ', 100, names, 0), '"mi " has no match, " " neither').to.equal(-1);
+      expect(t.find('v', 150, names, 0), 'starts again at "v"').to.equal(4);
     });
   });
 });

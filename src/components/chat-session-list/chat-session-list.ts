@@ -10,6 +10,7 @@ import { avatarStyles } from '../shared/avatar.js';
 import { LazyPart, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { loadFailureText } from '../shared/load-failure.js';
 import { singleAction } from '../shared/single-action.js';
+import { TypeAhead } from '../../service/type-ahead.js';
 import { chatIcon, queueIcon } from './icons.js';
 
 /** Groups with more rows than this are virtualized. */
@@ -35,7 +36,9 @@ import { styles } from './chat-session-list.styles.js';
  * "Get next in queue" button. Selecting a row shows that chat in the conversation and person panel.
  *
  * Keyboard: the list is a listbox "Chat sessions"; Tab enters it on the selected (or first) row,
- * Arrow Up / Down, Home and End move between rows, Enter or Space selects.
+ * Arrow Up / Down, Home and End move between rows, Enter or Space selects (the chat already
+ * selected stays as it is: no event). Typing a customer's first letters moves to the next row of
+ * that customer (type-ahead; a Space right after a letter belongs to the search).
  *
  * Long lists stay fast: long groups (over 60 rows) are virtualized (only rows near the viewport are in the DOM;
  * keyboard moves scroll other rows in first; the virtualizer is loaded with the first long group,
@@ -88,6 +91,7 @@ export class ChatSessionList extends ChatElement {
   @state() private taking = false;
 
   private pendingFocus = false;
+  private readonly typeAhead = new TypeAhead();
 
   /**
    * Whether choosing the chat that is already selected fires `chat-session-select` again (it is
@@ -385,6 +389,15 @@ export class ChatSessionList extends ChatElement {
     if (!rows.length) return;
     const current = rows.findIndex((id) => id === this.focusId);
     let next = -1;
+    if (this.isTypeAhead(event)) {
+      // A printable key is never lost on a row: it searches the customers' names.
+      event.preventDefault();
+      const { active = [], recent = [] } = this.sessions.value ?? {};
+      const names = [...active, ...recent].map((s) => s.customer.name || msg('Visitor'));
+      next = this.typeAhead.find(event.key, event.timeStamp, names, current);
+      if (next >= 0) this.focusRow(rows[next]!);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         next = current < 0 ? 0 : Math.min(rows.length - 1, current + 1);
@@ -433,6 +446,12 @@ export class ChatSessionList extends ChatElement {
       return; // The session vanished meanwhile; the list re-renders without it.
     }
     this.emit('chat-session-select', { sessionId });
+  }
+
+  /** Whether a key on the list is a character for the type-ahead (a Space only while a search goes on). */
+  private isTypeAhead(event: KeyboardEvent): boolean {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || [...event.key].length !== 1) return false;
+    return event.key !== ' ' || this.typeAhead.active(event.timeStamp);
   }
 
   /** "Get next in queue": one chat per click (the second click of a double-click is ignored). */
