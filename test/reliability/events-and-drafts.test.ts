@@ -19,6 +19,8 @@ describe('Events and drafts in the full screen', () => {
     const colleague = backend.script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'Hello?' });
     backend.script.agentAnswers('a2', colleague);
     await service.answer(mine);
+    // Choosing the chat already selected fires nothing: start with none selected, so the row's click selects it.
+    service.selectSession(null);
     const dispatched: CustomEvent[] = [];
     const original = EventTarget.prototype.dispatchEvent;
     EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
