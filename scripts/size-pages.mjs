@@ -36,9 +36,11 @@ export const PAGE_BUDGETS = {
   'chat-dashboard': 45_000, // 43.0 kB (its warning alerts and listen-in dialog are chunks of their own)
   // The whole screen as an agent uses it: both tabs shown and a chat open (no dialog opened yet).
   // This is what issue 7's 45 kB CDN budget was meant to bound; it is over that, see README.
-  // 82.0 kB measured (76.7 kB before the review fixes above; 74.7 kB before the conversation's
-  // history was split off).
-  'chat-screen-chats': 84_000,
+  // 84.5 kB measured (82.0 kB before the third review's fixes of 2026-11-29: a failed history
+  // page shown with "Try again", long messages collapsed, a double click taking one action, a
+  // reply left by a customer kept visible, unsent files asked about on End chat; 76.7 kB before the
+  // review fixes above; 74.7 kB before the conversation's history was split off).
+  'chat-screen-chats': 87_000,
 };
 
 /**

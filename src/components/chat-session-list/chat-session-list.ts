@@ -11,7 +11,7 @@ import { LazyPart, loadFailureStyles, renderLoadFailure } from '../shared/lazy-p
 import { loadFailureText } from '../shared/load-failure.js';
 import { singleAction } from '../shared/single-action.js';
 import { TypeAhead } from '../../service/type-ahead.js';
-import { chatIcon, queueIcon } from './icons.js';
+import { chatIcon, queueIcon } from './list-icons.js';
 
 /** Groups with more rows than this are virtualized. */
 const VIRTUALIZE_FROM = 60;

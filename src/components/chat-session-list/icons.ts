@@ -1,7 +1,8 @@
 import { svg } from 'lit';
 
-/** Small decorative icons (aria-hidden; the text beside them carries the meaning). */
+/**
+ * The warning icon the session rows and the dashboard share (decorative, aria-hidden; the text
+ * beside it carries the meaning). In the CDN entry, as both elements need it; the list's own icons
+ * are in list-icons.ts, in the list's file.
+ */
 export const warningIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M8 1.8 15 14H1L8 1.8z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/><path d="M8 6.2v3.6M8 11.8v.1" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>`;
-export const queueIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><circle cx="5.5" cy="5" r="2.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M1.5 13.5c.5-2.6 2-4 4-4s3.5 1.4 4 4" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/><path d="M11 4.5h3.5M11 8h3.5M12 11.5h2.5" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>`;
-export const arrowIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 8h9M8.5 4.5 12 8l-3.5 3.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
-export const chatIcon = svg`<svg class="icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 4v-4h0A1.5 1.5 0 0 1 4 14.5z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/><path d="M8.5 8.5h7M8.5 11.5h4.5" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>`;
