@@ -919,8 +919,9 @@ export class ChatService {
         this.setPersonContext(sessionId, { status: 'ready', candidates });
       }
     } catch (error) {
-      this.setPersonContext(sessionId, { status: 'error', candidates: [] });
-      throw this.fail('loadPersonContext', error);
+      const chatError = this.fail('loadPersonContext', error);
+      this.setPersonContext(sessionId, { status: 'error', candidates: [], error: { code: chatError.code, message: chatError.message } });
+      throw chatError;
     }
   }
 
@@ -1015,8 +1016,9 @@ export class ChatService {
       const messages = this.checkedList('getChatTranscript', raw, checkMessage).map(sentView).sort(compareMessages);
       this.setTranscript(sessionId, { status: 'ready', messages });
     } catch (error) {
-      this.setTranscript(sessionId, { status: 'error', messages: [] });
-      throw this.fail('loadTranscript', error);
+      const chatError = this.fail('loadTranscript', error);
+      this.setTranscript(sessionId, { status: 'error', messages: [], error: { code: chatError.code, message: chatError.message } });
+      throw chatError;
     }
   }
 

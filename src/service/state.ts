@@ -70,6 +70,8 @@ export interface PersonContext {
   readonly candidates: readonly PersonCandidate[];
   /** The linked person's data. */
   readonly details?: PersonDetails;
+  /** Why loading failed, when `status` is `error` (the adapter's rejection: code and English message). */
+  readonly error?: { readonly code: ChatErrorCode; readonly message: string };
 }
 
 /** The read-only transcript of a previous chat, loaded for the person panel. */
@@ -77,6 +79,8 @@ export interface Transcript {
   readonly status: 'loading' | 'ready' | 'error';
   /** Every message of the chat, oldest first (empty until ready). */
   readonly messages: readonly MessageView[];
+  /** Why loading failed, when `status` is `error` (the adapter's rejection: code and English message). */
+  readonly error?: { readonly code: ChatErrorCode; readonly message: string };
 }
 
 /** Display settings: the agent's locale and time zone. Source: the host (provider attributes). */

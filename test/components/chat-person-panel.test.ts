@@ -1,3 +1,4 @@
+import { ChatBackendError } from '../../src/backend/errors.js';
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
@@ -792,6 +793,22 @@ describe('<chat-person-panel> person data', () => {
     expect(deepText(el)).to.contain('The transcript could not be loaded.');
     expect(allByRole(el, 'button', 'Try again')).to.have.length(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('says why a transcript could not be loaded (by the error code) and loads it on "Try again"', async () => {
+    const { el, details, backend, service, id } = await matched();
+    const real = backend.getChatTranscript.bind(backend);
+    backend.getChatTranscript = () => Promise.reject(new ChatBackendError('network', 'offline (test)'));
+    await openSections(el);
+    const chat = details.chatSessions.find((c) => c.id !== id)!;
+    allByRole(el, 'button').find((b) => b.getAttribute('aria-controls') === `transcript-${chat.id}`)!.click();
+    await waitUntil(() => service.state.transcripts[chat.id]?.status === 'error', 'error');
+    expect(service.state.transcripts[chat.id]!.error?.code).to.equal('network');
+    await settle(el);
+    expect(deepText(el)).to.contain('The transcript could not be loaded. The chat server could not be reached.');
+    backend.getChatTranscript = real;
+    byRole(el, 'button', 'Try again').click();
+    await waitUntil(() => service.state.transcripts[chat.id]?.status === 'ready', 'loaded after Try again');
   });
 });
 

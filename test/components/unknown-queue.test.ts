@@ -101,4 +101,29 @@ describe('the queue is unknown (not empty) until the chats have loaded', () => {
     expect(deepText(el)).to.not.contain('Er wachten geen klanten');
     expect(deepText(el)).to.contain('De chats konden niet worden geladen');
   });
+
+  it('<chat-conversation> and <chat-person-panel> showing a chat by id after a failed first load: the failure with "Try again", not "could not be found" or a skeleton forever', async () => {
+    const { service, backend } = await failedFirstLoad();
+    const id = backend.inspect.sessions()[0]!.id;
+    const provider = await mount<HTMLElement>(
+      service,
+      html`<div style="display: flex; height: 500px">
+        <chat-conversation session-id=${id} style="flex: 2"></chat-conversation>
+        <chat-person-panel session-id=${id} style="flex: 1"></chat-person-panel>
+      </div>`,
+    );
+    const conversation = provider.querySelector('chat-conversation')!;
+    const panel = provider.querySelector('chat-person-panel')!;
+    for (const el of [conversation, panel]) {
+      const text = deepText(el);
+      expect(text, el.localName).to.not.contain('could not be found');
+      expect(el.shadowRoot!.querySelector('[aria-busy="true"]'), `${el.localName}: no skeleton`).to.equal(null);
+      expect(deepText(byRole(el, 'alert')), el.localName).to.contain('The chats could not be loaded').and.contain('Check the connection');
+    }
+    await expect(conversation).to.be.accessible();
+
+    byRole(byRole(panel, 'alert'), 'button', 'Try again').click();
+    await waitUntil(() => queryByRole(conversation, 'log'), 'the conversation once loaded');
+    await waitUntil(() => !queryByRole(panel, 'alert') && !deepText(panel).includes('could not be loaded'), 'the panel once loaded');
+  });
 });

@@ -10,6 +10,7 @@ import { insertIntoText } from '../../service/snippets.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
 import { renderNotices } from '../notice-region/notice-region.js';
 import { renderAvatar } from '../shared/avatar.js';
+import { renderChatsLoadFailure } from '../shared/load-failure.js';
 import { styles } from './chat-conversation.styles.js';
 import { SessionWatchController } from './session-watch-controller.js';
 import { LazyPart, adoptPartStyles, renderLoadFailure } from '../shared/lazy-part.js';
@@ -110,6 +111,7 @@ export class ChatConversation extends ChatSessionElement {
   private readonly agents = this.observe(() => this.service?.select((s) => s.agents));
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
+  private readonly loadError = this.observe(() => this.service?.select((s) => s.loadError));
   private readonly notices = this.observe(() => this.service?.notices$);
 
   // The dialogs: lazily loaded parts (see parts.ts), made for this element once loaded.
@@ -257,7 +259,10 @@ export class ChatConversation extends ChatSessionElement {
     }
     const session = this.session.value;
     if (!session) {
-      return this.loadStatus.value === 'loading'
+      // Before the chats have loaded the chat is unknown, not missing.
+      const status = this.loadStatus.value;
+      if (status === 'error') return renderChatsLoadFailure(this.loadError.value?.code, () => void this.run(this.service!.reload()));
+      return status === 'loading'
         ? html`<div class="skeleton" aria-busy="true" aria-label=${msg('Loading conversation')}>
             <div class="sk sk-header"></div><div class="sk sk-line"></div><div class="sk sk-line short"></div>
           </div>`

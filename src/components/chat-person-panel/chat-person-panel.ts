@@ -30,6 +30,8 @@ import { ChatSessionElement } from '../base/chat-session-element.js';
 import { LazyPart, adoptPartStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { plainPreview } from '../message-text/plain-preview.js';
 import { renderAvatar } from '../shared/avatar.js';
+import { renderChatsLoadFailure } from '../shared/load-failure.js';
+import { noticeMessage } from '../notice-region/notice-region.js';
 import { styles } from './chat-person-panel.styles.js';
 import type { FormView } from './panel-parts.js';
 
@@ -121,6 +123,8 @@ export class ChatPersonPanel extends ChatSessionElement {
   @state() private actionError = '';
 
   private readonly context = this.observeSession((service, id) => service.personContext$(id));
+  private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
+  private readonly loadError = this.observe(() => this.service?.select((s) => s.loadError));
   private readonly channels = this.observe(() => this.service?.select((s) => s.channels));
   private readonly transcripts = this.observe(() => this.service?.select((s) => s.transcripts));
   private readonly search = new PersonSearchController(this, () => this.service);
@@ -183,11 +187,17 @@ export class ChatPersonPanel extends ChatSessionElement {
     const session = this.session.value;
     const context = this.context.value;
     let body: unknown;
-    if (!session || !context || (context.status === 'loading' && !context.details && context.candidates.length === 0)) {
+    const status = this.loadStatus.value;
+    if (!session && status === 'error') {
+      // The chats could not be loaded: the chat is unknown (not missing), and nothing loads by itself.
+      body = renderChatsLoadFailure(this.loadError.value?.code, () => void this.run(this.service!.reload()));
+    } else if (!session && status === 'ready') {
+      body = html`<div class="card" part="card"><p>${msg('This chat could not be found.')}</p></div>`;
+    } else if (!session || !context || (context.status === 'loading' && !context.details && context.candidates.length === 0)) {
       body = this.renderSkeleton();
     } else if (context.status === 'error') {
       body = html`<div class="card error" part="card" role="alert">
-        <p>${msg('The customer information could not be loaded.')}</p>
+        <p>${msg('The customer information could not be loaded.')} ${noticeMessage({ code: context.error?.code ?? 'unknown' })}</p>
         <button type="button" class="btn" @click=${() => this.run(this.service!.loadPersonContext(id, true))}>
           ${msg('Try again')}
         </button>

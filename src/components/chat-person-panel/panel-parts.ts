@@ -14,6 +14,7 @@ import {
 } from '../../service/person-rules.js';
 import type { DisplaySettings, Transcript } from '../../service/state.js';
 import { messageTextStyles, renderMessageText } from '../message-text/message-text.js';
+import { noticeMessage } from '../notice-region/notice-region.js';
 
 /**
  * The parts of `<chat-person-panel>` shown only after a click, loaded on demand (a separate
@@ -135,7 +136,7 @@ export function renderTranscript(
   }
   if (transcript.status === 'error') {
     return html`<div id=${id} class="transcript" part="transcript" role="alert">
-      <p>${msg('The transcript could not be loaded.')}</p>
+      <p>${msg('The transcript could not be loaded.')} ${noticeMessage({ code: transcript.error?.code ?? 'unknown' })}</p>
       <button type="button" class="btn small" @click=${retry}>${msg('Try again')}</button>
     </div>`;
   }
