@@ -11,16 +11,12 @@ import type { ChatService } from '../../service/chat-service.js';
  * inside a `hidden` / `display: none` ancestor, such as `<chat-screen>`'s Chats tab while the
  * Dashboard tab shows) and the browser tab is visible. Meanwhile new messages count as unread;
  * when the element shows again they are marked read. A ResizeObserver on the element and the
- * document's `visibilitychange` tell when that changes. Whether the element is rendered is read
- * from the layout once on connect and then only when its ResizeObserver reports (after layout),
- * never during an update, so rendering a history does not force an extra layout.
+ * document's `visibilitychange` tell when that changes.
  */
 export class SessionWatchController extends ConnectedController {
   private release: (() => void) | undefined;
   private watched: { service: ChatService; id: string; read: boolean } | undefined;
   private resizeObserver: ResizeObserver | undefined;
-  /** Whether the element has a box, as last read (undefined: read it on the next sync). */
-  private rendered: boolean | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -31,8 +27,7 @@ export class SessionWatchController extends ConnectedController {
   }
 
   override hostConnected(): void {
-    this.rendered = undefined;
-    this.resizeObserver ??= new ResizeObserver(this.onResize);
+    this.resizeObserver ??= new ResizeObserver(this.onVisibilityChange);
     this.resizeObserver.observe(this.host);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     super.hostConnected();
@@ -46,15 +41,8 @@ export class SessionWatchController extends ConnectedController {
 
   /** Whether the agent can see the element now: rendered, in a visible browser tab. */
   private get seen(): boolean {
-    this.rendered ??= this.host.getClientRects().length > 0;
-    return document.visibilityState !== 'hidden' && this.rendered;
+    return document.visibilityState !== 'hidden' && this.host.getClientRects().length > 0;
   }
-
-  /** The element's box changed (it appeared, disappeared or was resized): read it again. */
-  private readonly onResize = (): void => {
-    this.rendered = undefined;
-    this.onVisibilityChange();
-  };
 
   private readonly onVisibilityChange = (): void => {
     if (this.connected) this.sync();
