@@ -148,6 +148,49 @@ export const NoPermissionToListen: Story = {
   render: (_args, { loaded }) => show(loaded.service as ChatService),
 };
 
+/**
+ * Priya may see the sales queue (she may listen in there) but not answer it: "Answer" is disabled
+ * and the row says why, as text tied to the button (`aria-describedby`), not as a tooltip.
+ */
+export const NoRightToAnswer: Story = {
+  loaders: [
+    async () => ({
+      service: await scene(
+        async (backend, clock) => {
+          // The demo has no such agent: give Priya a listen-in-only right on sales (the store's
+          // agent record is the demo's truth; the script has no command for rights).
+          const store = (backend as unknown as { store: { agents: Map<string, { rights: Record<string, unknown> }> } }).store;
+          store.agents.get('a4')!.rights.sales = { respond: false, notify: false, listenIn: true, manage: false };
+          backend.script.customerArrives({ channelId: 'sales', name: 'Harry P.', text: 'Could someone call me back about our contract renewal?' });
+          await clock.advance(MINUTE);
+        },
+        { agentId: 'a4' },
+      ),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+};
+
+/**
+ * The browser blocks notifications from the page: "Desktop notifications" is disabled and the
+ * alert options say why, as text tied to the checkbox. (The story fakes the Notification API.)
+ */
+export const DesktopNotificationsBlocked: Story = {
+  beforeEach: () => {
+    const win = window as unknown as { Notification?: unknown };
+    const real = win.Notification;
+    win.Notification = class {
+      static permission = 'denied';
+      static requestPermission = () => Promise.resolve('denied');
+    };
+    return () => {
+      win.Notification = real;
+    };
+  },
+  loaders: [async () => ({ service: await scene(busyMorning) })],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+};
+
 /** The agent is away: no warnings are highlighted for them. */
 export const Away: Story = {
   loaders: [async () => ({ service: await scene(busyMorning, { away: true }) })],

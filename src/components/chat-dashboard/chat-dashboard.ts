@@ -308,7 +308,6 @@ export class ChatDashboard extends ChatElement {
         />
         ${msg('Desktop notifications')}
       </label>
-      ${desktopReason ? html`<p class="option-reason" id="desktop-reason">${desktopReason}</p>` : nothing}
       <label class="check">
         <input
           type="checkbox"
@@ -317,6 +316,7 @@ export class ChatDashboard extends ChatElement {
         />
         ${msg('Count in page title')}
       </label>
+      ${desktopReason ? html`<p class="option-reason" id="desktop-reason">${desktopReason}</p>` : nothing}
     </fieldset>${renderLoadFailure([this.alerts.effects], () =>
       // After "Try again" the notice (and its focused button) goes: back to the alert last changed.
       this.alertChanged?.isConnected ? this.alertChanged : this.renderRoot.querySelector<HTMLElement>('.alerts input:not(:disabled)'),
