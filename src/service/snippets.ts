@@ -1,6 +1,6 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { ChatBackendAdapter } from '../backend/adapter.js';
-import { ChatBackendError, type toChatError } from '../backend/errors.js';
+import { ChatBackendError, type ChatErrorCode, type toChatError } from '../backend/errors.js';
 import type { Faq, QuickReply, ReplyTemplate } from '../model/crm.js';
 
 /** Where an insertable text comes from: a published FAQ, a shared reply template, or the agent's own quick reply. */
@@ -59,6 +59,8 @@ export interface SnippetsState extends SnippetPreferences {
    * would insert nothing are left out; a blank title is replaced by the first line of the text (FAQ: link).
    */
   readonly snippets: readonly Snippet[];
+  /** Why loading failed, when `status` is `error` (the adapter's rejection: code and English message). */
+  readonly error?: { readonly code: ChatErrorCode; readonly message: string };
 }
 
 /** Values for a template's variables. */
@@ -173,7 +175,7 @@ export class SnippetStore {
   load(force = false): Promise<void> {
     if (this.loading) return this.loading;
     if (this.state.status === 'ready' && !force) return Promise.resolve();
-    this.patch({ status: 'loading' });
+    this.patch({ status: 'loading', error: undefined });
     this.loading = Promise.all([this.backend.listFaqs(), this.backend.listReplyTemplates(), this.backend.listQuickReplies()])
       .then(
         ([faqs, templates, quickReplies]) => {
@@ -188,8 +190,9 @@ export class SnippetStore {
           });
         },
         (error) => {
-          this.patch({ status: 'error' });
-          throw this.fail('loadSnippets', error);
+          const chatError = this.fail('loadSnippets', error);
+          this.patch({ status: 'error', error: { code: chatError.code, message: chatError.message } });
+          throw chatError;
         },
       )
       .finally(() => {

@@ -6,6 +6,7 @@ import type { ChatService } from '../../service/chat-service.js';
 import type { Snippet, SnippetSource, SnippetsState } from '../../service/snippets.js';
 import type { DisplaySettings } from '../../service/state.js';
 import { actionErrorText } from './action-errors.js';
+import { noticeMessage } from '../notice-region/notice-region.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { ModalController, dialogStyles } from './modal.js';
 import { QuickReplyDialog } from './quick-reply-dialog.js';
@@ -102,6 +103,12 @@ export class InsertPicker {
     this.searchField()?.focus();
   }
 
+  /** "Try again" after the texts could not be loaded: load them again; focus goes to the search field (the button goes). */
+  private readonly onRetryLoad = (): void => {
+    this.searchField()?.focus();
+    void this.service()?.loadSnippets(true).catch(() => undefined);
+  };
+
   /** Close the picker without inserting. */
   close(): void {
     this.modal.close();
@@ -157,7 +164,12 @@ export class InsertPicker {
           @keydown=${(e: KeyboardEvent) => this.onKeyDown(e, entries.map((x) => x.item), active?.item)}
         />
         <div class="picker-body">
-          <div id="insert-list" class="picker-list" role="listbox" aria-label=${msg('Texts to insert')}>
+          <div
+            id="insert-list"
+            class="picker-list"
+            role=${state?.status === 'error' ? nothing : 'listbox'}
+            aria-label=${state?.status === 'error' ? nothing : msg('Texts to insert')}
+          >
             ${this.renderGroups(groups, state, activeId)}
           </div>
           ${this.renderPreview(active?.item, state)}
@@ -181,7 +193,8 @@ export class InsertPicker {
       return html`<p class="picker-empty" role="presentation">${msg('Loading…')}</p>`;
     }
     if (state.status === 'error') {
-      return html`<p class="picker-empty" role="presentation">${msg('The texts could not be loaded.')}</p>`;
+      // Not a listbox then: the alert beside it says why, with "Try again".
+      return html`<p class="picker-empty" aria-hidden="true">${msg('The texts could not be loaded.')}</p>`;
     }
     if (!groups.length) {
       return html`<p class="picker-empty" role="presentation">
@@ -212,6 +225,15 @@ export class InsertPicker {
   }
 
   private renderPreview(item: Snippet | undefined, state: SnippetsState | undefined): TemplateResult {
+    if (state?.status === 'error') {
+      // Why (by the error's code) and "Try again", outside the list (a listbox holds only options).
+      return html`<div class="picker-preview" role="alert">
+        <p class="preview-text">${msg('The texts could not be loaded.')} ${noticeMessage({ code: state.error?.code ?? 'unknown' })}</p>
+        <div class="preview-actions">
+          <button type="button" class="btn small" @click=${this.onRetryLoad}>${msg('Try again')}</button>
+        </div>
+      </div>`;
+    }
     if (!item || !state) return html`<div class="picker-preview"></div>`;
     const favourite = state.favourites.includes(item.key);
     const own = item.source === 'quick-reply';
