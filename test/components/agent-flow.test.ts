@@ -180,6 +180,22 @@ describe('agent flow', () => {
       await waitUntil(() => service.state.sessions[second]!.agentId === 'a1', 'the second chat taken');
     });
 
+    it('the second press of that double-click cannot move focus (from the composer the action focused) or select text', async () => {
+      const { backend, service } = await setup();
+      backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
+      const el = await mount<ChatSessionList>(service, html`<chat-session-list></chat-session-list>`);
+      const press = (detail: number) => {
+        const event = new MouseEvent('mousedown', { bubbles: true, composed: true, cancelable: true, detail });
+        document.body.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      // A mouse click (detail 1; element.click() gives 0, as the keyboard does).
+      byRole(el, 'button', 'Get next in queue').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, detail: 1 }));
+      await settle(el);
+      expect(press(2), 'the double-click\'s second press, where the button was').to.equal(true);
+      expect(press(1), 'a new single press').to.equal(false);
+    });
+
     it('"Answer": the second click of a double-click, landing on the next row\'s "Answer", answers nothing', async () => {
       const { backend, service } = await setup();
       const first = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });

@@ -82,7 +82,7 @@ describe('<chat-conversation> history that cannot be loaded', () => {
     expect(queryByRole(alert, 'button', 'Opnieuw proberen')).to.not.equal(null);
   });
 
-  it('a failed older page turns the loading row into a failure row, moves nothing shown; scrolling up or Try again loads it', async () => {
+  it('a failed older page turns the loading row into a failure row, wholly in view, then moves nothing shown; scrolling up or Try again loads it', async () => {
     let failOlder = true;
     const older: number[] = [];
     const s = await open({
@@ -106,6 +106,10 @@ describe('<chat-conversation> history that cannot be loaded', () => {
     expect(alert.textContent).to.contain('Earlier messages could not be loaded.');
     expect(alert.textContent).to.contain('The chat server could not be reached.');
     expect(deepText(log)).to.not.contain('Loading earlier messages');
+    // The whole failure row is in view (it replaced the loading row at the top the agent is at).
+    const logBox = log.getBoundingClientRect();
+    expect(alert.getBoundingClientRect().top, 'the failure row is in view').to.be.at.least(logBox.top - 1);
+    expect(byRole(log, 'button', 'Try again').getBoundingClientRect().bottom).to.be.at.most(logBox.bottom);
     const first = rowOf(s.el, 'm81')!;
     const offset = first.getBoundingClientRect().top - log.getBoundingClientRect().top;
     await frames(5);

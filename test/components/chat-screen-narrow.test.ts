@@ -176,8 +176,13 @@ describe('<chat-screen> at narrow widths (one pane at a time)', () => {
     expect(service.state.selectedSessionId).to.equal(id);
     expect(shown(conversation(el))).to.equal(true);
     expect(shown(sessionList(el))).to.equal(false);
-    // The "Answer" button went with its row: focus goes to "Back to chats".
-    await waitUntil(() => deepActiveElement() === queryByRole(el, 'button', 'Back to chats'), 'focus on "Back to chats"');
+    // The "Answer" button went with its row; the agent writes next: focus goes to the composer,
+    // and typing (spaces included) goes into the reply, not to "Back to chats".
+    await waitUntil(() => deepActiveElement() === queryByRole(el, 'textbox', 'Message'), 'focus in the composer');
+    await sendKeys({ type: 'Hi there' });
+    await settle(el);
+    expect(byRole<HTMLTextAreaElement>(el, 'textbox', 'Message').value).to.equal('Hi there');
+    expect(shown(conversation(el)), 'still in the chat').to.equal(true);
   });
 
   it('speaks Dutch: "Terug naar chats", "Persoon", "Terug naar gesprek"', async () => {

@@ -534,8 +534,7 @@ export class ChatScreen extends ChatElement {
    * taken with "Get next in queue": below 720 px its conversation shows.
    */
   private onSessionSelect = (): void => {
-    // Chosen on its row, focus is on that row; taken from the queue, on "Get next in queue" (or lost).
-    const chosenOnRow = !!this.sessionList?.shadowRoot?.activeElement?.closest('[role="option"]');
+    const chosenOnRow = this.sessionList?.lastSelectedVia !== 'queue';
     this.pane = 'conversation';
     this.panelOpen = false;
     this.focusOpenedChat(chosenOnRow ? 'row' : 'queue');
@@ -545,20 +544,21 @@ export class ChatScreen extends ChatElement {
    * Where focus goes after a chat opened, by how it opened: `row` (chosen in the list), `queue`
    * ("Get next in queue") or `outside` (answered on the dashboard, selected by the host).
    *
-   * Below 720 px (one pane): "Back to chats" of the conversation pane that now shows (for
-   * `outside` only when focus was lost, see {@link focusLost}). Wider: a chosen row keeps the
-   * focus; after "Get next in queue" or "Answer" the agent writes next, so the chat's composer
-   * gets it (its row when the agent cannot write in it) — but only when focus is still on the
-   * list or was lost: focus the agent has put elsewhere meanwhile (a composer they type in, a host
-   * control) stays where it is.
+   * A chosen row: below 720 px (one pane) "Back to chats" of the conversation pane that now shows;
+   * wider, the row keeps the focus. After "Get next in queue" or "Answer" the agent writes next,
+   * at every width, so the chat's composer gets it (when the agent cannot write in it: "Back to
+   * chats" below 720 px, its row wider) — but only when focus is still on the list or was lost
+   * (see {@link focusLost}): focus the agent has put elsewhere meanwhile (a composer they type in,
+   * a host control) stays where it is. (Below 720 px "Back to chats" after Answer took the agent's
+   * first typed space as a press and left the chat.)
    */
   private focusOpenedChat(how: 'row' | 'queue' | 'outside'): void {
     void this.updateComplete.then(async () => {
-      if (this.layout === 'narrow') {
-        if (how !== 'outside' || this.focusLost()) this.backButton?.focus();
-        return;
+      const narrow = this.layout === 'narrow';
+      if (how === 'row') {
+        if (narrow) this.backButton?.focus();
+        return; // wider, focus is already on its row
       }
-      if (how === 'row') return; // focus is already on its row
       const selected = this.selectedId.value;
       if (!selected) return;
       const mayMove = () =>
@@ -569,6 +569,10 @@ export class ChatScreen extends ChatElement {
       // Focus first, then check the chat: the composer shows once the conversation has rendered it.
       if (await conversation?.focusComposer?.(selected)) return;
       if (!this.focusLost() || this.selectedId.value !== selected) return;
+      if (narrow) {
+        this.backButton?.focus();
+        return;
+      }
       await customElements.whenDefined('chat-session-list');
       const list = this.sessionList;
       await list?.updateComplete;

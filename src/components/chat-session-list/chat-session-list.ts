@@ -90,6 +90,16 @@ export class ChatSessionList extends ChatElement {
   /** Whether "Get next in queue" is running. */
   @state() private taking = false;
 
+  /**
+   * How the chat of the last `chat-session-select` this list fired was chosen: `'row'` (a row
+   * clicked or chosen with the keyboard) or `'queue'` ("Get next in queue"); `null` before the
+   * first. Read it in a `chat-session-select` listener (`<chat-screen>` puts focus by it).
+   */
+  get lastSelectedVia(): 'row' | 'queue' | null {
+    return this.selectedVia;
+  }
+  private selectedVia: 'row' | 'queue' | null = null;
+
   private pendingFocus = false;
   private readonly typeAhead = new TypeAhead();
 
@@ -437,6 +447,7 @@ export class ChatSessionList extends ChatElement {
     if (!service) return;
     this.focusId = sessionId;
     if (service.state.selectedSessionId === sessionId) {
+      this.selectedVia = 'row';
       if (this.reopenSelected) this.emit('chat-session-select', { sessionId });
       return;
     }
@@ -445,6 +456,7 @@ export class ChatSessionList extends ChatElement {
     } catch {
       return; // The session vanished meanwhile; the list re-renders without it.
     }
+    this.selectedVia = 'row';
     this.emit('chat-session-select', { sessionId });
   }
 
@@ -466,6 +478,7 @@ export class ChatSessionList extends ChatElement {
     if (session) {
       this.focusId = session.id;
       this.pendingFocus = this.matches(':focus-within');
+      this.selectedVia = 'queue';
       this.emit('chat-session-select', { sessionId: session.id });
     }
   };
