@@ -4,8 +4,10 @@
  * would find controls.
  */
 import { fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import type { TemplateResult } from 'lit';
+import type { ChatBackendAdapter } from '../src/backend/adapter.js';
 import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
 import { ChatService } from '../src/service/chat-service.js';
 import { FakeClock } from '../src/service/clock.js';
@@ -218,4 +220,31 @@ export async function openConversation(
   await waitUntil(() => deepQuery(el, '.log [virtualizer-sizer]'), 'the history rendered');
   await settle(el);
   return { ...s, id, el };
+}
+
+/**
+ * In a `describe` block whose tests set the viewport (`setViewport`): the body without its default
+ * margin while they run, and the default 1280 × 800 viewport and the margin back after them.
+ */
+export function edgeToEdgeViewport(): void {
+  let margin = '';
+  before(() => {
+    margin = document.body.style.margin;
+    document.body.style.margin = '0';
+  });
+  after(async () => {
+    document.body.style.margin = margin;
+    await setViewport({ width: 1280, height: 800 });
+  });
+}
+
+/** The demo backend with some members replaced by `override` (the others delegate to it). */
+export function tampered(backend: InMemoryChatBackend, override: Partial<Record<keyof ChatBackendAdapter, unknown>>): ChatBackendAdapter {
+  return new Proxy(backend, {
+    get(target, key) {
+      if (key in override) return override[key as keyof ChatBackendAdapter];
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as unknown as ChatBackendAdapter;
 }

@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
-import { type Setup, deepAll, deepQuery, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
+import { type Setup, deepAll, deepQuery, mount, queryByRole, settle, setup, waitUntil, edgeToEdgeViewport } from '../helpers.js';
 
 /** B09 inputs: a 100-character unbroken name, 400 × "S", a 450-character URL, a 120-character e-mail address. */
 /** No break opportunity at all: no spaces, no hyphens, wide letters. */
@@ -56,15 +56,7 @@ async function scene(): Promise<Setup & { id: string }> {
 }
 
 describe('B09 — long unbroken text at 360 × 640', () => {
-  let margin = '';
-  before(() => {
-    margin = document.body.style.margin;
-    document.body.style.margin = '0';
-  });
-  after(async () => {
-    document.body.style.margin = margin;
-    await setViewport({ width: 1280, height: 800 });
-  });
+  edgeToEdgeViewport();
 
   it('B09 — the whole <chat-screen> and each part have no horizontal scroll', async () => {
     const s = await scene();
@@ -177,15 +169,7 @@ describe('B09 — long unbroken text at 360 × 640', () => {
 });
 
 describe('B09 — the message history stays in its area at low heights', () => {
-  let margin = '';
-  before(() => {
-    margin = document.body.style.margin;
-    document.body.style.margin = '0';
-  });
-  after(async () => {
-    document.body.style.margin = margin;
-    await setViewport({ width: 1280, height: 800 });
-  });
+  edgeToEdgeViewport();
 
   /** The history ends where the typing line begins; the typing line and the composer lie inside the conversation. */
   function expectStacked(conversation: Element): void {

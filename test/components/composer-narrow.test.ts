@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
-import { byRole, deepQuery, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
+import { byRole, deepQuery, mount, queryByRole, settle, setup, waitUntil, edgeToEdgeViewport } from '../helpers.js';
 
 /** A conversation the agent answered, rendered in `lang`. */
 async function conversationIn(lang: 'en' | 'nl'): Promise<ChatConversation> {
@@ -18,15 +18,7 @@ async function conversationIn(lang: 'en' | 'nl'): Promise<ChatConversation> {
 }
 
 describe('<chat-conversation> composer at narrow and wide sizes', () => {
-  let margin = '';
-  before(() => {
-    margin = document.body.style.margin;
-    document.body.style.margin = '0';
-  });
-  after(async () => {
-    document.body.style.margin = margin;
-    await setViewport({ width: 1280, height: 800 });
-  });
+  edgeToEdgeViewport();
 
   for (const lang of ['en', 'nl'] as const) {
     for (const width of [360, 720, 1440]) {

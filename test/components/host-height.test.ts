@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
 import type { ChatScreen } from '../../src/components/chat-screen/chat-screen.js';
-import { byRole, deepAll, deepQuery, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
+import { byRole, deepAll, deepQuery, mount, queryByRole, settle, setup, waitUntil, edgeToEdgeViewport } from '../helpers.js';
 
 // The elements take exactly the height their host gives (no min-height of their own overrides it):
 // the history gives up height first, the conversation header and the composer stay in view, and
@@ -65,15 +65,7 @@ function expectFits(el: Element, box: Element) {
 }
 
 describe('the elements fill the height their host gives', () => {
-  let margin = '';
-  before(() => {
-    margin = document.body.style.margin;
-    document.body.style.margin = '0';
-  });
-  after(async () => {
-    document.body.style.margin = margin;
-    await setViewport({ width: 1280, height: 800 });
-  });
+  edgeToEdgeViewport();
 
   for (const width of [1440, 800, 360]) {
     it(`<chat-screen> ${width} px wide in a 400 px tall box: exactly 400 px tall, the conversation header and Send inside the box`, async () => {

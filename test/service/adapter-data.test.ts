@@ -14,7 +14,7 @@ import { checkEvent, checkMessage, checkSession, checkSnapshot } from '../../src
 import { ChatService, type ChatServiceError } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { Subject, merge } from 'rxjs';
-import { deepText, mount, waitUntil } from '../helpers.js';
+import { deepText, mount, waitUntil, tampered } from '../helpers.js';
 
 const message = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 'm1',
@@ -132,17 +132,6 @@ describe("the adapter's agentId", () => {
     service.dispose();
   });
 });
-
-/** The demo backend with `change` applied to what it returns (other members delegate). */
-function tampered(backend: InMemoryChatBackend, override: Partial<Record<keyof ChatBackendAdapter, unknown>>): ChatBackendAdapter {
-  return new Proxy(backend, {
-    get(target, key) {
-      if (key in override) return override[key as keyof ChatBackendAdapter];
-      const value = Reflect.get(target, key, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as unknown as ChatBackendAdapter;
-}
 
 async function make(override: (backend: InMemoryChatBackend) => Partial<Record<keyof ChatBackendAdapter, unknown>>) {
   const clock = new FakeClock('2026-11-30T09:00:00Z');

@@ -5,23 +5,12 @@
  */
 import { expect } from '@open-wc/testing';
 import { Subject, merge } from 'rxjs';
-import type { ChatBackendAdapter } from '../../src/backend/adapter.js';
 import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import { ChatService, type ChatServiceError } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
+import { tampered } from '../helpers.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
-
-/** The demo backend with some members replaced (the others delegate). */
-function tampered(backend: InMemoryChatBackend, override: Partial<Record<keyof ChatBackendAdapter, unknown>>): ChatBackendAdapter {
-  return new Proxy(backend, {
-    get(target, key) {
-      if (key in override) return override[key as keyof ChatBackendAdapter];
-      const value = Reflect.get(target, key, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as unknown as ChatBackendAdapter;
-}
 
 /**
  * Agent a1 (listen-in right on support) and Sanne's (a2) ongoing support chat; the listen-in feed
