@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define.js';
-import { ChatBackendError } from '../src/backend/errors.js';
 import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
 import { ChatService } from '../src/service/chat-service.js';
 import { FakeClock } from '../src/service/clock.js';
+import { serviceAfterFailedFirstLoad } from './failed-first-load.js';
 
 const NOW = '2026-11-30T10:00:00Z';
 const MINUTE = 60_000;
@@ -119,20 +119,6 @@ export const ManySessions: Story = {
  * and no "queue is empty", only why with "Try again" (which loads: the backend answers again).
  */
 export const CouldNotLoad: Story = {
-  loaders: [
-    async () => {
-      const clock = new FakeClock(NOW);
-      const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
-      backend.script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'Hello?' });
-      const real = backend.getSnapshot.bind(backend);
-      backend.getSnapshot = () => {
-        backend.getSnapshot = real;
-        return Promise.reject(new ChatBackendError('network', 'The connection dropped'));
-      };
-      const service = new ChatService({ backend, clock });
-      await service.ready.catch(() => undefined);
-      return { service };
-    },
-  ],
+  loaders: [async () => ({ service: await serviceAfterFailedFirstLoad(NOW) })],
   render: (_args, { loaded }) => show(loaded.service as ChatService),
 };
