@@ -13,6 +13,7 @@ import { ChatService } from '../src/service/chat-service.js';
 import { FakeClock } from '../src/service/clock.js';
 import '../src/define.js';
 import type { ChatConversation } from '../src/components/chat-conversation/chat-conversation.js';
+import type { ChatPersonPanel } from '../src/components/chat-person-panel/chat-person-panel.js';
 
 export interface Setup {
   clock: FakeClock;
@@ -247,4 +248,31 @@ export function tampered(backend: InMemoryChatBackend, override: Partial<Record<
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   }) as unknown as ChatBackendAdapter;
+}
+
+/**
+ * Mira's earlier chat (first message `text`, then `more`), linked to a new person and ended; her
+ * second chat, answered and linked to that person, in a person panel with its sections open.
+ */
+export async function earlierLinkedChat(text: string, more: (s: Setup, first: string) => unknown = () => undefined) {
+  const s = await setup();
+  const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text });
+  await s.service.answer(first);
+  more(s, first);
+  const person = await s.service.createPersonAndLink(first, {
+    firstName: 'Mira',
+    lastName: 'Okafor',
+    email: 'mira.okafor@example.org',
+    phone: '',
+    companyName: '',
+  });
+  await s.service.endSession(first);
+  const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
+  await s.service.answer(second);
+  await s.service.linkPerson(second, person.id);
+  const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
+  await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
+  for (const d of deepAll(el, 'details') as HTMLDetailsElement[]) d.open = true;
+  await settle(el);
+  return { s, first, second, el };
 }

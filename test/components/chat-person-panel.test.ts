@@ -17,6 +17,7 @@ import {
   settle,
   setup,
   waitUntil,
+  earlierLinkedChat,
 } from '../helpers.js';
 
 declare global {
@@ -90,32 +91,6 @@ async function openSections(el: Element): Promise<void> {
 // The forms and the transcript are a lazily loaded part of the panel (tested in lazy-parts.test.ts);
 // these tests are about what they do, so the part's chunk is in the page before they click.
 before(() => personPanelParts.load());
-
-/**
- * Mira's earlier chat (first message `text`, then `more`), linked to a new person and ended; her
- * second chat, answered and linked to that person, in a person panel with its sections open.
- */
-async function earlierLinkedChat(text: string, more: (s: Setup, first: string) => unknown) {
-  const s = await setup();
-  const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text });
-  await s.service.answer(first);
-  more(s, first);
-  const person = await s.service.createPersonAndLink(first, {
-    firstName: 'Mira',
-    lastName: 'Okafor',
-    email: 'mira.okafor@example.org',
-    phone: '',
-    companyName: '',
-  });
-  await s.service.endSession(first);
-  const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
-  await s.service.answer(second);
-  await s.service.linkPerson(second, person.id);
-  const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
-  await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
-  await openSections(el);
-  return { s, first, second, el };
-}
 
 describe('<chat-person-panel>', () => {
   afterEach(() => {

@@ -6,7 +6,7 @@ import { conversationParts, historyPart } from '../../src/components/chat-conver
 import { warningAlertsLoader } from '../../src/components/chat-dashboard/alert-options.js';
 import { type ChatDashboard, dashboardParts } from '../../src/components/chat-dashboard/chat-dashboard.js';
 import { type ChatPersonPanel, personPanelParts } from '../../src/components/chat-person-panel/chat-person-panel.js';
-import { byRole, deepActiveElement, deepAll, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil, openConversation } from '../helpers.js';
+import { byRole, deepActiveElement, deepQuery, deepText, mount, queryByRole, settle, setup, waitUntil, openConversation, earlierLinkedChat } from '../helpers.js';
 
 // Each test file runs in its own page: nothing here has loaded the lazy parts before these tests.
 
@@ -430,18 +430,7 @@ describe('<chat-person-panel> "Try again" opens the form asked for', () => {
 
   /** Mira's earlier chat, ended and linked to a person; her second chat, linked too, in a panel with its sections open. */
   async function panelWithEarlierChat() {
-    const s = await setup();
-    const first = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Where is my parcel?' });
-    await s.service.answer(first);
-    const person = await s.service.createPersonAndLink(first, { firstName: 'Mira', lastName: 'Okafor', email: 'mira.okafor@example.org', phone: '', companyName: '' });
-    await s.service.endSession(first);
-    const second = s.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Me again' });
-    await s.service.answer(second);
-    await s.service.linkPerson(second, person.id);
-    const el = await mount<ChatPersonPanel>(s.service, html`<chat-person-panel session-id=${second}></chat-person-panel>`);
-    await waitUntil(() => s.service.state.personContexts[second]?.details, 'details');
-    for (const d of deepAll(el, 'details') as HTMLDetailsElement[]) d.open = true;
-    await settle(el);
+    const { s, first, second, el } = await earlierLinkedChat('Where is my parcel?');
     const record = await waitUntil(() => deepQuery<HTMLButtonElement>(el, `button[aria-controls="transcript-${first}"]`), 'the earlier chat');
     return { ...s, el, first, second, record };
   }
