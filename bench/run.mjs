@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // npm run bench: <chat-conversation> against a bare Lit + virtualizer list, a plain Lit repeat()
 // list, @vaadin/message-list, deep-chat, @chatscope/chat-ui-kit-react and stream-chat-react's
-// VirtualizedMessageList in headless Chromium, same data, alternating contenders, medians over RUNS runs.
+// VirtualizedMessageList in headless Chromium, same data, alternating contenders, medians over RUNS runs,
+// with a plain-DOM floor (the newest 50 messages only, no features) as a reference.
 // Prints a table with ratios (ours / each peer) and writes bench/results.md.
 //   BENCH_RUNS=5 (default)  BENCH_SIZES=100,1000,10000,100000  BENCH_BURST_SECONDS=10
 //   BENCH_CONTENDERS=lit-virtualizer,lit-repeat (a subset of lit-virtualizer, lit-repeat, vaadin,
-//   deep-chat, chatscope, stream, stream-instant; ours always runs)
+//   deep-chat, chatscope, stream, stream-instant, dom-floor; ours always runs)
 // Not part of npm test (it measures time).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -29,6 +30,8 @@ const ALL_CONTENDERS = [
   { id: 'chatscope', label: '@chatscope/chat-ui-kit-react' },
   { id: 'stream', label: 'stream-chat-react VirtualizedMessageList' },
   { id: 'stream-instant', label: 'stream-chat-react VirtualizedMessageList, instant scroll' },
+  // A reference, not a peer: plain DOM, the newest 50 messages only, no features (the floor).
+  { id: 'dom-floor', label: 'plain DOM, newest 50 only (floor)' },
 ];
 // BENCH_CONTENDERS=ours,lit-virtualizer runs a subset (for profiling; results.md wants all).
 const only = process.env.BENCH_CONTENDERS?.split(',');
@@ -337,6 +340,9 @@ ${targets}
   paint), in a task queued from the frame's animation-frame callback, so corrections a list makes during layout
   (a virtualizer measuring rows in its ResizeObserver callback) count in the frame they are painted in. Ours loads
   one page of 50 from its adapter and virtualizes; the peers render all N.
+- **The floor** (bench/pages/dom-floor.ts; a reference, not a peer and not a target): plain DOM with no framework, no
+  virtualizer, no shadow DOM and no features, creating only the newest 50 messages (as many as ours loads first) in a
+  scroller set to its bottom. No list can show a chat in less; its time is mostly the fresh page's first frame.
 - **The React peers** (React 19, production builds, each with its own default stylesheet): @chatscope/chat-ui-kit-react
   is a MainContainer > MessageList of Message (text type), one React element per message, its default auto-scroll
   to the bottom. stream-chat-react's VirtualizedMessageList (react-virtuoso) runs inside Chat > Channel, offline: a

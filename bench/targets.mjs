@@ -10,6 +10,8 @@ const APPEND_PEERS = ['chatscope', 'stream'];
  * the list as a host gets it, `stream`); judged the same way, in rows marked as stricter.
  */
 const STRICTER = 'stream-instant';
+/** A reference, not a peer: plain DOM, the newest 50 messages only, no features (bench/pages/dom-floor.ts). */
+const FLOOR = 'dom-floor';
 const MET = 'met';
 const NOT_MET = '**not met**';
 const NOT_MEASURED = 'not measured';
@@ -139,6 +141,21 @@ export function targetsSection({ median, samples, label, timeoutMs, sizes }) {
       .map(([id, v]) => `${label(id)} ${ms(v)} (${id === 'lit-virtualizer' ? `ours ${times(ours / v)} its time` : `${times(v / ours)} faster`})`);
     if (typeof ours === 'number') {
       notes.push('', `Not a target, measured beside them: opening 10,000 warm (see the method) takes ours ${ms(ours)}; ${figures.join('; ') || 'no peer measured'}.`);
+    }
+  }
+
+  // Beside the targets: the floor (plain DOM, the newest 50 only), against what 10× faster than Stream asks.
+  {
+    const floor = median(open(10_000), FLOOR);
+    const stream = median(open(10_000), 'stream');
+    const ours = median(open(10_000), 'ours');
+    if (typeof floor === 'number' && typeof stream === 'number' && typeof ours === 'number') {
+      notes.push(
+        '',
+        `The floor, measured beside them: ${label(FLOOR)} opens 10,000 in ${ms(floor)} (its slowest run ${ms(Math.max(...samples(open(10_000), FLOOR).filter((x) => typeof x === 'number')))}), ` +
+          `the cost of a fresh page's first frame with no framework and no features. Ten times faster than ${label('stream')} ` +
+          `(${ms(stream)}) means at most ${ms(stream / 10)}: ${times(stream / 10 / floor)} the floor's time; ours takes ${times(ours / floor)} it.`,
+      );
     }
   }
 
