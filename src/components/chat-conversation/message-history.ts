@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
 import { type Ref, createRef } from 'lit/directives/ref.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { formatBytes, formatDateTime, formatDay, formatTime, dayKey } from '../../i18n/format.js';
 import type { Agent } from '../../model/agent.js';
 import type { Attachment, MessageView, SystemEvent } from '../../model/message.js';
@@ -163,21 +164,32 @@ export class MessageHistoryController implements ReactiveController {
     this.pruneRetrying(history);
     const items = this.itemsOf(history);
     const anchor = this.anchor;
+    if (history && !history.loading) this.startHeight = undefined;
     if (anchor?.phase === 'waiting' && history && !history.loading) {
-      // The older page arrived: hold the row where it is now (the DOM still shows the old rows).
-      anchor.phase = 'pin';
       const log = this.logRef.value;
-      const row = log?.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
-      if (log && row) anchor.offset = row.getBoundingClientRect().top - log.getBoundingClientRect().top;
+      if (history.error && log && startNearView(log)) {
+        // The older page failed while the agent is at the top, where the loading row was: frame
+        // the failure row (it replaces the loading row, often taller) at the top of the log, so
+        // its reason and "Try again" are seen, instead of holding the first message in place and
+        // pushing the failure row up out of view.
+        this.anchor = { key: START.key, offset: 0, phase: 'pin', frames: 0 };
+      } else {
+        // The older page arrived (or failed with the agent elsewhere): hold the row where it is
+        // now (the DOM still shows the old rows).
+        anchor.phase = 'pin';
+        const row = log?.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
+        if (log && row) anchor.offset = row.getBoundingClientRect().top - log.getBoundingClientRect().top;
+      }
     }
     // While at the bottom the virtualizer keeps the newest row framed at the end (also when it
     // grows, e.g. an image loads); a kept message is framed at the start for one layout.
     let pin: HistoryPin | null | undefined;
-    if (anchor?.phase === 'pin') {
-      const index = items.findIndex((item) => item.key === anchor.key);
+    const held = this.anchor;
+    if (held?.phase === 'pin') {
+      const index = items.findIndex((item) => item.key === held.key);
       if (index >= 0) pin = { index, block: 'start' };
       else this.anchor = undefined;
-    } else if (anchor?.phase === 'hold') {
+    } else if (held?.phase === 'hold') {
       pin = null;
     } else if (this.pinned) {
       pin = { index: items.length - 1, block: 'end' };
@@ -266,7 +278,7 @@ export class MessageHistoryController implements ReactiveController {
       // The first page (nothing shown yet) or an older page failed: why, by the error's code, and
       // "Try again" (scrolling up to the top also tries an older page again).
       const older = !!history?.loaded;
-      return html`<div class="history-start">
+      return html`<div class="history-start" data-key=${START.key}>
         <div class="load-failure" role="alert" data-error=${history!.error!.code}>
           <span>${older ? msg('Earlier messages could not be loaded.') : msg('The messages could not be loaded.')}
             ${noticeMessage({ code: history!.error!.code })}</span>
@@ -275,16 +287,19 @@ export class MessageHistoryController implements ReactiveController {
       </div>`;
     }
     if (!history || status !== 'loaded') {
-      return html`<div class="history-start">
+      // An older page loading keeps at least the height of the row it replaced (the failure row
+      // of "Try again", "Load earlier messages"): the messages below do not move up meanwhile.
+      const height = history?.loaded ? this.startHeight : undefined;
+      return html`<div class="history-start" data-key=${START.key} style=${styleMap(height ? { minHeight: `${height}px` } : {})}>
         <span class="spinner" aria-hidden="true"></span>${history?.loaded ? msg('Loading earlier messages…') : msg('Loading messages…')}
       </div>`;
     }
     if (history.hasMore) {
-      return html`<div class="history-start">
+      return html`<div class="history-start" data-key=${START.key}>
         <button type="button" class="btn ghost small" @click=${this.onLoadOlder}>${msg('Load earlier messages')}</button>
       </div>`;
     }
-    return html`<div class="history-start muted">${msg('Start of conversation')}</div>`;
+    return html`<div class="history-start muted" data-key=${START.key}>${msg('Start of conversation')}</div>`;
   }
 
   /** Day separators and messages, in time order (memoised per history, zone, locale and day). */
@@ -482,6 +497,11 @@ export class MessageHistoryController implements ReactiveController {
     if (up && top <= TOP_SLACK) this.loadOlder();
   };
 
+  /**
+   * Height (px) of the start row an older page's loading row replaced ("Try again" of the failure
+   * row, "Load earlier messages"): the loading row keeps at least that height until the page settles.
+   */
+  private startHeight: number | undefined;
   /** Until when (performance.now(), ms) a scroll counts as the agent's: shortly after their input on the log. */
   private intentUntil = 0;
   /** The next render releases the virtualizer's pin (see {@link onScroll}). */
@@ -534,6 +554,8 @@ export class MessageHistoryController implements ReactiveController {
     if (!id || !service || !log || !history?.loaded || !history.hasMore || history.loading || this.anchor?.phase === 'waiting') return;
     // A message still held in place after the last page (or failure) is let go: "Try again" right away.
     this.anchor = undefined;
+    const start = log.querySelector<HTMLElement>('.history-start');
+    this.startHeight = start ? start.getBoundingClientRect().height : undefined;
     const anchor = firstMessageInView(log);
     if (anchor) this.anchor = { ...anchor, phase: 'waiting', frames: 0 };
     this.pinned = false;
@@ -616,6 +638,15 @@ function firstMessageInView(log: HTMLElement): { key: string; offset: number } |
     if (offset >= -1 && (!best || offset < best.offset)) best = { key: el.dataset.key!, offset };
   }
   return best;
+}
+
+/**
+ * Whether the log's start row is in view or at most {@link TOP_SLACK} px above it (where scrolling
+ * up loads the previous page): the agent is at the top of the loaded history.
+ */
+function startNearView(log: HTMLElement): boolean {
+  const start = log.querySelector<HTMLElement>('.history-start');
+  return !!start && start.getBoundingClientRect().bottom >= log.getBoundingClientRect().top - TOP_SLACK;
 }
 
 /** An attachment URL that may be opened (http, https, blob), else null. */

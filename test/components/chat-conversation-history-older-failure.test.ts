@@ -1,0 +1,175 @@
+/**
+ * Paging up through a long chat (the demo backend's `longChatMessages`, rows of varied height)
+ * while the older page is slow and fails: the loading row, the failure row with its "Try again" and
+ * the "Start of conversation" marker are in the log's visible rect when the agent reached the top
+ * (by wheel, Home or PageUp), and "Try again" loads the page without moving the message the agent
+ * was reading.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import { ChatBackendError } from '../../src/backend/errors.js';
+import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
+import type { ChatConversation } from '../../src/components/chat-conversation/chat-conversation.js';
+import { ChatService } from '../../src/service/chat-service.js';
+import { FakeClock } from '../../src/service/clock.js';
+import { byRole, deepQuery, settle, waitUntil } from '../helpers.js';
+
+/** An older page the test answers by hand (the loading row shows until then). */
+interface Held {
+  pass(): void;
+  fail(code: ChatBackendError['code']): void;
+}
+
+type Way = 'wheel' | 'Home' | 'PageUp';
+
+async function open(options: { messages: number; width: number; height?: number }) {
+  const clock = new FakeClock('2026-11-30T09:00:00Z');
+  const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, longChatMessages: options.messages });
+  const service = new ChatService({ backend, clock });
+  await service.ready;
+  const id = backend.inspect.sessions()[0]!.id;
+  const held: Held[] = [];
+  const real = backend.getMessages.bind(backend);
+  backend.getMessages = (sessionId, o) => {
+    if (o?.beforeSeq === undefined) return real(sessionId, o);
+    return new Promise((resolve, reject) => {
+      held.push({
+        pass: () => void real(sessionId, o).then(resolve, reject),
+        fail: (code) => reject(new ChatBackendError(code, `${code} (test)`)),
+      });
+    });
+  };
+  const provider = await fixture<HTMLElement>(
+    html`<chat-provider .service=${service}>
+      <div style="width: ${options.width}px; height: ${options.height ?? 480}px">
+        <chat-conversation session-id=${id}></chat-conversation>
+      </div>
+    </chat-provider>`,
+  );
+  const el = provider.querySelector<ChatConversation>('chat-conversation')!;
+  await waitUntil(() => deepQuery(el, '.row[data-message-id]'), 'the history rendered');
+  await frames(4);
+  const log = byRole(el, 'log');
+  return { service, id, el, log, held };
+}
+
+function frames(count = 1): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
+    step(count);
+  });
+}
+
+/** The log's start row (loading, failure, "Load earlier messages" or "Start of conversation"). */
+function startRow(log: HTMLElement): HTMLElement | null {
+  return log.querySelector<HTMLElement>('.history-start');
+}
+
+/** Whether `el` lies wholly inside the log's visible rect (±1 px). */
+function inView(log: HTMLElement, el: Element): boolean {
+  const box = log.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  return r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+}
+
+function where(log: HTMLElement, el: Element | null): string {
+  if (!el) return 'missing';
+  const box = log.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  return `top ${Math.round(r.top - box.top)} px, bottom ${Math.round(r.bottom - box.top)} px of a ${Math.round(box.height)} px log (scrollTop ${Math.round(log.scrollTop)})`;
+}
+
+/** The message row the agent reads: the first one whose top is in view; its key and offset (px). */
+function reading(log: HTMLElement): { key: string; offset: number } {
+  const top = log.getBoundingClientRect().top;
+  const rows = Array.from(log.querySelectorAll<HTMLElement>('.row[data-message-id]'))
+    .map((row) => ({ key: row.dataset.key!, offset: row.getBoundingClientRect().top - top }))
+    .filter((r) => r.offset >= 0)
+    .sort((a, b) => a.offset - b.offset);
+  expect(rows.length, 'a message in view').to.be.greaterThan(0);
+  return rows[0]!;
+}
+
+function offsetOf(log: HTMLElement, key: string): number {
+  const row = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(key)}"]`);
+  expect(row, `row ${key} rendered`).to.not.equal(null);
+  return row!.getBoundingClientRect().top - log.getBoundingClientRect().top;
+}
+
+/**
+ * Scroll the log to its very top the way an agent does: wheel turns (a `wheel` event, then the
+ * scroll it causes, one per frame), or the Home key, or PageUp presses, on the focused log.
+ */
+async function scrollToTop(log: HTMLElement, way: Way): Promise<void> {
+  if (way !== 'wheel') log.focus();
+  for (let step = 0; step < 200 && log.scrollTop > 0; step++) {
+    if (way === 'wheel') {
+      log.dispatchEvent(new WheelEvent('wheel', { deltaY: -240, bubbles: true, composed: true }));
+      log.scrollTop -= 240;
+      await frames(1);
+    } else {
+      await sendKeys({ press: way });
+      await frames(3);
+    }
+  }
+  await waitUntil(() => log.scrollTop === 0, 'the log at its top');
+}
+
+describe('<chat-conversation> paging up a long chat whose older page is slow or fails', () => {
+for (const width of [600, 360]) {
+  for (const way of ['wheel', 'Home', 'PageUp'] as const) {
+    it(`${width} px wide, at the top by ${way}: the loading row, then the failure row with "Try again", are in view; Try again keeps the message read in place`, async () => {
+      const s = await open({ messages: 3000, width });
+      const { log, held } = s;
+      await scrollToTop(log, way);
+      await waitUntil(() => held.length === 1, 'the older page requested');
+      await waitUntil(() => startRow(log)?.textContent?.includes('Loading earlier messages'), 'the loading row');
+      await frames(8);
+      expect(inView(log, startRow(log)!), `the loading row in view: ${where(log, startRow(log))}`).to.equal(true);
+
+      held[0]!.fail('timeout');
+      const alert = await waitUntil(() => deepQuery(log, '.history-start [role="alert"]'), 'the failure row');
+      await settle(s.el);
+      await frames(10);
+      expect(alert.textContent).to.contain('Earlier messages could not be loaded.');
+      expect(inView(log, alert), `the failure row in view: ${where(log, alert)}`).to.equal(true);
+      const tryAgain = byRole(log, 'button', 'Try again');
+      expect(inView(log, tryAgain), `"Try again" in view: ${where(log, tryAgain)}`).to.equal(true);
+
+      // Try again: the failure row turns back into the loading row, then the page comes.
+      const read = reading(log);
+      tryAgain.click();
+      await waitUntil(() => startRow(log)?.textContent?.includes('Loading earlier messages'), 'the loading row again');
+      await frames(8);
+      expect(offsetOf(log, read.key) - read.offset, 'the message read stays while the page loads').to.be.within(-1, 1);
+      expect(held).to.have.length(2);
+      held[1]!.pass();
+      await waitUntil(() => !s.service.state.histories[s.id]!.loading, 'the page arrived');
+      await settle(s.el);
+      await frames(10);
+      expect(s.service.state.histories[s.id]!.items.length, 'the older page is shown').to.equal(100);
+      expect(offsetOf(log, read.key) - read.offset, 'the message read stays when the page arrives').to.be.within(-1, 1);
+    });
+  }
+}
+
+for (const way of ['wheel', 'Home'] as const) {
+  it(`at the top by ${way} after the last page: "Start of conversation" is in view`, async () => {
+    const s = await open({ messages: 70, width: 360 });
+    const { log, held } = s;
+    await scrollToTop(log, way);
+    await waitUntil(() => held.length === 1, 'the older page requested');
+    held[0]!.pass();
+    await waitUntil(() => !s.service.state.histories[s.id]!.loading, 'the page arrived');
+    await settle(s.el);
+    await frames(10);
+    expect(s.service.state.histories[s.id]!.hasMore).to.equal(false);
+    await scrollToTop(log, way);
+    await frames(4);
+    const marker = startRow(log)!;
+    expect(marker.textContent).to.contain('Start of conversation');
+    expect(inView(log, marker), `the marker in view: ${where(log, marker)}`).to.equal(true);
+  });
+}
+});
