@@ -48,6 +48,9 @@ const ENTRY_SHARED = [
   // One-line previews of message text (session list, dashboard, person panel): as a chunk of its
   // own it cost each of those pages a file more.
   /[\\/]src[\\/]components[\\/]message-text[\\/]plain-preview\.ts$/,
+  // Which long messages are expanded (the history, the dashboard's listen-in dialog, the person
+  // panel's transcripts): a few lines every one of those elements holds from its first render.
+  /[\\/]src[\\/]components[\\/]message-text[\\/]expanded-texts\.ts$/,
   /[\\/]lit-html[\\/](directive|directive-helpers|async-directive|directives[\\/](repeat|live|ref))\.js$/,
   /[\\/]@lit[\\/]reactive-element[\\/]decorators[\\/]/,
   /[\\/]@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-consumer|decorators[\\/]consume)\.js$/,

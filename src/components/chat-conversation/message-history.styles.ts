@@ -131,24 +131,6 @@ export const historyStyles = css`
       color: var(--_text);
       overflow-wrap: anywhere;
     }
-    .show-more {
-      display: block;
-      margin-block-start: 4px;
-      padding: 0;
-      border: 0;
-      background: none;
-      color: inherit;
-      font: inherit;
-      font-weight: 600;
-      text-decoration: underline;
-      text-underline-offset: 2px;
-      cursor: pointer;
-    }
-    .show-more:focus-visible {
-      outline: 2px solid currentColor;
-      outline-offset: 2px;
-      border-radius: 2px;
-    }
     .row.customer .bubble {
       border-start-start-radius: 4px;
     }

@@ -10,7 +10,9 @@ import type { ChatSession } from '../../model/session.js';
 import type { ChatService } from '../../service/chat-service.js';
 import { type DisplaySettings, type SessionHistory, historyStatus } from '../../service/state.js';
 import { noticeMessage } from '../notice-region/notice-region.js';
-import { clipLongText, messageTextStyles, renderMessageText } from '../message-text/message-text.js';
+import { ExpandedTexts } from '../message-text/expanded-texts.js';
+import { longTextStyles, renderLongText } from '../message-text/long-text.js';
+import { messageTextStyles } from '../message-text/message-text.js';
 import { type HistoryPin, historyLayout } from './history-layout.js';
 
 /** One row of the message log: a day separator or a message. */
@@ -115,8 +117,8 @@ export class MessageHistoryController implements ReactiveController {
   private itemsFor: readonly LogRow[] | undefined;
   /** Client ids of failed messages being retried: they keep their failed marker until confirmed. */
   private readonly retrying = new Set<string>();
-  /** Ids of long messages the agent expanded with "Show full message" (view state, this session). */
-  private readonly expanded = new Set<string>();
+  /** Long messages the agent expanded with "Show full message" (view state, this session). */
+  private readonly expanded = new ExpandedTexts(() => this.opts.requestUpdate());
   private rowsCache: { items: readonly MessageView[]; zone: string | undefined; locale: string; now: number; rows: LogRow[] } | undefined;
   /**
    * The calendar day of each message in the time zone `zone` (message views are immutable, so a
@@ -382,18 +384,7 @@ export class MessageHistoryController implements ReactiveController {
    * message" until the agent expands it ("Show less" collapses it again).
    */
   private renderBody(m: MessageView): TemplateResult {
-    const long = clipLongText(m.text);
-    if (!long.clipped) return html`<div class="body message-text" dir="auto">${renderMessageText(m.text)}</div>`;
-    const expanded = this.expanded.has(m.id);
-    const toggle = () => {
-      if (expanded) this.expanded.delete(m.id);
-      else this.expanded.add(m.id);
-      this.opts.requestUpdate();
-    };
-    return html`<div class="body message-text" dir="auto">${renderMessageText(expanded ? m.text : long.text)}</div>
-      <button type="button" class="show-more" aria-expanded=${expanded ? 'true' : 'false'} @click=${toggle}>
-        ${expanded ? msg('Show less') : msg('Show full message')}
-      </button>`;
+    return renderLongText(m.id, m.text, this.expanded, 'body');
   }
 
   private renderAttachments(attachments: readonly Attachment[]): TemplateResult {
@@ -691,4 +682,4 @@ export function renderThumbnail(src: string): TemplateResult {
  * Styles the history brings into the conversation's shadow root when loaded (the message text's;
  * the log's own are the conversation's, which shows the log while this part loads).
  */
-export const historyPartStyles = [messageTextStyles];
+export const historyPartStyles = [messageTextStyles, longTextStyles];

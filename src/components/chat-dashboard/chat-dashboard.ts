@@ -17,6 +17,7 @@ import { tokens } from '../../styles/tokens.js';
 import { ChatElement } from '../base/chat-element.js';
 import { warningIcon } from '../chat-session-list/icons.js';
 import { noticeMessage, noticeStyles, renderArrival, renderNotices } from '../notice-region/notice-region.js';
+import { ExpandedTexts } from '../message-text/expanded-texts.js';
 import { plainPreview } from '../message-text/plain-preview.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { singleAction } from '../shared/single-action.js';
@@ -168,6 +169,8 @@ export class ChatDashboard extends ChatElement {
   private listen: ListenIn | undefined;
   private listenSubscription: Subscription | undefined;
   private listenOpener: HTMLElement | undefined;
+  /** Long messages expanded in the listen-in dialog (collapsed again for the next listen-in). */
+  private readonly listenExpanded = new ExpandedTexts(() => this.requestUpdate());
   /** The alert checkbox the agent changed last (focus returns there after "Try again" loads the alerts). */
   private alertChanged: HTMLElement | undefined;
   /** The listen-in whose dialog has been opened (see `updated`). */
@@ -682,6 +685,7 @@ export class ChatDashboard extends ChatElement {
     this.listen?.stop();
     this.listen = undefined;
     this.listenView = undefined;
+    this.listenExpanded.clear();
   }
 
   private onListenClosed = (event: Event): void => {
@@ -711,6 +715,7 @@ export class ChatDashboard extends ChatElement {
       agentName: (session?.agentId && this.agents.value?.[session.agentId]?.name) || msg('Unknown agent'),
       channel: session ? (this.channels.value?.[session.channelId]?.name ?? session.channelId) : '',
       display: this.display,
+      expanded: this.listenExpanded,
       onClose: () => this.listenDialog?.close(),
       onClosed: this.onListenClosed,
     });

@@ -3,7 +3,9 @@ import { type TemplateResult, css, html, nothing } from 'lit';
 import { formatDateTime, formatTime } from '../../i18n/format.js';
 import type { ListenInView } from '../../service/listen-in.js';
 import type { DisplaySettings } from '../../service/state.js';
-import { messageTextStyles, renderMessageText } from '../message-text/message-text.js';
+import type { ExpandedTexts } from '../message-text/expanded-texts.js';
+import { longTextStyles, renderLongText } from '../message-text/long-text.js';
+import { messageTextStyles } from '../message-text/message-text.js';
 
 /**
  * The listen-in dialog of `<chat-dashboard>` (a lazily loaded part, a separate chunk of the CDN
@@ -24,6 +26,8 @@ export interface ListenDialogInput {
   readonly channel: string;
   /** The agent's locale and time zone (message times). */
   readonly display: DisplaySettings;
+  /** The long messages the agent expanded in this dialog (kept by the dashboard while it is open). */
+  readonly expanded: ExpandedTexts;
   /** The Close button: closes the dialog. */
   onClose(): void;
   /** The dialog's `close` event (Close, Escape): the dashboard stops the feed and returns focus. */
@@ -33,7 +37,8 @@ export interface ListenDialogInput {
 /**
  * The read-only, live listen-in dialog: a native `<dialog>` (the dashboard opens it with
  * `showModal()`), titled "Listening in: <customer>", with the chat's messages as a `role="log"`.
- * Message text is rendered as text through {@link renderMessageText}.
+ * Message text is rendered as text through {@link renderLongText}: a long message shows its start
+ * with "Show full message", as in the conversation.
  */
 export function renderListenDialog(input: ListenDialogInput): TemplateResult {
   const { view, name, agentName, channel, display } = input;
@@ -61,7 +66,7 @@ export function renderListenDialog(input: ListenDialogInput): TemplateResult {
                   <bdi>${m.authorName || (m.kind === 'from-customer' ? name : agentName)}</bdi>
                   <time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, display)}>${formatTime(m.sentAt, display)}</time>
                 </div>
-                <div class="message-text" dir="auto">${renderMessageText(m.text)}</div>
+                ${renderLongText(m.id, m.text, input.expanded)}
                 ${m.attachments.length
                   ? html`<ul class="listen-files">
                       ${m.attachments.map((a) => html`<li>${a.name}</li>`)}
@@ -76,6 +81,7 @@ export function renderListenDialog(input: ListenDialogInput): TemplateResult {
 /** Styles of the listen-in dialog (adopted into the dashboard's shadow root when loaded). */
 export const listenDialogStyles = [
   messageTextStyles,
+  longTextStyles,
   css`
   dialog.listen {
     overflow-wrap: anywhere;

@@ -28,6 +28,7 @@ import {
 import type { PersonSearchState } from '../../service/person-search.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
 import { LazyPart, adoptPartStyles, renderLoadFailure } from '../shared/lazy-part.js';
+import { ExpandedTexts } from '../message-text/expanded-texts.js';
 import { plainPreview } from '../message-text/plain-preview.js';
 import { renderAvatar } from '../shared/avatar.js';
 import { renderChatsLoadFailure } from '../shared/load-failure.js';
@@ -135,6 +136,8 @@ export class ChatPersonPanel extends ChatSessionElement {
     return parts;
   });
 
+  /** Long messages expanded in the transcripts (collapsed again when the panel shows another chat). */
+  private readonly transcriptExpanded = new ExpandedTexts(() => this.requestUpdate());
   private loadedKey: string | null = null;
   private formFor: string | null = null;
   /** Where focus goes after the next render (a selector inside the shadow root). */
@@ -148,6 +151,7 @@ export class ChatPersonPanel extends ChatSessionElement {
       this.createdCompany = null;
       this.changingLink = false;
       this.openTranscripts = new Set();
+      this.transcriptExpanded.clear();
       this.notice = '';
       this.actionError = '';
       this.search.clear();
@@ -370,8 +374,13 @@ export class ChatPersonPanel extends ChatSessionElement {
         <span class="chevron" aria-hidden="true"></span>
       </button>
       ${open && this.parts.value
-        ? this.parts.value.renderTranscript(c, transcriptId, this.transcripts.value?.[c.id], this.display, () =>
-            void this.run(this.service!.loadTranscript(c.id)),
+        ? this.parts.value.renderTranscript(
+            c,
+            transcriptId,
+            this.transcripts.value?.[c.id],
+            this.display,
+            () => void this.run(this.service!.loadTranscript(c.id)),
+            this.transcriptExpanded,
           )
         : nothing}`;
   }

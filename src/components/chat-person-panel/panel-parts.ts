@@ -13,7 +13,9 @@ import {
   validatePersonDraft,
 } from '../../service/person-rules.js';
 import type { DisplaySettings, Transcript } from '../../service/state.js';
-import { messageTextStyles, renderMessageText } from '../message-text/message-text.js';
+import type { ExpandedTexts } from '../message-text/expanded-texts.js';
+import { longTextStyles, renderLongText } from '../message-text/long-text.js';
+import { messageTextStyles } from '../message-text/message-text.js';
 import { noticeMessage } from '../notice-region/notice-region.js';
 
 /**
@@ -119,8 +121,10 @@ export function renderCompanyForm(v: FormView, draft: CompanyDraft): TemplateRes
 
 /**
  * The read-only transcript of a previous chat (loading, failed with Try again, or its messages).
+ * A long message shows its start with "Show full message", as in the conversation.
  * @param id the element id the chat's button controls
  * @param retry loads the transcript again
+ * @param expanded the long messages the agent expanded (kept by the panel for the shown chat)
  */
 export function renderTranscript(
   c: ChatSessionSummary,
@@ -128,6 +132,7 @@ export function renderTranscript(
   transcript: Transcript | undefined,
   display: DisplaySettings,
   retry: () => void,
+  expanded: ExpandedTexts,
 ): TemplateResult {
   const when = formatDateTime(c.createdAt, display);
   const label = msg(str`Transcript of the chat of ${when}`);
@@ -141,16 +146,16 @@ export function renderTranscript(
     </div>`;
   }
   return html`<ol id=${id} class="transcript" part="transcript" aria-label=${label}>
-    ${transcript.messages.map((m) => renderTranscriptLine(m, display))}
+    ${transcript.messages.map((m) => renderTranscriptLine(m, display, expanded))}
   </ol>`;
 }
 
-function renderTranscriptLine(m: MessageView, display: DisplaySettings): TemplateResult {
+function renderTranscriptLine(m: MessageView, display: DisplaySettings, expanded: ExpandedTexts): TemplateResult {
   const time = html`<time datetime=${m.sentAt} title=${formatDateTime(m.sentAt, display)}>${formatTime(m.sentAt, display)}</time>`;
   if (m.kind === 'system') return html`<li class="line system">${time} <span dir="auto">${m.text}</span></li>`;
   return html`<li class="line ${m.kind}">
     <div class="line-head"><bdi class="author">${m.authorName}</bdi> ${time}</div>
-    ${m.text ? html`<div class="message-text" dir="auto">${renderMessageText(m.text)}</div>` : nothing}
+    ${m.text ? renderLongText(m.id, m.text, expanded) : nothing}
     ${m.attachments.length
       ? html`<ul class="files">
           ${m.attachments.map((a) => {
@@ -185,6 +190,7 @@ function fullName(person: Person): string {
 /** Styles of the forms and the transcript (adopted into the panel's shadow root when loaded). */
 export const panelPartStyles = [
   messageTextStyles,
+  longTextStyles,
   css`
   .form {
     display: grid;

@@ -1,0 +1,30 @@
+/**
+ * Which long messages of one view the agent expanded with "Show full message" (see
+ * `renderLongText` in long-text.ts): view state, kept by the element that shows the messages for
+ * as long as that view lives (the conversation's history of one session, one listen-in dialog,
+ * the person panel of one chat), never in the service. Keyed by message id, so it survives
+ * re-renders and rows the virtualizer recycles. A module of its own, so an element can hold it
+ * without loading the message text renderer.
+ */
+export class ExpandedTexts {
+  private readonly ids = new Set<string>();
+
+  /** @param changed called after a message was expanded or collapsed: the owner renders again */
+  constructor(private readonly changed: () => void) {}
+
+  /** Whether the message `id` is shown in full. */
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  /** Expand the message `id` when collapsed, else collapse it; then ask the owner to render. */
+  toggle(id: string): void {
+    if (!this.ids.delete(id)) this.ids.add(id);
+    this.changed();
+  }
+
+  /** Collapse every message (the view shows something else now). Does not ask for a render. */
+  clear(): void {
+    this.ids.clear();
+  }
+}
