@@ -58,6 +58,14 @@ export { checkFile, fileTypeAllowed, type UploadView } from './service/uploads.j
 export { requestDraft } from './service/request-draft.js';
 export { unsentReply, type UnsentReason, type UnsentReply } from './service/unsent-reply.js';
 export {
+  countUnsentFiles,
+  endChatCheck,
+  transferCheck,
+  type EndChatCheck,
+  type LeaveCheck,
+  type TransferCheck,
+} from './service/leave-check.js';
+export {
   MemorySnippetPreferenceStorage,
   fillTemplate,
   snippetInsertText,

@@ -385,6 +385,49 @@ export const EndChatWithUnsentFiles: Story = {
   play: async ({ canvasElement }) => press(canvasElement, 'End chat'),
 };
 
+/**
+ * "Transfer" with a half-typed reply and a file still uploading: the dialog names both first
+ * (the reply does not go with the transfer), with "Back to the chat" and "Transfer anyway".
+ */
+export const TransferWithUnsentWork: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene(lively, async ({ service, sessionId, clock }) => {
+        service.setDraft(sessionId, 'One more thing: the carrier will call you before');
+        void service.attachFiles(sessionId, [new File([new Uint8Array(3 * 1024 * 1024)], 'delivery-note.pdf', { type: 'application/pdf' })]);
+        await clock!.advance(300);
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => press(canvasElement, 'Transfer'),
+};
+
+/**
+ * The End-chat confirmation follows the chat while open: here the file it named finished
+ * uploading meanwhile, so nothing is left to warn about (it says so).
+ */
+export const EndChatNothingLeft: Story = {
+  loaders: [
+    async () => ({
+      scene: await scene((backend) => {
+        const id = lively(backend);
+        backend.script.agentWrites('a1', id, 'Here is the delivery note.');
+        return id;
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement, loaded }) => {
+    const { service, sessionId, clock } = loaded.scene as Scene;
+    const sent = service.attachFiles(sessionId, [new File([new Uint8Array(64 * 1024)], 'delivery-note.pdf', { type: 'application/pdf' })]);
+    await clock!.advance(1);
+    await press(canvasElement, 'End chat');
+    await clock!.advance(60_000);
+    await sent;
+  },
+};
+
 /** Without a provider the element explains what is missing instead of failing. */
 export const NoProvider: Story = {
   render: () => html`<div style="max-width: 880px; border: 1px solid #e2e5ea; border-radius: 8px">

@@ -114,3 +114,20 @@ export function endChatConcerns(session: ChatSession, draft = '', unsentFiles = 
 
 /** A reason to confirm before ending a chat (see {@link endChatConcerns}). */
 export type EndChatConcern = 'unanswered' | 'unsent-reply' | 'unsent-files';
+
+/**
+ * What the agent is asked about before transferring a chat: `unsent-reply` (non-blank `draft`)
+ * and `unsent-files` (`unsentFiles` > 0), as for "End chat" (see {@link endChatConcerns}). An
+ * unanswered customer is no concern here: the colleague who takes the chat answers them.
+ * @param draft the composer's text for the session (the service's draft), `''` when none
+ * @param unsentFiles how many attached files have not been sent (a count; 0 when none)
+ */
+export function transferConcerns(draft = '', unsentFiles = 0): TransferConcern[] {
+  const concerns: TransferConcern[] = [];
+  if (draft.trim()) concerns.push('unsent-reply');
+  if (unsentFiles > 0) concerns.push('unsent-files');
+  return concerns;
+}
+
+/** A reason to confirm before transferring a chat (see {@link transferConcerns}). */
+export type TransferConcern = Exclude<EndChatConcern, 'unanswered'>;

@@ -3,6 +3,7 @@ import {
   Observable,
   Subject,
   type Subscription,
+  combineLatest,
   distinctUntilChanged,
   map,
   shareReplay,
@@ -40,6 +41,7 @@ import { type TransferTarget, transferTargets } from './transfer-targets.js';
 import { requestDraft } from './request-draft.js';
 import { type UnsentReply, unsentReply } from './unsent-reply.js';
 import { UploadQueue, type UploadView } from './uploads.js';
+import { type EndChatCheck, type TransferCheck, countUnsentFiles, endChatCheck, sameLeaveCheck, transferCheck } from './leave-check.js';
 import { type AlertPreferences, type AlertPreferencesStorage, LocalStorageAlertPreferences, toAlertPreferences } from './alert-preferences.js';
 import { type ChannelSelectionStorage, LocalStorageChannelSelection } from './channel-selection.js';
 import { type ListenIn, openListenIn } from './listen-in.js';
@@ -687,7 +689,8 @@ export class ChatService {
   }
 
   /**
-   * Send a message to the customer, optimistically. The draft is cleared at once and the message
+   * Send a message to the customer, optimistically. The draft is cleared at once (not by a message
+   * without text, such as a file sent when its upload is done) and the message
    * shows as `sending`; it becomes `sent` when the adapter confirms, or `failed` (text kept) when
    * the adapter rejects or `sendTimeoutMs` passes.
    * @param draft the text (and ids of uploaded files, and optionally the client id to use); text is trimmed
@@ -727,7 +730,8 @@ export class ChatService {
     };
     const history = this.state.histories[sessionId] ?? { ...EMPTY_HISTORY, hasMore: false };
     this.patch({
-      drafts: { ...this.state.drafts, [sessionId]: '' },
+      // A file sent on its own (text '') is not the composer's text: the draft being typed stays.
+      ...(text ? { drafts: { ...this.state.drafts, [sessionId]: '' } } : {}),
       histories: {
         ...this.state.histories,
         [sessionId]: { ...history, items: [...history.items, optimistic].sort(compareMessages) },
@@ -1110,7 +1114,40 @@ export class ChatService {
    * @returns a count (0 for an unknown session)
    */
   unsentFiles(sessionId: string): number {
-    return this.uploadQueue.uploads(sessionId).filter((u) => u.status !== 'refused').length;
+    return countUnsentFiles(this.uploadQueue.uploads(sessionId));
+  }
+
+  /**
+   * What "End chat" asks about for a session, live: whether the agent can still end it, the
+   * concerns (`endChatConcerns` of the session, its draft and its unsent files) and the number of
+   * unsent files. Emits again when the customer writes or leaves, the draft changes (from any
+   * element or host), or a file finishes uploading or fails. See {@link EndChatCheck}.
+   * @param sessionId `ChatSession.id` (an unknown one gives `possible: false`)
+   */
+  endChatCheck$(sessionId: string): Observable<EndChatCheck> {
+    return this.cached(`end-check:${sessionId}`, () => this.leaveCheck$(sessionId, endChatCheck));
+  }
+
+  /**
+   * What transferring a session warns about, live: whether the agent can still transfer it
+   * (ongoing, theirs, no transfer pending), and a reply typed but not sent or files attached but
+   * not sent (`transferConcerns`). The draft does not travel with the transfer (see
+   * {@link TransferCheck}).
+   * @param sessionId `ChatSession.id` (an unknown one gives `possible: false`)
+   */
+  transferCheck$(sessionId: string): Observable<TransferCheck> {
+    return this.cached(`transfer-check:${sessionId}`, () => this.leaveCheck$(sessionId, transferCheck));
+  }
+
+  private leaveCheck$<T extends EndChatCheck | TransferCheck>(
+    sessionId: string,
+    check: (state: ChatState, sessionId: string, uploads: readonly UploadView[]) => T,
+  ): Observable<T> {
+    return combineLatest([this.store, this.uploadQueue.uploads$(sessionId)]).pipe(
+      map(([state, uploads]) => check(state, sessionId, uploads)),
+      distinctUntilChanged<T>(sameLeaveCheck),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
   }
 
   /** Cancel an upload in progress (it stops and leaves the list; nothing is sent). */

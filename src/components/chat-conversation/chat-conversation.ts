@@ -3,7 +3,7 @@ import { type CSSResultOrNative, type PropertyValues, type TemplateResult, html,
 import { query } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { live } from 'lit/directives/live.js';
-import { type ChatSession, type SessionPhase, endChatConcerns, sessionPhase } from '../../model/session.js';
+import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
 import { systemClock } from '../../service/clock.js';
 import { canWrite } from '../../service/selectors.js';
 import { insertIntoText } from '../../service/snippets.js';
@@ -113,11 +113,20 @@ export class ChatConversation extends ChatSessionElement {
   private readonly loadStatus = this.observe(() => this.service?.select((s) => s.status));
   private readonly loadError = this.observe(() => this.service?.select((s) => s.loadError));
   private readonly notices = this.observe(() => this.service?.notices$);
+  /** What "End chat" would ask about now (the service's rule: customer wrote last, unsent reply or files). */
+  private readonly endCheck = this.observeSession((service, id) => service.endChatCheck$(id));
 
   // The dialogs: lazily loaded parts (see parts.ts), made for this element once loaded.
   private readonly transferDialog = new LazyPart(
     this,
-    async () => new (await conversationParts.transfer()).TransferDialog(this, () => this.service, () => this.display),
+    async () =>
+      new (await conversationParts.transfer()).TransferDialog(
+        this,
+        () => this.service,
+        () => this.display,
+        () => this.composerElement,
+        this.focusAfterDialog,
+      ),
   );
   private readonly picker = new LazyPart(
     this,
@@ -144,8 +153,23 @@ export class ChatConversation extends ChatSessionElement {
   );
   private readonly endDialog = new LazyPart(
     this,
-    async () => new (await conversationParts.endChat()).EndChatDialog(this, (sessionId) => void this.endChat(sessionId), () => this.display),
+    async () =>
+      new (await conversationParts.endChat()).EndChatDialog(
+        this,
+        () => this.service,
+        (sessionId) => void this.endChat(sessionId),
+        () => this.display,
+        this.focusAfterDialog,
+      ),
   );
+  /**
+   * Where focus goes when a dialog closes by itself because the chat changed under it (ended,
+   * taken, transferred): the composer when the agent can still write, else the note that says why.
+   */
+  private readonly focusAfterDialog = (): HTMLElement | null => {
+    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+    return this.composerElement ?? find('.read-only') ?? find('.transfer-offer button') ?? find('.log');
+  };
   /** Composer range the picker's text replaces: the selection when it opened, or the typed `/…`. */
   private insertRange: { start: number; end: number; slash: boolean } | null = null;
   private readonly attachments = new AttachmentsPart(this, () => this.service, () => this.currentId, () => this.display);
@@ -420,8 +444,8 @@ export class ChatConversation extends ChatSessionElement {
           ? html`<button
               type="button"
               class="btn"
-              @pointerenter=${() => this.endConcerns(session).length && this.endDialog.preload()}
-              @focus=${() => this.endConcerns(session).length && this.endDialog.preload()}
+              @pointerenter=${() => this.endConcerns() && this.endDialog.preload()}
+              @focus=${() => this.endConcerns() && this.endDialog.preload()}
               @click=${(e: Event) => this.onEnd(session, e)}
             >
               ${msg('End chat')}
@@ -667,15 +691,11 @@ export class ChatConversation extends ChatSessionElement {
    * reply that was not sent or attached files were not sent (see `endChatConcerns`), else ends at once.
    */
   private onEnd(session: ChatSession, event: Event): void {
-    if (this.endConcerns(session).length) {
+    if (this.endConcerns()) {
       void this.openPart(
         this.endDialog,
-        (d, opener) => {
-          // Asked again when the dialog opens after "Try again": only if there is still reason to ask.
-          const now = this.session.value ?? session;
-          const concerns = now.status === 'ongoing' ? this.endConcerns(now) : [];
-          return concerns.length ? d.open(now.id, now.customer.name, concerns, opener, this.service?.unsentFiles(now.id) ?? 0) : false;
-        },
+        // Asked again when the dialog opens after "Try again": only if there is still reason to ask.
+        (d, opener) => (this.currentId === session.id && this.endConcerns() ? d.open(session.id, opener) : false),
         event,
       );
       return;
@@ -683,9 +703,10 @@ export class ChatConversation extends ChatSessionElement {
     void this.endChat(session.id);
   }
 
-  /** What "End chat" asks about for `session`, given the composer's text (or the service's draft) and its unsent files. */
-  private endConcerns(session: ChatSession) {
-    return endChatConcerns(session, this.composerElement?.value ?? this.draft.value ?? '', this.service?.unsentFiles(session.id) ?? 0);
+  /** Whether "End chat" asks first for the chat shown (`ChatService.endChatCheck$`). */
+  private endConcerns(): boolean {
+    const check = this.endCheck.value;
+    return !!check?.possible && check.concerns.length > 0;
   }
 
   /**

@@ -1,7 +1,10 @@
 import { msg, str } from '@lit/localize';
-import { type ReactiveControllerHost, type TemplateResult, css, html, nothing } from 'lit';
+import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, css, html, nothing } from 'lit';
 import { ObserveController } from '../../controllers/observe-controller.js';
+import { formatNumber } from '../../i18n/format.js';
+import type { TransferConcern } from '../../model/session.js';
 import type { ChatService } from '../../service/chat-service.js';
+import type { TransferCheck } from '../../service/leave-check.js';
 import type { DisplaySettings } from '../../service/state.js';
 import type { TransferTarget } from '../../service/transfer-targets.js';
 import { actionErrorText } from './action-errors.js';
@@ -19,10 +22,18 @@ export interface TransferDialogHost extends ReactiveControllerHost {
  * channel; from `ChatService.transferTargets$`) with their current chat counts, and an optional
  * note. Submitting calls `ChatService.requestTransfer`; a refusal (`not-permitted`,
  * `invalid-state`, ...) is shown in the dialog, which stays open.
+ *
+ * When the composer holds a reply that was not sent or attached files were not sent
+ * (`ChatService.transferCheck$`, followed live while open), the dialog names them first, as the
+ * End-chat confirmation does, with "Back to the chat" (closes it and puts focus in the composer,
+ * to send them) and the submit reading "Transfer anyway". The reply does not go with the transfer
+ * (see `TransferCheck`). When the chat can no longer be transferred (it ended, a transfer is
+ * pending, another agent took it) the dialog closes by itself.
  */
-export class TransferDialog {
+export class TransferDialog implements ReactiveController {
   private readonly modal: ModalController;
   private readonly targets: ObserveController<readonly TransferTarget[]>;
+  private readonly check: ObserveController<TransferCheck>;
   private sessionId: string | null = null;
   private chosen: string | null = null;
   private busy = false;
@@ -32,11 +43,16 @@ export class TransferDialog {
    * @param host the conversation element
    * @param service the host's chat service (may be absent)
    * @param display the agent's locale and time zone
+   * @param composer the conversation's composer, where "Back to the chat" puts focus
+   * @param elsewhere where focus goes when the dialog closes by itself (its opener went with the
+   *   chat's state): the composer, or the conversation's note that says why it is gone
    */
   constructor(
     private readonly host: TransferDialogHost,
     private readonly service: () => ChatService | undefined,
     private readonly display: () => DisplaySettings,
+    private readonly composer: () => HTMLElement | null | undefined = () => null,
+    private readonly elsewhere: () => HTMLElement | null | undefined = () => null,
   ) {
     adoptPartStyles(host.renderRoot, dialogStyles, transferDialogStyles);
     this.modal = new ModalController(host, () => host.renderRoot.querySelector<HTMLDialogElement>('#transfer-dialog'));
@@ -48,6 +64,26 @@ export class TransferDialog {
         return service && this.modal.isOpen && this.sessionId ? service.transferTargets$(this.sessionId) : undefined;
       },
     );
+    this.check = new ObserveController(
+      host,
+      () => [this.service(), this.modal.isOpen ? this.sessionId : null],
+      () => {
+        const service = this.service();
+        return service && this.modal.isOpen && this.sessionId ? service.transferCheck$(this.sessionId) : undefined;
+      },
+    );
+    host.addController(this);
+  }
+
+  /** After each render: the chat can no longer be transferred (ended, taken, a transfer pending): close. */
+  hostUpdated(): void {
+    if (!(this.modal.isOpen && !this.busy && this.check.value && !this.check.value.possible)) return;
+    // After this update (closing asks for another one); still so by then.
+    queueMicrotask(() => {
+      if (!(this.modal.isOpen && !this.busy && this.check.value && !this.check.value.possible)) return;
+      this.modal.returnFocusTo(this.elsewhere());
+      this.close();
+    });
   }
 
   /** Whether the dialog is open. */
@@ -74,9 +110,23 @@ export class TransferDialog {
     if (!this.modal.isOpen) return nothing;
     const targets = this.targets.value ?? [];
     const chosen = targets.some((t) => t.agent.id === this.chosen) ? this.chosen : null;
-    return html`<dialog id="transfer-dialog" class="dialog" aria-labelledby="transfer-title" @close=${this.modal.onClose}>
+    const check = this.check.value;
+    const concerns = check?.possible ? check.concerns : [];
+    return html`<dialog
+      id="transfer-dialog"
+      class="dialog"
+      aria-labelledby="transfer-title"
+      aria-describedby=${concerns.length ? 'transfer-concerns' : nothing}
+      @close=${this.modal.onClose}
+    >
       <form class="dialog-form" @submit=${this.onSubmit}>
         <h2 class="dialog-title" id="transfer-title">${msg('Transfer chat')}</h2>
+        ${concerns.length
+          ? html`<div class="dialog-texts concerns" id="transfer-concerns" aria-live="polite">
+              ${concerns.map((concern) => html`<p class="dialog-text">${this.concernText(concern, check!)}</p>`)}
+              <button type="button" class="btn small" @click=${this.onBack}>${msg('Back to the chat')}</button>
+            </div>`
+          : nothing}
         ${targets.length
           ? html`<fieldset class="field">
               <legend>${msg('Transfer to')}</legend>
@@ -104,11 +154,32 @@ export class TransferDialog {
         <p class="form-error" role="alert">${this.error}</p>
         <div class="dialog-actions">
           <button type="button" class="btn" @click=${() => this.close()}>${msg('Cancel')}</button>
-          <button type="submit" class="btn primary" ?disabled=${!chosen || this.busy}>${msg('Transfer chat')}</button>
+          <button type="submit" class="btn primary" ?disabled=${!chosen || this.busy}>
+            ${concerns.length ? msg('Transfer anyway') : msg('Transfer chat')}
+          </button>
         </div>
       </form>
     </dialog>`;
   }
+
+  private concernText(concern: TransferConcern, check: TransferCheck): string {
+    if (concern === 'unsent-reply') {
+      return msg(
+        str`Your reply to ${check.customerName} has not been sent and does not go with the transfer. Once your colleague accepts, you can no longer send it.`,
+      );
+    }
+    const display = this.display();
+    const count = formatNumber(check.unsentFiles, display);
+    return new Intl.PluralRules(display.locale).select(check.unsentFiles) === 'one'
+      ? msg(str`You have ${count} file that was not sent. Once your colleague accepts, it can no longer be sent.`)
+      : msg(str`You have ${count} files that were not sent. Once your colleague accepts, they can no longer be sent.`);
+  }
+
+  /** "Back to the chat": close without transferring; focus goes to the composer, to send what is waiting. */
+  private readonly onBack = (): void => {
+    this.modal.returnFocusTo(this.composer());
+    this.close();
+  };
 
   private choose(agentId: string): void {
     this.chosen = agentId;
@@ -145,6 +216,15 @@ function chatCount(count: number): string {
 
 /** Styles of the transfer dialog's agent list. */
 export const transferDialogStyles = css`
+  .concerns {
+    padding: 10px 12px;
+    border: 1px solid var(--_warning);
+    border-radius: var(--_radius-small);
+    background: var(--_warning-soft);
+  }
+  .concerns .btn {
+    align-self: flex-start;
+  }
   .targets {
     display: flex;
     flex-direction: column;
