@@ -1,9 +1,10 @@
 /**
- * Paging up through a long chat (the demo backend's `longChatMessages`, rows of varied height)
- * while the older page is slow and fails: the loading row, the failure row with its "Try again" and
- * the "Start of conversation" marker are in the log's visible rect when the agent reached the top
- * (by wheel, Home or PageUp), and "Try again" loads the page without moving the message the agent
- * was reading.
+ * Paging up through a long chat (the demo backend's `longChatMessages`, rows of varied height):
+ * - while the older page is slow and fails: the loading row, the failure row with its "Try again"
+ *   and the "Start of conversation" marker are in the log's visible rect when the agent reached the
+ *   top (by wheel, Home or PageUp), and "Try again" loads the page without moving the message the
+ *   agent was reading;
+ * - scrolling up through pages as they arrive, no painted frame shows a correction (B11).
  */
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -23,7 +24,11 @@ interface Held {
 
 type Way = 'wheel' | 'Home' | 'PageUp';
 
-async function open(options: { messages: number; width: number; height?: number }) {
+/**
+ * The demo backend's long chat of `messages` messages in a conversation `width` px wide. Older
+ * pages wait in `held` until the test answers them, unless `holdOlder` is false.
+ */
+async function open(options: { messages: number; width: number; height?: number; holdOlder?: boolean }) {
   const clock = new FakeClock('2026-11-30T09:00:00Z');
   const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, longChatMessages: options.messages });
   const service = new ChatService({ backend, clock });
@@ -32,7 +37,7 @@ async function open(options: { messages: number; width: number; height?: number 
   const held: Held[] = [];
   const real = backend.getMessages.bind(backend);
   backend.getMessages = (sessionId, o) => {
-    if (o?.beforeSeq === undefined) return real(sessionId, o);
+    if (o?.beforeSeq === undefined || options.holdOlder === false) return real(sessionId, o);
     return new Promise((resolve, reject) => {
       held.push({
         pass: () => void real(sessionId, o).then(resolve, reject),
@@ -59,6 +64,14 @@ function frames(count = 1): Promise<void> {
     const step = (left: number) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
     step(count);
   });
+}
+
+/**
+ * Resolves after the next frame's rendering steps (animation-frame callbacks, style, layout,
+ * ResizeObserver callbacks, paint): the DOM then shows what that frame painted.
+ */
+function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** The log's start row (loading, failure, "Load earlier messages" or "Start of conversation"). */
@@ -170,6 +183,30 @@ for (const way of ['wheel', 'Home'] as const) {
     const marker = startRow(log)!;
     expect(marker.textContent).to.contain('Start of conversation');
     expect(inView(log, marker), `the marker in view: ${where(log, marker)}`).to.equal(true);
+  });
+}
+
+for (const width of [600, 360]) {
+  it(`B11 — ${width} px wide, scrolling up through a 10,000-message chat as older pages arrive: every painted frame moves the rows by the amount scrolled`, async () => {
+    const s = await open({ messages: 10_000, width, holdOlder: false });
+    const { log } = s;
+    const step = 100;
+    const misses: string[] = [];
+    for (let frame = 0; frame < 120; frame++) {
+      const ref = reading(log);
+      const before = log.scrollTop;
+      // A wheel turn of the agent's: the event, then the scroll it causes.
+      log.dispatchEvent(new WheelEvent('wheel', { deltaY: -step, bubbles: true, composed: true }));
+      log.scrollTop -= step;
+      const scrolled = before - log.scrollTop;
+      await painted();
+      const moved = offsetOf(log, ref.key) - ref.offset;
+      if (Math.abs(moved - scrolled) > 1) {
+        misses.push(`frame ${frame}: ${ref.key} moved ${moved.toFixed(1)} px for ${scrolled} px scrolled (${s.service.state.histories[s.id]!.items.length} loaded)`);
+      }
+    }
+    expect(s.service.state.histories[s.id]!.items.length, 'two older pages arrived meanwhile').to.be.at.least(150);
+    expect(misses, 'frames where the rows did not move with the scroll').to.deep.equal([]);
   });
 }
 });

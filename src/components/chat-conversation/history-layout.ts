@@ -31,10 +31,23 @@ export interface HistoryPin {
  *
  * Built on members of the Lit virtualizer's flow layout (version 2.1) that its type declarations
  * expose to subclasses (`_setPositionFromPin`, `_scrollPosition`, `_scrollError`, `_scrollSize`,
- * `_viewDim1`, `_metricsCache`); test/components/chat-conversation-history.test.ts checks the
+ * `_viewDim1`, `_metricsCache`, `_sendStateChangedMessage`); test/components/chat-conversation-history.test.ts checks the
  * first painted frame on opening and on new messages, so an upgrade that changes them shows.
  */
 export class HistoryLayout extends FlowLayout {
+  /**
+   * Called after each layout pass, once the virtualizer has placed the rows and corrected the
+   * scroll position (synchronously, so before the frame is painted). Set through the layout
+   * config ({@link historyLayout}).
+   */
+  afterLayout: (() => void) | undefined = undefined;
+
+  protected override _sendStateChangedMessage(): void {
+    // The virtualizer updates the DOM synchronously on this message.
+    super._sendStateChangedMessage();
+    this.afterLayout?.();
+  }
+
   protected override _setPositionFromPin(): void {
     const pin = this.pin;
     if (pin === null || pin.block !== 'end' || pin.index !== this.items.length - 1) {
@@ -53,12 +66,22 @@ export class HistoryLayout extends FlowLayout {
   }
 }
 
+/** The layout specifier of the message history (see {@link historyLayout}). */
+export interface HistoryLayoutSpecifier {
+  type: typeof HistoryLayout;
+  pin?: HistoryPin;
+  afterLayout?: () => void;
+}
+
 /**
  * The layout specifier of the message history for `virtualize()` (as `flow()` gives for the flow
  * layout).
  * @param pin the row to keep framed, `null` to release a pin, or undefined to leave it as it is
+ * @param afterLayout called after each layout pass, before the frame is painted (see {@link HistoryLayout.afterLayout})
  */
-export function historyLayout(pin?: HistoryPin | null): { type: typeof HistoryLayout; pin?: HistoryPin } {
+export function historyLayout(pin?: HistoryPin | null, afterLayout?: () => void): HistoryLayoutSpecifier {
+  const spec: HistoryLayoutSpecifier = { type: HistoryLayout, ...(afterLayout ? { afterLayout } : {}) };
   // `pin: null` releases a pin (the layout's setter takes null; its config type does not).
-  return pin === undefined ? { type: HistoryLayout } : ({ type: HistoryLayout, pin } as { type: typeof HistoryLayout; pin: HistoryPin });
+  if (pin !== undefined) spec.pin = pin as HistoryPin;
+  return spec;
 }

@@ -220,7 +220,7 @@ export class MessageHistoryController implements ReactiveController {
             keyFunction: (item: HistoryItem | undefined, index: number) => item?.key ?? `gap:${index}`,
             renderItem: this.renderItem,
             scroller: true,
-            layout: historyLayout(pin),
+            layout: historyLayout(pin, this.afterLayout),
           })
         : // Until the first page is there, only the loading row: the virtualizer starts with the
           // page (one layout pass on opening, not one for the loading row and one for the page).
@@ -469,9 +469,16 @@ export class MessageHistoryController implements ReactiveController {
     const log = this.logRef.value;
     if (!log) return;
     const top = log.scrollTop;
-    const up = top < this.lastScrollTop;
+    const previous = this.lastScrollTop;
+    const up = top < previous;
     this.lastScrollTop = top;
-    if (this.anchor && this.anchor.phase !== 'waiting') return; // our own correction
+    if (this.anchor && this.anchor.phase !== 'waiting') {
+      // While a message is held in place, every scroll of ours (and the virtualizer's, which
+      // holdAnchor follows) is recorded in lastScrollTop: any other is the agent's, and the held
+      // message goes along with it instead of being put back (their scrolling would stall).
+      if (this.anchor.phase === 'hold') this.anchor.offset -= top - previous;
+      return;
+    }
     const atBottom = log.scrollHeight - top - log.clientHeight <= BOTTOM_SLACK;
     // Only the agent's own scrolling leaves the bottom. While pinned, the virtualizer's corrections
     // move the log (up or down) towards a bottom its measurements are still moving; they must not
@@ -564,9 +571,19 @@ export class MessageHistoryController implements ReactiveController {
       });
   }
 
-  /** After each layout of the virtualizer: keep the anchored message at its old offset. */
+  /** After the virtualizer's range or visible rows changed: keep the anchored message at its old offset. */
   private readonly onLayout = (): void => {
     if (this.anchor && this.anchor.phase !== 'waiting') queueMicrotask(() => this.holdAnchor());
+  };
+
+  /**
+   * After each layout pass of the virtualizer (rows placed and measured, before the frame is
+   * painted): keep the anchored message at its old offset in the same frame. Rows measured after
+   * a page came in move the rows without changing the range, so `onLayout` alone would correct
+   * one painted frame late (a visible jump).
+   */
+  private readonly afterLayout = (): void => {
+    if (this.anchor && this.anchor.phase !== 'waiting') this.holdAnchor();
   };
 
   private holdAnchor(): void {
@@ -583,10 +600,9 @@ export class MessageHistoryController implements ReactiveController {
     }
     const offset = el.getBoundingClientRect().top - log.getBoundingClientRect().top;
     const delta = offset - anchor.offset;
-    if (Math.abs(delta) >= 0.5) {
-      log.scrollTop += delta;
-      this.lastScrollTop = log.scrollTop;
-    }
+    if (Math.abs(delta) >= 0.5) log.scrollTop += delta;
+    // Also the virtualizer's own corrections: a scroll from elsewhere is the agent's (see onScroll).
+    this.lastScrollTop = log.scrollTop;
   }
 
   private readonly onAnchorFrame = (): void => {
