@@ -6,6 +6,7 @@ import { ChatService } from '../src/service/chat-service.js';
 import { MemoryChannelSelection } from '../src/service/channel-selection.js';
 import { FakeClock } from '../src/service/clock.js';
 import { serviceAfterFailedFirstLoad } from './failed-first-load.js';
+import { pastedLog } from './pasted-log.js';
 
 const MINUTE = 60_000;
 
@@ -214,6 +215,28 @@ export const ListeningIn: Story = {
     if (!button) throw new Error('No "Listen in" button');
     button.click();
   },
+};
+
+/**
+ * Listening in on a chat where the customer pasted a log of about 9,000 characters: the dialog
+ * shows its start with "Show full message", as the conversation does.
+ */
+export const ListeningInLongMessage: Story = {
+  loaders: [
+    async () => ({
+      service: await scene(async (backend, clock) => {
+        const id = backend.script.customerArrives({ channelId: 'support', name: 'James Holloway', text: 'The export fails every night.' });
+        await clock.advance(20_000);
+        backend.script.agentAnswers('a2', id);
+        backend.script.agentWrites('a2', id, 'Could you paste the log of last night?');
+        await clock.advance(MINUTE);
+        backend.script.customerWrites(id, pastedLog(140));
+        backend.script.agentWrites('a2', id, 'Thank you, I am reading it now.');
+      }),
+    }),
+  ],
+  render: (_args, { loaded }) => show(loaded.service as ChatService),
+  play: ListeningIn.play,
 };
 
 /**

@@ -4,6 +4,7 @@ import '../src/define.js';
 import { InMemoryChatBackend } from '../src/backend/in-memory/index.js';
 import { ChatService } from '../src/service/chat-service.js';
 import { FakeClock } from '../src/service/clock.js';
+import { pastedLog } from './pasted-log.js';
 
 /** A scripted demo (no simulator, fixed clock) and the session the story shows. */
 interface Scene {
@@ -237,6 +238,44 @@ export const PreviousChatTranscript: Story = {
     (summary.parentElement as HTMLDetailsElement).open = true;
     (await until(() => root.querySelector<HTMLButtonElement>('button[aria-controls^="transcript-"]'), 'a previous chat')).click();
     await until(() => root.querySelector('ol.transcript'), 'transcript');
+  },
+};
+
+/**
+ * A previous chat in which the customer pasted a log of about 9,000 characters: its transcript
+ * shows the start with "Show full message", as the conversation does.
+ */
+export const TranscriptWithLongMessage: Story = {
+  loaders: [
+    async () => {
+      const clock = new FakeClock('2026-11-30T10:00:00Z');
+      const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
+      const service = new ChatService({ backend, clock });
+      await service.ready;
+      const earlier = backend.script.customerArrives({ channelId: 'support', name: 'James Holloway', text: 'The export fails every night.' });
+      await service.answer(earlier);
+      backend.script.agentWrites('a1', earlier, 'Could you paste the log of last night?');
+      backend.script.customerWrites(earlier, pastedLog(140));
+      const person = await service.createPersonAndLink(earlier, {
+        firstName: 'James',
+        lastName: 'Holloway',
+        email: 'james.holloway@example.org',
+        phone: '',
+        companyName: '',
+      });
+      await service.endSession(earlier);
+      await clock.advance(3_600_000);
+      const sessionId = backend.script.customerArrives({ channelId: 'support', name: 'James Holloway', text: 'The export failed again.' });
+      await service.answer(sessionId);
+      await service.linkPerson(sessionId, person.id);
+      return { scene: { service, sessionId, clock, backend } satisfies Scene };
+    },
+  ],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async (context) => {
+    await PreviousChatTranscript.play!(context);
+    const root = panelRoot(context.canvasElement);
+    (await until(() => root.querySelector('.transcript .show-more'), '"Show full message"')).scrollIntoView({ block: 'center' });
   },
 };
 

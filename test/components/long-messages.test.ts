@@ -83,6 +83,44 @@ describe('long messages', () => {
     await sendKeys({ press: 'Escape' });
   });
 
+  it('in the listen-in dialog, expanding a long message keeps the log where the agent reads, and collapsing it keeps its button in view', async () => {
+    const { backend, service } = await setup();
+    const id = backend.script.customerArrives({ channelId: 'support', name: 'Mira Okafor', text: 'My parcel is late' });
+    backend.script.agentAnswers('a2', id);
+    backend.script.customerWrites(id, log(120));
+    for (let i = 1; i <= 15; i++) backend.script.agentWrites('a2', id, `Reply ${i} of the agent, after the log.`);
+    const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
+    byRole(el, 'button', 'Listen in').click();
+    const dialog = await waitUntil(() => queryByRole(el, 'dialog', 'Listening in: Mira Okafor'), 'the listen-in dialog');
+    const logEl = byRole(dialog, 'log', 'Conversation');
+    const body = () => Array.from(logEl.querySelectorAll('.message-text')).find((b) => b.textContent!.includes('line 1: status ok'))!;
+    await waitUntil(() => body() && logEl.textContent!.includes('Reply 15'), 'the messages');
+    const button = byRole<HTMLButtonElement>(logEl, 'button', 'Show full message');
+    button.focus();
+    // The agent is at the end of the live log (which follows new messages there).
+    logEl.scrollTop = logEl.scrollHeight;
+    await settle(el);
+    const top = body().getBoundingClientRect().top;
+
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => body().textContent!.includes('line 120:'), 'expanded');
+    await settle(el);
+    // The text grew below; the live log did not jump to its end.
+    expect(Math.abs(body().getBoundingClientRect().top - top)).to.be.below(2);
+
+    // The agent reads on to the end of the message and collapses it there.
+    button.scrollIntoView({ block: 'end' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !body().textContent!.includes('line 120:'), 'collapsed');
+    await settle(el);
+    const b = button.getBoundingClientRect();
+    const l = logEl.getBoundingClientRect();
+    expect(deepActiveElement()).to.equal(button);
+    expect(b.top, 'the button is not above the log\'s view').to.be.at.least(l.top - 1);
+    expect(b.bottom, 'the button is not below the log\'s view').to.be.at.most(l.bottom + 1);
+    await sendKeys({ press: 'Escape' });
+  });
+
   it('the person panel\'s transcript shows a long message clipped; the keyboard expands and collapses it; closing and reopening the transcript keeps it expanded', async () => {
     const long = log(120); // about 7,700 characters
     const { s, first, el } = await earlierLinkedChat('Hello', (s, first) => s.backend.script.customerWrites(first, long));

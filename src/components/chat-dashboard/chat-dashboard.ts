@@ -169,8 +169,18 @@ export class ChatDashboard extends ChatElement {
   private listen: ListenIn | undefined;
   private listenSubscription: Subscription | undefined;
   private listenOpener: HTMLElement | undefined;
-  /** Long messages expanded in the listen-in dialog (collapsed again for the next listen-in). */
-  private readonly listenExpanded = new ExpandedTexts(() => this.requestUpdate());
+  /**
+   * Long messages expanded in the listen-in dialog (collapsed again for the next listen-in). A
+   * message expanded or collapsed does not scroll the log to its end: the text grows below where
+   * the agent reads.
+   */
+  private readonly listenExpanded = new ExpandedTexts(() => {
+    this.holdLog = true;
+    this.requestUpdate();
+    return this.updateComplete;
+  });
+  /** The next render keeps the listen-in log where it is (a message was expanded or collapsed). */
+  private holdLog = false;
   /** The alert checkbox the agent changed last (focus returns there after "Try again" loads the alerts). */
   private alertChanged: HTMLElement | undefined;
   /** The listen-in whose dialog has been opened (see `updated`). */
@@ -198,7 +208,8 @@ export class ChatDashboard extends ChatElement {
     super.willUpdate(changed);
     // A live view follows new messages unless the agent scrolled up to read.
     const log = this.renderRoot.querySelector<HTMLElement>('.listen-log');
-    this.followLog = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    this.followLog = !this.holdLog && (!log || log.scrollHeight - log.scrollTop - log.clientHeight < 40);
+    this.holdLog = false;
   }
 
   protected override updated(changed: PropertyValues): void {

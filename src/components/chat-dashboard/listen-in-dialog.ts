@@ -125,7 +125,10 @@ export const listenDialogStyles = [
     min-width: 0;
     overflow-wrap: anywhere;
   }
+  /* No scroll anchoring: a message expanded above the messages in view grows below where the agent
+     reads instead of pushing its start up out of view. The log follows new messages itself. */
   .listen-log {
+    overflow-anchor: none;
     flex: 1;
     min-height: 160px;
     overflow-y: auto;

@@ -137,7 +137,10 @@ export class ChatPersonPanel extends ChatSessionElement {
   });
 
   /** Long messages expanded in the transcripts (collapsed again when the panel shows another chat). */
-  private readonly transcriptExpanded = new ExpandedTexts(() => this.requestUpdate());
+  private readonly transcriptExpanded = new ExpandedTexts(() => {
+    this.requestUpdate();
+    return this.updateComplete;
+  });
   private loadedKey: string | null = null;
   private formFor: string | null = null;
   /** Where focus goes after the next render (a selector inside the shadow root). */

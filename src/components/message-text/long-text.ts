@@ -22,7 +22,7 @@ export function renderLongText(id: string, text: string, expanded: ExpandedTexts
   if (!long.clipped) return html`<div class=${cls} dir="auto">${renderMessageText(text)}</div>`;
   const full = expanded.has(id);
   return html`<div class=${cls} dir="auto">${renderMessageText(full ? text : long.text)}</div>
-    <button type="button" class="show-more" aria-expanded=${full ? 'true' : 'false'} @click=${() => expanded.toggle(id)}>
+    <button type="button" class="show-more" aria-expanded=${full ? 'true' : 'false'} @click=${(e: Event) => expanded.toggle(id, e.currentTarget as Element)}>
       ${full ? msg('Show less') : msg('Show full message')}
     </button>`;
 }
