@@ -18,6 +18,16 @@ import { launchChromium, watchPageProblems, DEEP_QUERY_SOURCE } from './lib/brow
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
+const KNOWN = new Set(['--sizes', '--themes', '--zoom', '--langs', '--insert', '--help', '-h']);
+const unknown = args.filter((a, i) => a.startsWith('-') && !KNOWN.has(a) && !KNOWN.has(args[i - 1] ?? ''));
+if (args.includes('--help') || args.includes('-h') || unknown.length) {
+  // The usage is the comment at the top of this file.
+  const { readFileSync } = await import('node:fs');
+  const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1).filter((l) => l.startsWith('//')).map((l) => l.slice(3));
+  if (unknown.length) console.error(`screenshot: unknown option ${unknown.join(', ')}`);
+  console.log(usage.join('\n'));
+  process.exit(unknown.length ? 2 : 0);
+}
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '1440x900';
 const sizes = sizesArg.split(',').map((s) => {
   const [width, height] = s.split('x').map(Number);

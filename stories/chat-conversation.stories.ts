@@ -97,7 +97,8 @@ export const FailedMessage: Story = {
         const original = backend.sendMessage;
         backend.sendMessage = () => Promise.reject(new ChatBackendError('network', 'The connection dropped'));
         await service.loadHistory(sessionId);
-        service.sendMessage(sessionId, 'I have also asked the carrier to call you before delivery.');
+        // Fails on purpose: the story shows the failed message with Retry (the rejection is expected).
+        service.sendMessage(sessionId, 'I have also asked the carrier to call you before delivery.').catch(() => undefined);
         await new Promise((r) => setTimeout(r, 0));
         // Later sends (e.g. Retry in the story) go through again.
         backend.sendMessage = original;

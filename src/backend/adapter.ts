@@ -105,7 +105,9 @@ export interface UploadOptions {
  * The only way from the chat service to a chat backend. One adapter acts for one agent.
  *
  * Every command returns a promise that rejects with a {@link ChatBackendError} (codes such as
- * `already-taken`, `not-permitted`, `not-found`, `file-too-large`, `network`, `timeout`).
+ * `already-taken`, `not-permitted`, `not-found`, `invalid-state` for a chat whose state does not
+ * allow the command, e.g. ending an ended chat or sending to one that is not ongoing,
+ * `invalid-input`, `file-too-large`, `network`, `timeout`; all codes: {@link ChatErrorCode}).
  * `events$` is the push stream; it may be subscribed to more than once and must stop all work
  * for a subscriber when it unsubscribes. Make it cold (or otherwise re-subscribable): a new
  * subscription must deliver the events from then on. If it errors or completes, the service

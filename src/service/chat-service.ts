@@ -309,7 +309,8 @@ export class ChatService {
       upload: (sessionId, file, options) => this.backend.uploadFile(sessionId, file, options),
       send: (sessionId, attachment) => {
         this.uploaded.set(attachment.id, attachment);
-        this.sendMessage(sessionId, { text: '', attachmentIds: [attachment.id] });
+        // A failure shows on the file's message (failed, with Retry) and on errors$.
+        this.sendMessage(sessionId, { text: '', attachmentIds: [attachment.id] }).catch(() => undefined);
       },
       fail: (error) => this.fail('uploadFile', error),
     });
@@ -689,29 +690,48 @@ export class ChatService {
   }
 
   /**
-   * Send a message to the customer, optimistically. The draft is cleared at once (not by a message
-   * without text, such as a file sent when its upload is done) and the message
-   * shows as `sending`; it becomes `sent` when the adapter confirms, or `failed` (text kept) when
-   * the adapter rejects or `sendTimeoutMs` passes.
-   * @param draft the text (and ids of uploaded files, and optionally the client id to use); text is trimmed
-   * @returns the message's client id
-   * @throws ChatBackendError `invalid-input` for an empty message, `not-permitted` when the agent
-   *   does not handle the session, `invalid-state` when it is not ongoing; a failed delivery does
-   *   not reject (see the message's `failed` status and {@link ChatService.retrySend})
+   * Why a message cannot be sent now, or `null` when {@link ChatService.sendMessage} would take it.
+   * Read from service state only (no adapter call); the composer asks before it clears its text.
+   * @param draft the text (trimmed here) and ids of uploaded files
+   * @returns a `ChatBackendError`: `invalid-input` for an empty message, `not-found` for an unknown
+   *   session, `invalid-state` when the chat is not ongoing, `not-permitted` when the agent does not
+   *   handle it; or `null`
    */
-  sendMessage(sessionId: string, draft: MessageDraft | string): string {
+  sendRefusal(sessionId: string, draft: MessageDraft | string): ChatBackendError | null {
     const input = typeof draft === 'string' ? { text: draft } : draft;
-    const text = input.text.trim();
-    const attachmentIds = input.attachmentIds ?? [];
-    if (!text && attachmentIds.length === 0) {
-      throw new ChatBackendError('invalid-input', 'A message needs text or a file');
+    if (!input.text.trim() && (input.attachmentIds ?? []).length === 0) {
+      return new ChatBackendError('invalid-input', 'A message needs text or a file');
     }
     const session = this.state.sessions[sessionId];
-    if (!session) throw new ChatBackendError('not-found', `Unknown session ${sessionId}`);
-    if (session.status !== 'ongoing') throw new ChatBackendError('invalid-state', 'The chat is not ongoing');
+    if (!session) return new ChatBackendError('not-found', `Unknown session ${sessionId}`);
+    if (session.status !== 'ongoing') return new ChatBackendError('invalid-state', 'The chat is not ongoing');
     if (!canWrite(this.state, session)) {
-      throw new ChatBackendError('not-permitted', 'Only the agent handling the chat can write in it');
+      return new ChatBackendError('not-permitted', 'Only the agent handling the chat can write in it');
     }
+    return null;
+  }
+
+  /**
+   * Send a message to the customer, optimistically. The draft is cleared at once (not by a message
+   * without text, such as a file sent when its upload is done) and the message shows in the
+   * history as `sending` straight away; it becomes `sent` when the adapter confirms, or `failed`
+   * (text kept, for {@link ChatService.retrySend}) when the adapter rejects, the connection is
+   * offline or `sendTimeoutMs` passes. A confirmation that comes after the timeout still turns it
+   * `sent` (the promise has rejected by then).
+   * @param draft the text (and ids of uploaded files, and optionally the client id to use); text is trimmed
+   * @returns a promise of the message's client id, resolved when the adapter has stored it
+   * @throws never synchronously; the promise rejects with a `ChatBackendError`: a refusal from
+   *   {@link ChatService.sendRefusal} (`invalid-input`, `not-found`, `invalid-state`,
+   *   `not-permitted`; nothing is added to the history), or the delivery's failure (`disconnected`,
+   *   `timeout`, or the adapter's code; the message stays in the history as `failed`, also
+   *   reported on `errors$`). The error's `details.clientId` names the message.
+   */
+  sendMessage(sessionId: string, draft: MessageDraft | string): Promise<string> {
+    const input = typeof draft === 'string' ? { text: draft } : draft;
+    const refusal = this.sendRefusal(sessionId, input);
+    if (refusal) return Promise.reject(refusal);
+    const text = input.text.trim();
+    const attachmentIds = input.attachmentIds ?? [];
     const clientId = input.clientId ?? this.newClientId();
     const offline = this.state.connection === 'offline';
     const agent = this.state.agents[this.agentId];
@@ -739,28 +759,29 @@ export class ChatService {
     });
     if (offline) {
       // Not sent at all: the bubble shows it failed (text kept, Retry once the connection is back).
-      this.fail('sendMessage', offlineError());
-      return clientId;
+      return Promise.reject(withClientId(this.fail('sendMessage', offlineError()), clientId));
     }
-    this.deliver(sessionId, clientId, text, attachmentIds);
-    return clientId;
+    return this.deliver(sessionId, clientId, text, attachmentIds);
   }
 
   /**
    * Send a failed message again with the same client id (the backend stores it at most once).
-   * @throws ChatBackendError `not-found` when no failed message has that client id
+   * @returns a promise of the client id, resolved when the adapter has stored the message
+   * @throws never synchronously; the promise rejects with a `ChatBackendError`: `not-found` when
+   *   no failed message has that client id, `disconnected` while offline (the message stays
+   *   `failed`), or the delivery's failure as for {@link ChatService.sendMessage}
    */
-  retrySend(sessionId: string, clientId: string): void {
+  retrySend(sessionId: string, clientId: string): Promise<string> {
     const message = this.findMessage(sessionId, clientId);
     if (!message || message.status !== 'failed') {
-      throw new ChatBackendError('not-found', 'No failed message with that client id');
+      return Promise.reject(new ChatBackendError('not-found', 'No failed message with that client id'));
     }
     if (this.state.connection === 'offline') {
       this.updateMessage(sessionId, clientId, (m) => ({ ...m, errorCode: 'disconnected' }));
-      throw this.fail('sendMessage', offlineError());
+      return Promise.reject(withClientId(this.fail('sendMessage', offlineError()), clientId));
     }
     this.updateMessage(sessionId, clientId, (m) => ({ ...m, status: 'sending', errorCode: undefined }));
-    this.deliver(
+    return this.deliver(
       sessionId,
       clientId,
       message.text,
@@ -1591,7 +1612,10 @@ export class ChatService {
     }
   }
 
-  private deliver(sessionId: string, clientId: string, text: string, attachmentIds: readonly string[]): void {
+  /** One delivery attempt; settles when the message is stored (client id) or marked failed (its error). */
+  private deliver(sessionId: string, clientId: string, text: string, attachmentIds: readonly string[]): Promise<string> {
+    let settle!: { resolve: (id: string) => void; reject: (error: ChatBackendError) => void };
+    const settled = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
     const attempt = (this.sendAttempts.get(clientId) ?? 0) + 1;
     this.sendAttempts.set(clientId, attempt);
     const previousTimer = this.sendTimers.get(clientId);
@@ -1601,7 +1625,7 @@ export class ChatService {
       if (!current || current.status !== 'sending' || this.sendAttempts.get(clientId) !== attempt) return;
       this.clearSendTimer(clientId);
       this.updateMessage(sessionId, clientId, (m) => ({ ...m, status: 'failed', errorCode: error.code }));
-      this.fail('sendMessage', error);
+      settle.reject(withClientId(this.fail('sendMessage', error), clientId));
     };
     this.sendTimers.set(
       clientId,
@@ -1614,9 +1638,11 @@ export class ChatService {
       (message) => {
         this.clearSendTimer(clientId);
         this.mergeIntoHistory(sessionId, this.checkedList('sendMessage', [message], checkMessage));
+        settle.resolve(clientId);
       },
       (error) => markFailed(toChatError(error)),
     );
+    return settled;
   }
 
   private clearSendTimer(clientId: string): void {
@@ -1839,6 +1865,11 @@ function gapFreeEnd(items: readonly MessageView[]): number {
 function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'network' || code === 'timeout' || code === 'disconnected';
+}
+
+/** `error` for the caller of a send: the same code and message, with `details.clientId`. */
+function withClientId(error: ChatBackendError, clientId: string): ChatBackendError {
+  return new ChatBackendError(error.code, error.message, { cause: error.cause ?? error, details: { ...error.details, clientId } });
 }
 
 function offlineError(): ChatBackendError {

@@ -11,6 +11,7 @@ import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import { ChatService, type ChatServiceError } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { compareMessages, handlingCount, incomingCount } from '../../src/service/selectors.js';
+import { startSend } from '../service/send.js';
 
 
 
@@ -70,7 +71,7 @@ describe('ChatService under injected faults', () => {
       await ctx.clock.advance(100);
       // A hang before the request reaches the backend: nothing stored.
       ctx.faulty.faults.configure({ hangRate: { sendMessage: 1 }, lostResponseShare: 0 });
-      const clientId = ctx.service.sendMessage(id, 'Could you share the order number?');
+      const { clientId, outcome } = startSend(ctx.service, id, 'Could you share the order number?');
       const view = () => ctx.service.state.histories[id]!.items.find((m) => m.clientId === clientId)!;
       await ctx.clock.advance(14_999);
       expect(view().status).to.equal('sending');
@@ -78,9 +79,13 @@ describe('ChatService under injected faults', () => {
       expect(view().status).to.equal('failed');
       expect(view().errorCode).to.equal('timeout');
       expect(view().text).to.equal('Could you share the order number?');
+      const { error } = await outcome;
+      expect(error?.code).to.equal('timeout');
+      expect(error?.details.clientId).to.equal(clientId);
       ctx.faulty.faults.configure({ hangRate: 0 });
-      ctx.service.retrySend(id, clientId);
+      const retried = ctx.service.retrySend(id, clientId);
       await ctx.clock.advance(100);
+      expect(await retried).to.equal(clientId);
       expect(ctx.sent.map((s) => s.clientId)).to.deep.equal([clientId, clientId]);
       expect(view().status).to.equal('sent');
       expect(ctx.backend.inspect.messages(id).filter((m) => m.clientId === clientId)).to.have.length(1);
@@ -94,7 +99,7 @@ describe('ChatService under injected faults', () => {
       const release = ctx.service.watchSession(id);
       await ctx.clock.advance(100);
       ctx.faulty.faults.configure({ hangRate: { sendMessage: 1 }, lostResponseShare: 1, reorderRate: 1, maxHoldMs: 20_000 });
-      const clientId = ctx.service.sendMessage(id, 'Stored, but the answer is lost');
+      const { clientId } = startSend(ctx.service, id, 'Stored, but the answer is lost');
       await ctx.clock.advance(15_000);
       const view = () => ctx.service.state.histories[id]!.items.filter((m) => m.clientId === clientId);
       expect(view().map((m) => m.status)).to.deep.equal(['failed']);
@@ -110,7 +115,7 @@ describe('ChatService under injected faults', () => {
       const release = ctx.service.watchSession(id);
       await ctx.clock.advance(100);
       ctx.faulty.faults.configure({ failureRate: { sendMessage: 1 }, lostResponseShare: 1, reorderRate: 1 });
-      const clientId = ctx.service.sendMessage(id, 'Thanks, Mira – checking now');
+      const { clientId } = startSend(ctx.service, id, 'Thanks, Mira – checking now');
       await ctx.clock.advance(1000);
       const items = ctx.service.state.histories[id]!.items.filter((m) => m.clientId === clientId);
       expect(items).to.have.length(1);
@@ -125,12 +130,12 @@ describe('ChatService under injected faults', () => {
       const ctx = await make();
       const id = await ongoing(ctx);
       ctx.faulty.faults.configure({ failureRate: { sendMessage: 1 }, lostResponseShare: 1, dropRate: 1 });
-      const clientId = ctx.service.sendMessage(id, 'One message only');
+      const { clientId } = startSend(ctx.service, id, 'One message only');
       await ctx.clock.advance(100);
       const view = () => ctx.service.state.histories[id]!.items.filter((m) => m.clientId === clientId);
       expect(view().map((m) => m.status)).to.deep.equal(['failed']);
       ctx.faulty.faults.configure({ failureRate: 0, dropRate: 0 });
-      ctx.service.retrySend(id, clientId);
+      void ctx.service.retrySend(id, clientId);
       await ctx.clock.advance(100);
       expect(view().map((m) => m.status)).to.deep.equal(['sent']);
       expect(ctx.sent.map((s) => s.clientId)).to.deep.equal([clientId, clientId]);
@@ -326,16 +331,22 @@ describe('ChatService under injected faults', () => {
       const id = await ongoing(ctx);
       ctx.faulty.faults.disconnect(false);
       await ctx.clock.advance(10);
-      const clientId = ctx.service.sendMessage(id, 'Written offline');
+      const { clientId, outcome } = startSend(ctx.service, id, 'Written offline');
+      expect((await outcome).error?.code).to.equal('disconnected');
       const view = () => ctx.service.state.histories[id]!.items.find((m) => m.clientId === clientId)!;
       expect(view().status).to.equal('failed');
       expect(view().errorCode).to.equal('disconnected');
       expect(ctx.errors.at(-1)?.code).to.equal('disconnected');
-      expect(() => ctx.service.retrySend(id, clientId)).to.throw(ChatBackendError, /Not connected/);
+      const offline = await ctx.service.retrySend(id, clientId).catch((e: unknown) => e);
+      expect(offline).to.be.instanceOf(ChatBackendError).and.have.property('code', 'disconnected');
+      expect((offline as ChatBackendError).message).to.match(/Not connected/);
+      expect((offline as ChatBackendError).details.clientId).to.equal(clientId);
+      expect(view().status).to.equal('failed');
       ctx.faulty.faults.reconnect();
       await ctx.clock.advance(100);
-      ctx.service.retrySend(id, clientId);
+      const retried = ctx.service.retrySend(id, clientId);
       await ctx.clock.advance(100);
+      expect(await retried).to.equal(clientId);
       expect(view().status).to.equal('sent');
       expect(ctx.sent.map((s) => s.clientId)).to.deep.equal([clientId]);
     });

@@ -17,6 +17,16 @@ import { ChatService } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { handlingCount, incomingCount } from '../../src/service/selectors.js';
 
+/**
+ * Send as the composer does: a refusal (the chat is not the agent's, or not ongoing) throws at
+ * once; a failed delivery stays in the history as failed, for the agent's Retry (retryFailed()).
+ */
+function composerSend(service: ChatService, id: string, text: string): void {
+  const refusal = service.sendRefusal(id, text);
+  if (refusal) throw refusal;
+  service.sendMessage(id, text).catch(() => undefined);
+}
+
 const FULL = (globalThis as { __SOAK__?: string }).__SOAK__ === 'full';
 const SIZE = FULL
   ? { sessions: 400, batch: 20, linesEach: 5 }
@@ -109,7 +119,7 @@ describe('Soak under injected faults', () => {
           const owner = agents.find((a) => a.inner.agentId === backend.inspect.session(id).agentId)!;
           backend.script.customerWrites(id, `Customer line ${line} in ${id}`);
           owner.customerLines++;
-          const refused = await attempt(owner, () => owner.service.sendMessage(id, `Agent line ${line} in ${id}`));
+          const refused = await attempt(owner, () => composerSend(owner.service, id, `Agent line ${line} in ${id}`));
           if (refused) throw new Error(`send in ${id} refused: ${refused}`);
           owner.agentLines++;
           await rest(30);
@@ -135,7 +145,7 @@ describe('Soak under injected faults', () => {
           }
           backend.script.customerWrites(id, `After the transfer of ${id}`);
           to.customerLines++;
-          const refused = await attempt(to, () => to.service.sendMessage(id, `Taking over ${id}`));
+          const refused = await attempt(to, () => composerSend(to.service, id, `Taking over ${id}`));
           if (refused) throw new Error(`send after transfer in ${id} refused: ${refused}`);
           to.agentLines++;
         }
@@ -158,11 +168,7 @@ describe('Soak under injected faults', () => {
           for (const [sessionId, history] of Object.entries(agent.service.state.histories)) {
             for (const m of history.items.filter((item) => item.status === 'failed')) {
               failed++;
-              try {
-                agent.service.retrySend(sessionId, m.clientId!);
-              } catch (error) {
-                countError(agent, error);
-              }
+              agent.service.retrySend(sessionId, m.clientId!).catch((error: unknown) => countError(agent, error));
             }
           }
         }

@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../src/model/message.js';
 import { ChatService, mergeMessages } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { RECENT_WINDOW_MS } from '../../src/service/selectors.js';
+import { startSend } from './send.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -125,7 +126,7 @@ describe('ChatService', () => {
       ctx.service.watchSession(id);
       await tick();
       const before = ctx.service.state.histories[id]!.items.length;
-      const clientId = ctx.service.sendMessage(id, '  Thanks, Mira – checking now  ');
+      const { clientId, outcome } = startSend(ctx.service, id, '  Thanks, Mira – checking now  ');
       const pending = ctx.service.state.histories[id]!.items.find((m) => m.clientId === clientId)!;
       expect(pending.status).to.equal('sending');
       expect(pending.text).to.equal('Thanks, Mira – checking now');
@@ -136,6 +137,7 @@ describe('ChatService', () => {
       const sent = items.find((m) => m.clientId === clientId)!;
       expect(sent.status).to.equal('sent');
       expect(sent.id).to.not.equal(clientId);
+      expect(await outcome).to.deep.equal({ sent: clientId });
       expect(ctx.backend.inspect.messages(id).filter((m) => m.clientId === clientId)).to.have.length(1);
     });
 
@@ -150,7 +152,7 @@ describe('ChatService', () => {
         const stored = await real(sessionId, input); // pushes the echo event
         return gate.promise.then(() => stored);
       };
-      const clientId = ctx.service.sendMessage(id, 'Echo first');
+      const { clientId } = startSend(ctx.service, id, 'Echo first');
       await tick();
       expect(ctx.service.state.histories[id]!.items.filter((m) => m.clientId === clientId)).to.have.length(1);
       gate.resolve(undefined as unknown as ChatMessage);
@@ -172,17 +174,21 @@ describe('ChatService', () => {
         calls.push(input.clientId);
         return fail ? Promise.reject(new ChatBackendError('network', 'offline')) : real(sessionId, input);
       };
-      const clientId = ctx.service.sendMessage(id, 'Could you share the order number?');
+      const { clientId, outcome } = startSend(ctx.service, id, 'Could you share the order number?');
       await tick();
+      const { error } = await outcome;
+      expect(error).to.be.instanceOf(ChatBackendError);
+      expect(error?.code).to.equal('network');
+      expect(error?.details.clientId).to.equal(clientId);
       let message = ctx.service.state.histories[id]!.items.find((m) => m.clientId === clientId)!;
       expect(message.status).to.equal('failed');
       expect(message.errorCode).to.equal('network');
       expect(message.text).to.equal('Could you share the order number?');
 
       fail = false;
-      ctx.service.retrySend(id, clientId);
+      const retried = ctx.service.retrySend(id, clientId);
       expect(ctx.service.state.histories[id]!.items.find((m) => m.clientId === clientId)!.status).to.equal('sending');
-      await tick();
+      expect(await retried).to.equal(clientId);
       message = ctx.service.state.histories[id]!.items.find((m) => m.clientId === clientId)!;
       expect(message.status).to.equal('sent');
       expect(calls).to.deep.equal([clientId, clientId]);
@@ -197,7 +203,7 @@ describe('ChatService', () => {
       await tick();
       const gate = deferred<ChatMessage>();
       ctx.backend.sendMessage = () => gate.promise;
-      const clientId = ctx.service.sendMessage(id, 'Are you still there?');
+      const { clientId } = startSend(ctx.service, id, 'Are you still there?');
       await ctx.clock.advance(4999);
       expect(ctx.service.state.histories[id]!.items.find((m) => m.clientId === clientId)!.status).to.equal('sending');
       await ctx.clock.advance(1);
@@ -217,7 +223,7 @@ describe('ChatService', () => {
         await gate.promise;
         return real(sessionId, input);
       };
-      const clientId = ctx.service.sendMessage(id, 'Late but delivered');
+      const { clientId } = startSend(ctx.service, id, 'Late but delivered');
       await ctx.clock.advance(1000);
       expect(ctx.service.state.histories[id]!.items.find((m) => m.clientId === clientId)!.status).to.equal('failed');
       gate.resolve();
@@ -231,11 +237,19 @@ describe('ChatService', () => {
     it('refuses empty messages and messages in chats the agent does not handle', async () => {
       const ctx = await make();
       const id = await ongoing(ctx);
-      expect(() => ctx.service.sendMessage(id, '   ')).to.throw(ChatBackendError).with.property('code', 'invalid-input');
+      // Refused before anything is shown or sent: the promise rejects, nothing is thrown at once.
+      let empty: Promise<string> | undefined;
+      expect(() => (empty = ctx.service.sendMessage(id, '   '))).to.not.throw();
+      expect(await empty!.catch((e: unknown) => e)).to.be.instanceOf(ChatBackendError).with.property('code', 'invalid-input');
+      expect(ctx.service.sendRefusal(id, '   ')?.code).to.equal('invalid-input');
+      expect(ctx.service.sendRefusal(id, 'Fine')).to.equal(null);
       const other = ctx.backend.script.customerArrives({ name: 'Other', text: 'hi' });
       ctx.backend.script.agentAnswers('a2', other);
       await tick();
-      expect(() => ctx.service.sendMessage(other, 'Hi!')).to.throw(ChatBackendError).with.property('code', 'not-permitted');
+      expect(await ctx.service.sendMessage(other, 'Hi!').catch((e: unknown) => e)).to.be.instanceOf(ChatBackendError).with.property('code', 'not-permitted');
+      expect(ctx.service.sendRefusal(other, 'Hi!')?.code).to.equal('not-permitted');
+      expect(ctx.service.state.histories[other]?.items.some((m) => m.text === 'Hi!') ?? false).to.equal(false);
+      expect(ctx.backend.inspect.messages(other).some((m) => m.text === 'Hi!')).to.equal(false);
     });
 
     it('puts the text of a discarded failed message back into an empty composer', async () => {
@@ -244,7 +258,7 @@ describe('ChatService', () => {
       ctx.service.watchSession(id);
       await tick();
       ctx.backend.sendMessage = () => Promise.reject(new ChatBackendError('network', 'offline'));
-      const clientId = ctx.service.sendMessage(id, 'Keep me');
+      const { clientId } = startSend(ctx.service, id, 'Keep me');
       await tick();
       ctx.service.discardFailed(id, clientId);
       expect(ctx.service.state.histories[id]!.items.some((m) => m.clientId === clientId)).to.equal(false);

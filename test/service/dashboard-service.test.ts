@@ -77,7 +77,7 @@ describe('ChatService: listen in', () => {
     expect(listen.view.messages.map((m) => m.text).slice(-2)).to.deep.equal(['Let me look it up.', 'Thanks!']);
     expect(listen.view.status).to.equal('live');
     // Read-only: the service refuses to write in a chat the agent only listens to.
-    expect(() => service.sendMessage(id, 'hello')).to.throw(ChatBackendError).with.property('code', 'not-permitted');
+    expect(await service.sendMessage(id, 'hello').catch((e: unknown) => e)).to.be.instanceOf(ChatBackendError).with.property('code', 'not-permitted');
 
     listen.stop();
     expect(backend.openSubscriptions).to.equal(baseline);

@@ -671,13 +671,11 @@ export class ChatConversation extends ChatSessionElement {
     const text = textarea.value.trim();
     if (!text) return;
     const clientId = crypto.randomUUID();
+    // Refused (e.g. the chat just ended): the text stays in the composer; the state shows why.
+    if (this.service.sendRefusal(id, text)) return;
     if (!this.emit('chat-message-send', { sessionId: id, clientId, text, attachmentIds: [] }, true)) return;
-    try {
-      this.service.sendMessage(id, { text, clientId });
-    } catch {
-      // Refused (e.g. the chat just ended): the text stays in the composer; the state shows why.
-      return;
-    }
+    // A failed delivery shows on the message itself (failed, text kept, Retry) and on errors$.
+    this.service.sendMessage(id, { text, clientId }).catch(() => undefined);
     // Clear at once so a second Enter before the next render cannot send the text again.
     textarea.value = '';
     this.typing.stop();
