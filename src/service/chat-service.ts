@@ -183,6 +183,8 @@ export class ChatService {
   private loadTouched: Set<string> | null = null;
   private resyncRunning = false;
   private resyncAgain = false;
+  /** A reconnect happened: the next re-synchronisation whose snapshot loads retries the failed loads (once). */
+  private retryFailedOnResync = false;
   private resyncTimer: TimerHandle | undefined;
   private reloadRunning: Promise<void> | undefined;
   /** The subscription to the adapter's `events$` (replaced when the stream ended and is subscribed again). */
@@ -920,7 +922,8 @@ export class ChatService {
   /**
    * Load the person panel's data for a session: the linked person's details, or candidates
    * found by the customer's e-mail, name and phone. Loads once per session and person; `answer`
-   * and `takeNextInQueue` start it for the chat they took.
+   * and `takeNextInQueue` start it for the chat they took. A failure (status `error`) is loaded
+   * again once when the connection comes back after a drop.
    */
   async loadPersonContext(sessionId: string, force = false): Promise<void> {
     const session = this.state.sessions[sessionId];
@@ -1029,7 +1032,8 @@ export class ChatService {
   }
 
   /**
-   * Load the read-only transcript of a previous chat into `transcripts` (once; again after an error).
+   * Load the read-only transcript of a previous chat into `transcripts` (once; again after an error,
+   * and once by itself when the connection comes back after a drop).
    * @throws ChatBackendError `not-found`, `not-permitted`, ...
    */
   async loadTranscript(sessionId: string): Promise<void> {
@@ -1189,7 +1193,10 @@ export class ChatService {
     return this.snippetStore.state$;
   }
 
-  /** Load FAQs, reply templates and quick replies (once; again with `force`). @throws ChatBackendError */
+  /**
+   * Load FAQs, reply templates and quick replies (once; again with `force`). A failure is loaded
+   * again once when the connection comes back after a drop. @throws ChatBackendError
+   */
   loadSnippets(force = false): Promise<void> {
     return this.snippetStore.load(force);
   }
@@ -1394,7 +1401,8 @@ export class ChatService {
   }
 
   /**
-   * Re-synchronise after a reconnect: a new snapshot, then every loaded history caught up after its
+   * Re-synchronise after a reconnect: a new snapshot, then (the first time after a reconnect) the
+   * failed loads tried again (see `retryFailedLoads`), and every loaded history caught up after its
    * last gap-free message. Runs one at a time (a request during a run runs once more after it);
    * on any failure it tries again after `retryDelayMs` while the connection is up.
    */
@@ -1412,6 +1420,10 @@ export class ChatService {
       await this.load(true).catch(() => {
         ok = false;
       });
+      if (ok && this.retryFailedOnResync) {
+        this.retryFailedOnResync = false;
+        this.retryFailedLoads();
+      }
       if (ok) {
         for (const [sessionId, history] of Object.entries(this.state.histories)) {
           if (!history.loaded) continue;
@@ -1427,6 +1439,24 @@ export class ChatService {
     } else if (!ok) {
       this.scheduleResync();
     }
+  }
+
+  /**
+   * After a reconnect (once its new snapshot is in): load again what had failed and the agent
+   * would otherwise have to "Try again" for: person panel data (`personContexts` with status
+   * `error`: the person with company, sales, requests, follow-ups and earlier chats, or the
+   * candidates), transcripts of earlier chats, and the Insert picker's texts. Each is tried once
+   * per reconnect (a second failure waits for the agent or the next reconnect); data that loaded
+   * is not loaded again.
+   */
+  private retryFailedLoads(): void {
+    for (const [sessionId, context] of Object.entries(this.state.personContexts)) {
+      if (context.status === 'error') void this.loadPersonContext(sessionId, true).catch(() => undefined);
+    }
+    for (const [chatId, transcript] of Object.entries(this.state.transcripts)) {
+      if (transcript.status === 'error') void this.loadTranscript(chatId).catch(() => undefined);
+    }
+    if (this.snippetStore.state.status === 'error') void this.snippetStore.load(true).catch(() => undefined);
   }
 
   /**
@@ -1606,6 +1636,7 @@ export class ChatService {
         if (event.status === 'offline') this.wasOffline = true;
         else if (this.wasOffline) {
           this.wasOffline = false;
+          this.retryFailedOnResync = true;
           void this.resync();
         }
         break;
