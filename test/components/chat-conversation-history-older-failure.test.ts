@@ -4,7 +4,8 @@
  *   and the "Start of conversation" marker are in the log's visible rect when the agent reached the
  *   top (by wheel, Home or PageUp), and "Try again" loads the page without moving the message the
  *   agent was reading;
- * - scrolling up through pages as they arrive, no painted frame shows a correction (B11).
+ * - scrolling up through pages as they arrive, and through rows whose image fails late, no painted
+ *   frame shows a correction (B11).
  */
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -28,14 +29,30 @@ type Way = 'wheel' | 'Home' | 'PageUp';
  * The demo backend's long chat of `messages` messages in a conversation `width` px wide. Older
  * pages wait in `held` until the test answers them, unless `holdOlder` is false.
  */
-async function open(options: { messages: number; width: number; height?: number; holdOlder?: boolean }) {
+async function open(options: { messages: number; width: number; height?: number; holdOlder?: boolean; images?: boolean }) {
   const clock = new FakeClock('2026-11-30T09:00:00Z');
-  const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, longChatMessages: options.messages });
+  const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, longChatMessages: options.images ? undefined : options.messages });
   const service = new ChatService({ backend, clock });
   await service.ready;
-  const id = backend.inspect.sessions()[0]!.id;
+  let id = backend.inspect.sessions()[0]?.id;
+  if (options.images) {
+    // Wrapping lines of varied length, and every sixth message an image of the customer's.
+    id = backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'hello' });
+    await service.answer(id);
+    for (let n = backend.inspect.messages(id).length; n < options.messages; n++) {
+      if (n % 6 === 3) backend.script.customerSendsFile(id, { name: `photo-${n}.jpg`, size: 1000, type: 'image/jpeg' });
+      else backend.script.customerWrites(id, `line ${n} ${'some wrapping words here '.repeat(n % 9)}`);
+    }
+  }
   const held: Held[] = [];
-  const real = backend.getMessages.bind(backend);
+  const stored = backend.getMessages.bind(backend);
+  // Each image gets a URL of its own that loads without a network (the test fails it when it wants).
+  const real: typeof stored = async (sessionId, o) => {
+    const page = await stored(sessionId, o);
+    if (!options.images) return page;
+    const image = (name: string) => 'data:image/svg+xml,' + encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="20" height="14"><title>${name}</title></svg>`);
+    return { ...page, messages: page.messages.map((m) => ({ ...m, attachments: m.attachments?.map((a) => ({ ...a, url: image(a.name) })) })) };
+  };
   backend.getMessages = (sessionId, o) => {
     if (o?.beforeSeq === undefined || options.holdOlder === false) return real(sessionId, o);
     return new Promise((resolve, reject) => {
@@ -48,7 +65,7 @@ async function open(options: { messages: number; width: number; height?: number;
   const provider = await fixture<HTMLElement>(
     html`<chat-provider .service=${service}>
       <div style="width: ${options.width}px; height: ${options.height ?? 480}px">
-        <chat-conversation session-id=${id}></chat-conversation>
+        <chat-conversation session-id=${id!}></chat-conversation>
       </div>
     </chat-provider>`,
   );
@@ -56,7 +73,7 @@ async function open(options: { messages: number; width: number; height?: number;
   await waitUntil(() => deepQuery(el, '.row[data-message-id]'), 'the history rendered');
   await frames(4);
   const log = byRole(el, 'log');
-  return { service, id, el, log, held };
+  return { service, id: id!, el, log, held };
 }
 
 function frames(count = 1): Promise<void> {
@@ -209,4 +226,65 @@ for (const width of [600, 360]) {
     expect(misses, 'frames where the rows did not move with the scroll').to.deep.equal([]);
   });
 }
+
+/** What the browser does when shown images cannot be fetched (no network needed here). */
+function failShownImages(log: HTMLElement): number {
+  const shown = Array.from(log.querySelectorAll<HTMLImageElement>('img.thumb:not([hidden])'));
+  for (const img of shown) img.dispatchEvent(new Event('error'));
+  return shown.length;
+}
+
+for (const width of [600, 360]) {
+  it(`B11 — ${width} px wide, scrolling up fast through wrapping text and images that fail as they come into view: every painted frame moves the rows by the amount scrolled`, async () => {
+    const s = await open({ messages: 400, width, holdOlder: false, images: true });
+    const { log } = s;
+    failShownImages(log);
+    await frames(10);
+    // Already scrolled up a little (leaving the bottom is not what this test is about).
+    log.dispatchEvent(new WheelEvent('wheel', { deltaY: -600, bubbles: true, composed: true }));
+    log.scrollTop -= 600;
+    await frames(6);
+    const step = 300;
+    const misses: string[] = [];
+    let failed = 0;
+    for (let frame = 0; frame < 60; frame++) {
+      // The images of the rows that came into view fail (a task before the next frame), and the
+      // agent flicks the wheel again.
+      failed += failShownImages(log);
+      const ref = reading(log);
+      const before = log.scrollTop;
+      log.dispatchEvent(new WheelEvent('wheel', { deltaY: -step, bubbles: true, composed: true }));
+      log.scrollTop -= step;
+      const scrolled = before - log.scrollTop;
+      await painted();
+      const moved = offsetOf(log, ref.key) - ref.offset;
+      if (Math.abs(moved - scrolled) > 1) misses.push(`frame ${frame}: ${ref.key} moved ${moved.toFixed(1)} px for ${scrolled} px scrolled`);
+    }
+    expect(failed, 'images failed on the way').to.be.at.least(10);
+    expect(s.service.state.histories[s.id]!.items.length, 'older pages arrived meanwhile').to.be.at.least(150);
+    expect(misses, 'frames where the rows did not move with the scroll').to.deep.equal([]);
+  });
+}
+
+it('an image that could not be loaded starts hidden when its row is rendered again (scrolled out of range and back)', async () => {
+  const s = await open({ messages: 400, width: 600, holdOlder: false, images: true });
+  const { log } = s;
+  const img = log.querySelector<HTMLImageElement>('img.thumb')!;
+  const key = img.closest<HTMLElement>('.row')!.dataset.key!;
+  img.dispatchEvent(new Event('error'));
+  expect(img.hidden).to.equal(true);
+  const height = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(key)}"]`)!.getBoundingClientRect().height;
+  // Far enough up that the row leaves the virtualizer's range, then back down to the bottom.
+  for (let i = 0; i < 20 && log.querySelector(`.row[data-key="${CSS.escape(key)}"]`); i++) {
+    log.scrollTop -= 400;
+    await frames(2);
+  }
+  expect(log.querySelector(`.row[data-key="${CSS.escape(key)}"]`), 'the row left the range').to.equal(null);
+  log.scrollTop = log.scrollHeight;
+  const again = await waitUntil(() => log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(key)}"]`), 'the row rendered again');
+  const thumb = again.querySelector<HTMLImageElement>('img.thumb')!;
+  expect(thumb, 'a new image element').to.not.equal(img);
+  expect(thumb.hidden, 'hidden from the start').to.equal(true);
+  expect(again.getBoundingClientRect().height).to.be.closeTo(height, 1);
+});
 });

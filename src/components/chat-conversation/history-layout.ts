@@ -37,15 +37,16 @@ export interface HistoryPin {
 export class HistoryLayout extends FlowLayout {
   /**
    * Called after each layout pass, once the virtualizer has placed the rows and corrected the
-   * scroll position (synchronously, so before the frame is painted). Set through the layout
-   * config ({@link historyLayout}).
+   * scroll position (synchronously, so before the frame is painted), with the correction it made:
+   * it scrolled by `-scrollError` px (0: none). Set through the layout config ({@link historyLayout}).
    */
-  afterLayout: (() => void) | undefined = undefined;
+  afterLayout: ((scrollError: number) => void) | undefined = undefined;
 
   protected override _sendStateChangedMessage(): void {
-    // The virtualizer updates the DOM synchronously on this message.
+    const scrollError = this._scrollError;
+    // The virtualizer updates the DOM and scrolls by -scrollError synchronously on this message.
     super._sendStateChangedMessage();
-    this.afterLayout?.();
+    this.afterLayout?.(scrollError);
   }
 
   protected override _setPositionFromPin(): void {
@@ -70,7 +71,7 @@ export class HistoryLayout extends FlowLayout {
 export interface HistoryLayoutSpecifier {
   type: typeof HistoryLayout;
   pin?: HistoryPin;
-  afterLayout?: () => void;
+  afterLayout?: (scrollError: number) => void;
 }
 
 /**
@@ -79,7 +80,7 @@ export interface HistoryLayoutSpecifier {
  * @param pin the row to keep framed, `null` to release a pin, or undefined to leave it as it is
  * @param afterLayout called after each layout pass, before the frame is painted (see {@link HistoryLayout.afterLayout})
  */
-export function historyLayout(pin?: HistoryPin | null, afterLayout?: () => void): HistoryLayoutSpecifier {
+export function historyLayout(pin?: HistoryPin | null, afterLayout?: (scrollError: number) => void): HistoryLayoutSpecifier {
   const spec: HistoryLayoutSpecifier = { type: HistoryLayout, ...(afterLayout ? { afterLayout } : {}) };
   // `pin: null` releases a pin (the layout's setter takes null; its config type does not).
   if (pin !== undefined) spec.pin = pin as HistoryPin;

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, html, nothing } from 'lit';
-import { type Ref, createRef } from 'lit/directives/ref.js';
+import { type Ref, createRef, ref } from 'lit/directives/ref.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { formatBytes, formatDateTime, formatDay, formatTime, dayKey } from '../../i18n/format.js';
 import type { Agent } from '../../model/agent.js';
@@ -108,7 +108,21 @@ export class MessageHistoryController implements ReactiveController {
    * offset for a few frames while rows are measured).
    */
   private anchor: { key: string; offset: number; phase: 'waiting' | 'pin' | 'hold'; frames: number } | undefined;
+  /** The log's scrollTop as last seen by the scroll listener. */
   private lastScrollTop = 0;
+  /**
+   * The log's scrollTop when a kept message's offset was last taken or restored (after the
+   * virtualizer's own correction, see {@link afterLayout}): the log scrolling away from it since
+   * is the agent's, and the kept message goes along with it instead of being put back.
+   */
+  private keptScrollTop = 0;
+  /**
+   * While the agent has scrolled up (not pinned, no message held after a page): the message row
+   * they read (the first whose top is in view) and its offset (px) from the top of the log. Rows
+   * that change height late (an image that cannot load, text wrapping anew) do not move it: it is
+   * put back after each layout pass, and moves with the agent's own scrolling only.
+   */
+  private reading: { key: string; offset: number } | undefined;
   /** Whether the virtualizer reported a scroll of the agent's since the log was last pinned. */
   private userScrolled = false;
   private shownId: string | null = null;
@@ -117,6 +131,11 @@ export class MessageHistoryController implements ReactiveController {
   private itemsFor: readonly LogRow[] | undefined;
   /** Client ids of failed messages being retried: they keep their failed marker until confirmed. */
   private readonly retrying = new Set<string>();
+  /**
+   * Thumbnail URLs that could not be loaded: a row rendered again (scrolled back into view) hides
+   * them from the start, rather than showing the image box and shrinking when it fails again.
+   */
+  private readonly failedThumbnails = new Set<string>();
   /** Long messages the agent expanded with "Show full message" (view state, this session). */
   private readonly expanded = new ExpandedTexts(() => this.opts.requestUpdate());
   private rowsCache: { items: readonly MessageView[]; zone: string | undefined; locale: string; now: number; rows: LogRow[] } | undefined;
@@ -393,7 +412,7 @@ export class MessageHistoryController implements ReactiveController {
       ${attachments.map((a) => {
         const href = attachmentHref(a.url);
         const thumb = thumbnailSrc(a);
-        const label = html`${thumb ? renderThumbnail(thumb) : nothing}<span class="file-icon" aria-hidden="true"></span><span class="file-name" title=${a.name}><bdi>${a.name}</bdi></span>
+        const label = html`${thumb ? renderThumbnail(thumb, this.failedThumbnails) : nothing}<span class="file-icon" aria-hidden="true"></span><span class="file-name" title=${a.name}><bdi>${a.name}</bdi></span>
           <span class="file-size">${formatBytes(a.size, display)}</span>`;
         return html`<li>
           ${href
@@ -472,13 +491,7 @@ export class MessageHistoryController implements ReactiveController {
     const previous = this.lastScrollTop;
     const up = top < previous;
     this.lastScrollTop = top;
-    if (this.anchor && this.anchor.phase !== 'waiting') {
-      // While a message is held in place, every scroll of ours (and the virtualizer's, which
-      // holdAnchor follows) is recorded in lastScrollTop: any other is the agent's, and the held
-      // message goes along with it instead of being put back (their scrolling would stall).
-      if (this.anchor.phase === 'hold') this.anchor.offset -= top - previous;
-      return;
-    }
+    if (this.anchor && this.anchor.phase !== 'waiting') return; // held in place (see holdAnchor)
     const atBottom = log.scrollHeight - top - log.clientHeight <= BOTTOM_SLACK;
     // Only the agent's own scrolling leaves the bottom. While pinned, the virtualizer's corrections
     // move the log (up or down) towards a bottom its measurements are still moving; they must not
@@ -578,31 +591,68 @@ export class MessageHistoryController implements ReactiveController {
 
   /**
    * After each layout pass of the virtualizer (rows placed and measured, before the frame is
-   * painted): keep the anchored message at its old offset in the same frame. Rows measured after
-   * a page came in move the rows without changing the range, so `onLayout` alone would correct
-   * one painted frame late (a visible jump).
+   * painted): keep the anchored message, or the message the agent reads, at its offset in the
+   * same frame. Rows measured after a page came in, or that changed height, move the rows without
+   * changing the range, so `onLayout` alone would correct one painted frame late (a visible jump).
    */
-  private readonly afterLayout = (): void => {
-    if (this.anchor && this.anchor.phase !== 'waiting') this.holdAnchor();
+  private readonly afterLayout = (scrollError: number): void => {
+    if (this.anchor && this.anchor.phase !== 'waiting') {
+      this.reading = undefined;
+      this.holdAnchor(scrollError);
+    } else {
+      this.keepReading(scrollError);
+    }
   };
 
-  private holdAnchor(): void {
+  /**
+   * How far (px) the agent scrolled since a kept message was last put in place: what the log
+   * scrolled, less the virtualizer's own correction `scrollError` of this layout pass (the
+   * virtualizer may lay out before the scroll listener has seen the agent's scroll).
+   */
+  private agentScrolled(log: HTMLElement, scrollError: number): number {
+    return log.scrollTop + scrollError - this.keptScrollTop;
+  }
+
+  /** Put the kept row `key` back at `offset` (px from the log's top); returns whether it is rendered. */
+  private putBack(log: HTMLElement, key: string, offset: number): boolean {
+    const el = log.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+    if (!el) return false;
+    const delta = el.getBoundingClientRect().top - log.getBoundingClientRect().top - offset;
+    if (Math.abs(delta) >= 0.5) log.scrollTop += delta;
+    this.keptScrollTop = log.scrollTop;
+    return true;
+  }
+
+  /** Put the message the agent reads back at its offset (after their own scrolling), then take the one in view now. */
+  private keepReading(scrollError: number): void {
+    const log = this.logRef.value;
+    if (!log) return;
+    if (this.pinned) {
+      // At the bottom the virtualizer's pin keeps the newest message framed.
+      this.reading = undefined;
+      return;
+    }
+    const kept = this.reading;
+    if (kept) this.putBack(log, kept.key, kept.offset - this.agentScrolled(log, scrollError));
+    this.keptScrollTop = log.scrollTop;
+    this.reading = firstMessageInView(log);
+  }
+
+  private holdAnchor(scrollError = 0): void {
     const anchor = this.anchor;
     const log = this.logRef.value;
     if (!anchor || anchor.phase === 'waiting' || !log) return;
-    const el = log.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
-    if (!el) return;
+    if (!log.querySelector(`[data-key="${CSS.escape(anchor.key)}"]`)) return;
     if (anchor.phase === 'pin') {
       // The virtualizer framed the row; release its pin so it does not undo the correction.
       anchor.phase = 'hold';
       this.opts.requestUpdate();
       requestAnimationFrame(this.onAnchorFrame);
+    } else {
+      // The held message goes along with the agent's own scrolling (or it would stall).
+      anchor.offset -= this.agentScrolled(log, scrollError);
     }
-    const offset = el.getBoundingClientRect().top - log.getBoundingClientRect().top;
-    const delta = offset - anchor.offset;
-    if (Math.abs(delta) >= 0.5) log.scrollTop += delta;
-    // Also the virtualizer's own corrections: a scroll from elsewhere is the agent's (see onScroll).
-    this.lastScrollTop = log.scrollTop;
+    this.putBack(log, anchor.key, anchor.offset);
   }
 
   private readonly onAnchorFrame = (): void => {
@@ -681,8 +731,12 @@ export function thumbnailSrc(attachment: { type: string; url: string }): string 
   }
 }
 
-/** An attachment's thumbnail (decorative: the link names the file); hides itself when it cannot load. */
-export function renderThumbnail(src: string): TemplateResult {
+/**
+ * An attachment's thumbnail (decorative: the link names the file); hides itself when it cannot load.
+ * @param src the thumbnail URL ({@link thumbnailSrc})
+ * @param failed URLs that could not be loaded: added to on failure; a new image of such a URL starts hidden
+ */
+export function renderThumbnail(src: string, failed?: Set<string>): TemplateResult {
   return html`<img
     class="thumb"
     src=${src}
@@ -690,8 +744,28 @@ export function renderThumbnail(src: string): TemplateResult {
     loading="lazy"
     decoding="async"
     referrerpolicy="no-referrer"
-    @error=${(e: Event) => ((e.currentTarget as HTMLElement).hidden = true)}
+    ${failed ? ref(hideFailed(failed)) : nothing}
+    @error=${(e: Event) => {
+      const img = e.currentTarget as HTMLImageElement;
+      img.hidden = true;
+      const url = img.getAttribute('src');
+      if (failed && url) failed.add(url);
+    }}
   />`;
+}
+
+/** One callback per set of failed URLs (so it runs once for each new image, not on every render). */
+const hideFailedCallbacks = new WeakMap<Set<string>, (el: Element | undefined) => void>();
+function hideFailed(failed: Set<string>): (el: Element | undefined) => void {
+  let callback = hideFailedCallbacks.get(failed);
+  if (!callback) {
+    callback = (el) => {
+      const url = el?.getAttribute('src');
+      if (el && url && failed.has(url)) (el as HTMLElement).hidden = true;
+    };
+    hideFailedCallbacks.set(failed, callback);
+  }
+  return callback;
 }
 
 /**
