@@ -1,9 +1,10 @@
 /**
  * The person panel's data that could not be loaded while the connection was down loads by
- * itself when the connection comes back: the agent does not have to press "Try again".
+ * itself when the connection comes back, and so do the Insert picker's texts: the agent does not
+ * have to press "Try again".
  */
 import { expect, html } from '@open-wc/testing';
-import { byRole, deepAll, deepText, mount, queryByRole, settle, setup, waitUntil } from '../helpers.js';
+import { allByRole, byRole, deepAll, deepText, mount, openConversation, queryByRole, settle, setup, waitUntil } from '../helpers.js';
 
 describe('<chat-person-panel> after a reconnect', () => {
   it('the customer information that failed while offline shows by itself once the connection is back (no "Try again")', async () => {
@@ -60,5 +61,23 @@ describe('<chat-person-panel> after a reconnect', () => {
     expect(deepText(el)).not.to.contain('could not be loaded');
     expect(link).to.not.equal(null);
     expect(byRole(el, 'complementary', 'Customer')).to.not.equal(null);
+  });
+});
+
+describe('<chat-conversation> Insert picker after a reconnect', () => {
+  it('the texts that failed while offline show in the open picker once the connection is back (no "Try again")', async () => {
+    const { el, service, backend, clock } = await openConversation({}, { name: 'Mira Okafor', text: 'Where is my order?' });
+    backend.script.disconnect();
+    await waitUntil(() => service.state.connection === 'offline', 'offline');
+    byRole(el, 'button', 'Insert').click();
+    const dialog = await waitUntil(() => queryByRole(el, 'dialog', 'Insert'), 'the picker');
+    const alert = await waitUntil(() => queryByRole(dialog, 'alert'), 'the failure');
+    expect(deepText(alert)).to.contain('The texts could not be loaded.');
+
+    backend.script.reconnect();
+    await clock.advance(5_000);
+    await waitUntil(() => allByRole(dialog, 'option').length > 0, 'the texts by themselves');
+    expect(queryByRole(dialog, 'alert')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });
