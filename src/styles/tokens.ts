@@ -95,10 +95,11 @@ export const tokens = css`
     cursor: pointer;
     white-space: nowrap;
   }
-  .btn:hover:not(:disabled) {
+  .btn:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--_surface);
   }
-  .btn:disabled {
+  .btn:disabled,
+  .btn[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
   }
@@ -107,7 +108,7 @@ export const tokens = css`
     border-color: var(--_accent);
     color: var(--_accent-text);
   }
-  .btn.primary:hover:not(:disabled) {
+  .btn.primary:hover:not(:disabled, [aria-disabled='true']) {
     filter: brightness(1.08);
     background: var(--_accent);
   }

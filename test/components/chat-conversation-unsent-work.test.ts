@@ -46,7 +46,7 @@ describe('<chat-conversation> Transfer with work not sent', () => {
     );
     expect(dialog.getAttribute('aria-describedby')).to.equal('transfer-concerns');
     expect(queryByRole(dialog, 'button', 'Transfer chat')).to.equal(null);
-    expect(byRole<HTMLButtonElement>(dialog, 'button', 'Transfer anyway').disabled, 'until a colleague is chosen').to.equal(true);
+    expect(byRole<HTMLButtonElement>(dialog, 'button', 'Transfer anyway').getAttribute('aria-disabled') === 'true', 'until a colleague is chosen').to.equal(true);
     await expect(el).to.be.accessible();
 
     const back = byRole(dialog, 'button', 'Back to the chat');

@@ -169,14 +169,21 @@ describe('<chat-dashboard>', () => {
     expect(deepText(byRole(el, 'region', 'Ongoing chats'))).to.contain('Mira Okafor');
   });
 
-  it('describes each "Answer" button with the customer name', async () => {
-    const { backend, service } = await setup();
-    backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
-    backend.script.customerArrives({ name: 'Tomasz Weber', text: 'Hello' });
+  it('describes each "Answer" button with the customer name, the channel and the waiting time', async () => {
+    const { backend, clock, service } = await setup();
+    backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
+    backend.script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'Hello' });
+    await clock.advance(60_000);
     const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
     const buttons = allByRole<HTMLButtonElement>(el, 'button', 'Answer');
-    const described = buttons.map((b) => el.shadowRoot!.getElementById(b.getAttribute('aria-describedby')!)?.textContent);
-    expect(described).to.deep.equal(['Mira Okafor', 'Tomasz Weber']);
+    const described = buttons.map((b) =>
+      b
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim())
+        .join(' | '),
+    );
+    expect(described).to.deep.equal(['Mira Okafor | Sales website | Waiting 1 min', 'Tomasz Weber | Support portal | Waiting 1 min']);
   });
 
   it('removes the row and shows "taken" when another agent answered first', async () => {
@@ -381,20 +388,20 @@ describe('<chat-dashboard>', () => {
   });
 
   describe('incoming chats', () => {
-    it('answers a chat with Enter on the focused row, reached with the keyboard alone', async () => {
+    it('answers a chat with Enter on its "Answer", reached with the keyboard alone (the row itself is no Tab stop)', async () => {
       const { backend, service } = await world();
       const id = backend.script.customerArrives({ name: 'Mira Okafor', text: 'Hi' });
       const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
       const selected: string[] = [];
       el.addEventListener('chat-session-select', (e) => selected.push(e.detail.sessionId));
       byRole<HTMLInputElement>(el, 'checkbox', 'Sound').focus();
-      await tabTo(rowOf(el, id));
+      await tabTo(byRole(rowOf(el, id), 'button', 'Answer'));
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => selected.length === 1, 'the chat answered');
       expect(service.state.sessions[id]!.agentId).to.equal('a1');
     });
 
-    it('"Skip to incoming chats" is the first Tab stop, shows only while focused, and leads past the filters and figures to the first waiting chat', async () => {
+    it('"Skip to incoming chats" is the first Tab stop, shows only while focused, and leads past the filters and figures to the incoming chats (the next Tab: the first "Answer")', async () => {
       const { backend, service } = await world();
       const el = await mount<ChatDashboard>(service, html`<chat-dashboard></chat-dashboard>`);
       const before = document.createElement('button');
@@ -416,9 +423,10 @@ describe('<chat-dashboard>', () => {
         before.focus();
         await sendKeys({ press: 'Tab' });
         await sendKeys({ press: 'Enter' });
-        expect(deepActiveElement(), 'the first waiting chat, one Tab and Enter away').to.equal(rowOf(el, id));
+        expect(deepActiveElement(), 'the section, one Tab and Enter away').to.equal(byRole(el, 'heading', 'Incoming chats'));
         expect(skip.getBoundingClientRect().width, 'hidden again').to.be.at.most(1);
-        // Enter on the row answers it, as before.
+        await sendKeys({ press: 'Tab' });
+        expect(deepActiveElement(), 'then the first waiting chat\'s "Answer"').to.equal(byRole(rowOf(el, id), 'button', 'Answer'));
         await sendKeys({ press: 'Enter' });
         await waitUntil(() => service.state.sessions[id]!.agentId === 'a1', 'the chat answered');
       } finally {
@@ -734,7 +742,7 @@ describe('<chat-dashboard>', () => {
       expect(rowOf(dashboard, waiting).getAttribute('part')).to.equal('incoming-row');
       expect(transferTargets(sanne.state, theirs).map((t) => t.agent.id)).to.not.include('a1');
       // Away agents can still answer.
-      expect(byRole<HTMLButtonElement>(dashboard, 'button', 'Answer').disabled).to.equal(false);
+      expect(byRole<HTMLButtonElement>(dashboard, 'button', 'Answer').hasAttribute('aria-disabled')).to.equal(false);
       sanne.dispose();
     });
   });

@@ -33,7 +33,7 @@ describe('<chat-session-list>', () => {
     expect(deepText(el)).to.contain('No customers waiting');
     expect(deepText(el)).to.contain('No chats yet');
     const button = byRole<HTMLButtonElement>(el, 'button', 'Get next in queue');
-    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-disabled') === 'true', 'unavailable, yet focusable (aria-disabled)').to.equal(true);
     const reason = el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!);
     expect(reason?.textContent).to.match(/queue is empty/);
     await expect(el).to.be.accessible();

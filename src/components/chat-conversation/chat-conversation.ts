@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
 import { systemClock } from '../../service/clock.js';
 import { canWrite } from '../../service/selectors.js';
+import { FocusKeeper, nearest } from '../../controllers/focus-keeper.js';
 import { insertIntoText } from '../../service/snippets.js';
 import { ChatSessionElement } from '../base/chat-session-element.js';
 import { renderNotices } from '../notice-region/notice-region.js';
@@ -238,6 +239,32 @@ export class ChatConversation extends ChatSessionElement {
     if (this.historyView.value && !this.historyLive) this.requestUpdate();
   }
 
+  /**
+   * The focused control can go with the state (the composer or "End chat" when the chat ended,
+   * was taken over or transferred; "Accept transfer" once accepted): focus then moves to what
+   * replaced it (the note, the transfer offer, the composer) or the log, instead of falling to the
+   * page's body. A reply being typed that can no longer be sent shows read-only: focus goes there,
+   * with the caret or selection where it was, so the text is still at hand to read or copy.
+   */
+  protected readonly focusKeeper = new FocusKeeper(this, (loss) => {
+    const root = this.renderRoot as ShadowRoot;
+    const find = (selector: string) => root.querySelector<HTMLElement>(selector);
+    const unsent = loss.selection ? root.querySelector<HTMLTextAreaElement>('.unsent-text') : null;
+    if (unsent) {
+      const [start, end] = loss.selection!;
+      unsent.setSelectionRange(Math.min(start, unsent.value.length), Math.min(end, unsent.value.length));
+      return unsent;
+    }
+    return (
+      find('.read-only') ??
+      find('.transfer-offer button') ??
+      (loss.wasIn('.transfer-offer') ? this.composerElement : null) ??
+      (loss.wasIn('.actions') ? nearest(loss, root, '.header .actions button') : undefined) ??
+      find('.log') ??
+      undefined
+    );
+  });
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.typing.stop();
@@ -248,27 +275,6 @@ export class ChatConversation extends ChatSessionElement {
     if (this.currentId !== this.shownId) {
       this.shownId = this.currentId;
       this.typing.stop();
-    }
-  }
-
-  protected override update(changed: PropertyValues): void {
-    // The focused control can go with the state (the composer or "End chat" when the chat ended,
-    // was taken over or transferred): focus then moves to what replaced it (the note, the
-    // transfer offer) or the log, instead of falling to the page's body.
-    // A reply being typed that can no longer be sent shows read-only: focus goes there, with the
-    // caret or selection where it was, so the text is still at hand to read or copy.
-    const focused = (this.renderRoot as ShadowRoot).activeElement;
-    const caret = focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] as const : undefined;
-    super.update(changed);
-    if (focused && !focused.isConnected) {
-      const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
-      const unsent = caret ? this.renderRoot.querySelector<HTMLTextAreaElement>('.unsent-text') : null;
-      if (unsent) {
-        unsent.focus();
-        unsent.setSelectionRange(Math.min(caret![0], unsent.value.length), Math.min(caret![1], unsent.value.length));
-        return;
-      }
-      (find('.read-only') ?? find('.transfer-offer button') ?? find('.log'))?.focus();
     }
   }
 

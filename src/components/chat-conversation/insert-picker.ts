@@ -10,6 +10,7 @@ import { noticeMessage } from '../notice-region/notice-region.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { ModalController, dialogStyles } from './modal.js';
 import { QuickReplyDialog } from './quick-reply-dialog.js';
+import { softDisabled } from '../shared/soft-disabled.js';
 
 /** Which sources the picker shows. */
 export type PickerFilter = 'all' | SnippetSource;
@@ -179,7 +180,7 @@ export class InsertPicker {
           <button type="button" class="btn" @click=${this.onCreate}>${msg('Create quick reply')}</button>
           <span class="picker-confirm">
             <button type="button" class="btn" @click=${() => this.close()}>${msg('Cancel')}</button>
-            <button type="button" class="btn primary" ?disabled=${!active} @click=${() => active && this.choose(active.item)}>
+            <button type="button" class="btn primary" ${softDisabled(!active)} @click=${() => active && this.choose(active.item)}>
               ${msg('Insert text')}
             </button>
           </span>

@@ -178,7 +178,7 @@ export const dialogStyles = css`
     color: var(--_danger);
   }
   .btn.danger-fill,
-  .btn.danger-fill:hover:not(:disabled) {
+  .btn.danger-fill:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--_danger);
     border-color: var(--_danger);
     color: var(--_danger-text);

@@ -5,6 +5,7 @@ import type { ChatService } from '../../service/chat-service.js';
 import type { DisplaySettings } from '../../service/state.js';
 import { actionErrorText } from './action-errors.js';
 import { ModalController } from './modal.js';
+import { softDisabled } from '../shared/soft-disabled.js';
 
 /** What the quick-reply dialog needs from the conversation that hosts it. */
 export interface QuickReplyDialogHost extends ReactiveControllerHost {
@@ -89,7 +90,7 @@ export class QuickReplyDialog {
         <p class="form-error" role="alert">${this.error}</p>
         <div class="dialog-actions">
           <button type="button" class="btn" @click=${() => this.modal.close()}>${msg('Cancel')}</button>
-          <button type="submit" class="btn primary" ?disabled=${this.busy}>${msg('Save quick reply')}</button>
+          <button type="submit" class="btn primary" ${softDisabled(this.busy)}>${msg('Save quick reply')}</button>
         </div>
       </form>
     </dialog>`;

@@ -7,6 +7,7 @@ import type { DisplaySettings } from '../../service/state.js';
 import { actionErrorText } from './action-errors.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { ModalController, dialogStyles } from './modal.js';
+import { softDisabled } from '../shared/soft-disabled.js';
 
 /** What the request dialog needs from the conversation that hosts it. */
 export interface RequestDialogHost extends ReactiveControllerHost {
@@ -100,7 +101,7 @@ export class RequestDialog {
         <p class="form-error" role="alert">${this.error}</p>
         <div class="dialog-actions">
           <button type="button" class="btn" @click=${() => this.modal.close()}>${msg('Cancel')}</button>
-          <button type="submit" class="btn primary" ?disabled=${this.busy}>${msg('Save request')}</button>
+          <button type="submit" class="btn primary" ${softDisabled(this.busy)}>${msg('Save request')}</button>
         </div>
       </form>
     </dialog>`;

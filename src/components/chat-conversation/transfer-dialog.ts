@@ -10,6 +10,7 @@ import type { TransferTarget } from '../../service/transfer-targets.js';
 import { actionErrorText } from './action-errors.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { ModalController, dialogStyles } from './modal.js';
+import { softDisabled } from '../shared/soft-disabled.js';
 
 /** What the transfer dialog needs from the conversation that hosts it. */
 export interface TransferDialogHost extends ReactiveControllerHost {
@@ -154,7 +155,7 @@ export class TransferDialog implements ReactiveController {
         <p class="form-error" role="alert">${this.error}</p>
         <div class="dialog-actions">
           <button type="button" class="btn" @click=${() => this.close()}>${msg('Cancel')}</button>
-          <button type="submit" class="btn primary" ?disabled=${!chosen || this.busy}>
+          <button type="submit" class="btn primary" ${softDisabled(!chosen || this.busy)}>
             ${concerns.length ? msg('Transfer anyway') : msg('Transfer chat')}
           </button>
         </div>

@@ -503,10 +503,6 @@ export const styles = css`
   .incoming-row {
     cursor: default;
   }
-  .incoming-row:focus-visible {
-    position: relative;
-    z-index: 1;
-  }
   tr.late td:first-child {
     box-shadow: inset 3px 0 0 var(--_warning);
   }

@@ -2,8 +2,10 @@ import { localized, msg, str } from '@lit/localize';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Observable, Subscription } from 'rxjs';
 import { ChatBackendError, type ChatErrorCode } from '../../backend/errors.js';
+import { type FocusLoss, FocusKeeper, nearest } from '../../controllers/focus-keeper.js';
 import { NowController } from '../../controllers/now-controller.js';
 import { formatDateTime, formatDuration, formatNumber, formatTime } from '../../i18n/format.js';
 import type { ChatSession } from '../../model/session.js';
@@ -21,6 +23,7 @@ import { ExpandedTexts } from '../message-text/expanded-texts.js';
 import { plainPreview } from '../message-text/plain-preview.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { singleAction } from '../shared/single-action.js';
+import { softDisabled } from '../shared/soft-disabled.js';
 import { styles } from './chat-dashboard.styles.js';
 import { LazyPart, adoptPartStyles, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { AlertOptionsController } from './alert-options.js';
@@ -52,10 +55,14 @@ export const dashboardParts = {
  *
  * - **Channels**: the agent picks all channels or any subset; the choice is kept per agent by the
  *   service's selection storage and drives the figures and both lists.
- * - **Answer**: the "Answer" button, a double-click on the row, or Enter on the focused row takes
- *   the chat. When another agent was first, the row goes and a notice says so. The dashboard's
- *   first Tab stop, "Skip to incoming chats" (shown only while focused), leads past the channel,
- *   alert and figure stops to the first waiting chat's row.
+ * - **Answer**: the "Answer" button (one Tab stop per waiting chat; it is described by the
+ *   customer's name, the channel and the waiting time) or a double-click on the row takes the
+ *   chat. When another agent was first, the row goes and a notice says so. The dashboard's first
+ *   Tab stop, "Skip to incoming chats" (shown only while focused), leads past the channel, alert
+ *   and figure stops to the "Incoming chats" heading; the next Tab is the first "Answer".
+ * - **Focus**: when the row or "Listen in" button the agent is on goes (another agent answered the
+ *   chat, the customer left, the chat ended), focus moves to the next such button (else the
+ *   previous one, else the section's heading) and a polite live region says why.
  * - **Listen in**: on an ongoing chat of another agent, only for agents with the listen-in right on
  *   its channel, opens a live, read-only view in a modal dialog; the other agent is not told.
  *   Closing the dialog (Close or Escape) stops the live feed and returns focus to the button.
@@ -159,6 +166,10 @@ export class ChatDashboard extends ChatElement {
   });
 
   @state() private answering: ReadonlySet<string> = new Set();
+  /** Why the control the agent was on went away (a polite live region), or empty. */
+  @state() private focusNote = '';
+  /** Focus stays in the dashboard when the row or button the agent is on goes with the state. */
+  protected readonly focusKeeper = new FocusKeeper(this, (loss) => this.rescueFocus(loss));
   /** The live view of the chat the agent listens in on. */
   @state() private listenView: ListenInView | undefined;
   /** Why the last listen-in could not start (shown as an alert), or empty. */
@@ -473,15 +484,45 @@ export class ChatDashboard extends ChatElement {
 
   /**
    * "Skip to incoming chats" (the first stop of the dashboard, shown when focused): past the
-   * channel, alert and statistics stops to the first waiting chat's row (Enter answers it), or to
-   * the section's heading when nobody waits.
+   * channel, alert and statistics stops to the section's heading (the next Tab is the first
+   * waiting chat's "Answer").
    */
   private readonly skipToIncoming = (): void => {
-    const target =
-      this.renderRoot.querySelector<HTMLElement>('.incoming-row') ?? this.renderRoot.querySelector<HTMLElement>('#incoming-title');
+    const target = this.renderRoot.querySelector<HTMLElement>('#incoming-title');
     target?.focus();
     target?.scrollIntoView({ block: 'nearest' });
   };
+
+  /**
+   * Where focus goes when the "Answer" or "Listen in" the agent is on went with the state: the next
+   * such button (the rows below move up), else the previous one, else the section's heading; the
+   * polite live region says why when it was not the agent's own answer.
+   */
+  private rescueFocus(loss: FocusLoss): HTMLElement | undefined {
+    const root = this.renderRoot as ShadowRoot;
+    const kind = loss.element.matches('.answer') ? 'incoming' : loss.element.matches('[part="listen-in"]') ? 'ongoing' : undefined;
+    if (!kind) return undefined;
+    const id = loss.element.closest<HTMLElement>('[data-id]')?.dataset['id'];
+    const session = id ? this.service?.state.sessions[id] : undefined;
+    const name = session?.customer.name || msg('Visitor');
+    const me = this.me.value?.id;
+    let note = '';
+    if (session?.status === 'missed') note = msg(str`${name} left the queue`);
+    else if (session?.status === 'ended') note = msg(str`The chat with ${name} has ended`);
+    else if (kind === 'incoming' && session?.agentId && session.agentId !== me) note = msg(str`${name} was answered by another agent`);
+    // After this update (not within it); emptied first, so the same sentence twice in a row is
+    // announced twice.
+    void Promise.resolve()
+      .then(() => {
+        this.focusNote = '';
+        return this.updateComplete;
+      })
+      .then(() => {
+        if (note) this.focusNote = note;
+      });
+    const selector = kind === 'incoming' ? '.incoming-row .answer' : '.ongoing [part="listen-in"]';
+    return nearest(loss, root, selector) ?? root.querySelector<HTMLElement>(kind === 'incoming' ? '#incoming-title' : '#ongoing-title') ?? undefined;
+  }
 
   private renderIncoming(now: number, warnings: ReadonlyMap<string, ChatWarning>): TemplateResult {
     const queue = this.queue.value ?? [];
@@ -489,11 +530,12 @@ export class ChatDashboard extends ChatElement {
       <header class="section-header">
         <h2 id="incoming-title" tabindex="-1">${msg('Incoming chats')}</h2>
         <span class="count ${queue.length ? 'busy' : ''}">${formatNumber(queue.length, this.display)}</span>
-        <span class="section-hint">${queue.length ? msg('Double-click or press Enter on a chat to answer it.') : nothing}</span>
+        <span class="section-hint">${queue.length ? msg('Double-click a chat or press its Answer button to answer it.') : nothing}</span>
       </header>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.focusNote}</div>
       ${queue.length
         ? html`<ul class="incoming">
-            ${queue.map((s) => this.renderIncomingRow(s, now, warnings.get(s.id)))}
+            ${repeat(queue, (s) => s.id, (s) => this.renderIncomingRow(s, now, warnings.get(s.id)))}
           </ul>`
         : html`<div class="empty">
             <slot name="incoming-empty">${msg('No customers waiting. New chats appear here as they arrive.')}</slot>
@@ -510,31 +552,32 @@ export class ChatDashboard extends ChatElement {
     const me = this.me.value;
     const canRespond = !me || !!me.rights[session.channelId]?.respond;
     const nameId = `incoming-name-${session.id}`;
+    const channelId = `incoming-channel-${session.id}`;
+    const waitId = `incoming-wait-${session.id}`;
     const reasonId = `incoming-reason-${session.id}`;
     // One line of plain text: markdown markers dropped, still bound as text.
     const preview = session.lastMessage ? plainPreview(session.lastMessage.text) : '';
+    // Not a Tab stop of its own: its one stop is "Answer", described by the customer, the channel
+    // and the waiting time (a double-click on the row is the mouse's shortcut).
     return html`<li
       class="incoming-row ${late ? 'late' : ''}"
       part="incoming-row${late ? ' warning' : ''}"
       data-id=${session.id}
-      tabindex="0"
-      aria-labelledby=${nameId}
       aria-describedby=${canRespond ? nothing : reasonId}
       @dblclick=${(e: MouseEvent) => this.onRowAnswer(e, session.id, canRespond)}
-      @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.onRowAnswer(e, session.id, canRespond)}
     >
       ${renderAvatar(name)}
       <div class="incoming-main">
         <div class="line">
           <bdi class="name" id=${nameId} title=${name}>${name}</bdi>
-          <span class="channel">${channel?.name ?? session.channelId}</span>
+          <span class="channel" id=${channelId}>${channel?.name ?? session.channelId}</span>
         </div>
         ${session.lastMessage
           ? html`<p class="preview" dir="auto" title=${preview}>${preview}</p>`
           : html`<p class="preview muted">${msg('No message yet')}</p>`}
         ${canRespond ? nothing : html`<p class="no-right" id=${reasonId}>${msg('You have no right to answer chats in this channel')}</p>`}
       </div>
-      <div class="wait ${late ? 'late' : ''}" title=${formatDateTime(session.createdAt, this.display)}>
+      <div class="wait ${late ? 'late' : ''}" id=${waitId} title=${formatDateTime(session.createdAt, this.display)}>
         ${late ? warningIcon : nothing}
         <span class="visually-hidden">${late ? msg(str`Waiting longer than ${warning.limitMinutes} min:`) : msg('Waiting')}</span>
         <span class="wait-value">${formatDuration(waitMs, this.display)}</span>
@@ -543,8 +586,8 @@ export class ChatDashboard extends ChatElement {
         type="button"
         class="btn primary answer"
         part="answer"
-        aria-describedby=${canRespond ? nameId : `${nameId} ${reasonId}`}
-        ?disabled=${busy || !canRespond}
+        aria-describedby=${`${nameId} ${channelId} ${waitId}${canRespond ? '' : ` ${reasonId}`}`}
+        ${softDisabled(busy || !canRespond)}
         @click=${singleAction(() => this.onAnswer(session.id))}
       >
         ${msg('Answer')}
@@ -553,9 +596,8 @@ export class ChatDashboard extends ChatElement {
   }
 
   private onRowAnswer(event: Event, sessionId: string, canRespond: boolean): void {
-    // Only the row itself: the button handles its own clicks and keys.
+    // Only the row itself: the button handles its own clicks.
     if (!canRespond || (event.target as Element).closest('button')) return;
-    if (event.type === 'keydown' && event.target !== event.currentTarget) return;
     event.preventDefault();
     void this.onAnswer(sessionId);
   }
@@ -580,7 +622,7 @@ export class ChatDashboard extends ChatElement {
     const service = this.service;
     return html`<section class="section" part="ongoing" aria-labelledby="ongoing-title">
       <header class="section-header">
-        <h2 id="ongoing-title">${msg('Ongoing chats')}</h2>
+        <h2 id="ongoing-title" tabindex="-1">${msg('Ongoing chats')}</h2>
         <span class="count">${formatNumber(ongoing.length, this.display)}</span>
       </header>
       ${this.renderListenNotices()}
@@ -598,7 +640,7 @@ export class ChatDashboard extends ChatElement {
                 </tr>
               </thead>
               <tbody>
-                ${ongoing.map((s) => {
+                ${repeat(ongoing, (s) => s.id, (s) => {
                   const name = s.customer.name || msg('Visitor');
                   const agentName = (s.agentId && agents[s.agentId]?.name) || msg('Unknown agent');
                   const last = s.lastMessage?.sentAt ?? s.answeredAt ?? s.createdAt;

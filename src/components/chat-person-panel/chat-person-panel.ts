@@ -35,6 +35,7 @@ import { renderChatsLoadFailure } from '../shared/load-failure.js';
 import { noticeMessage } from '../notice-region/notice-region.js';
 import { styles } from './chat-person-panel.styles.js';
 import type { FormView } from './panel-parts.js';
+import { softDisabled } from '../shared/soft-disabled.js';
 
 /**
  * Loads the panel's on-demand parts (forms, transcript; a separate chunk). Not part of the public
@@ -259,8 +260,8 @@ export class ChatPersonPanel extends ChatSessionElement {
             ${msg('Open in CRM')}
           </button>
           <button type="button" class="btn" id="change-link" aria-expanded=${this.changingLink ? 'true' : 'false'}
-            ?disabled=${this.busy} @click=${this.onToggleChangeLink}>${msg('Change link')}</button>
-          <button type="button" class="btn ghost" ?disabled=${this.busy}
+            ${softDisabled(this.busy)} @click=${this.onToggleChangeLink}>${msg('Change link')}</button>
+          <button type="button" class="btn ghost" ${softDisabled(this.busy)}
             @click=${() => this.onLink(session.id, null)}>${msg('Remove link')}</button>
         </div>
       </section>
@@ -449,7 +450,7 @@ export class ChatPersonPanel extends ChatSessionElement {
         ${p.email ? html`<div class="record-sub" title=${p.email}>${p.email}</div>` : nothing}
         ${why ? html`<div class="match">${why}</div>` : nothing}
       </div>
-      <button type="button" class="btn primary small" aria-describedby=${descId} ?disabled=${this.busy}
+      <button type="button" class="btn primary small" aria-describedby=${descId} ${softDisabled(this.busy)}
         @click=${() => this.onLink(sessionId, p.id)}>${msg('Link')}</button>
     </li>`;
   }

@@ -17,6 +17,7 @@ import type { ExpandedTexts } from '../message-text/expanded-texts.js';
 import { longTextStyles, renderLongText } from '../message-text/long-text.js';
 import { messageTextStyles } from '../message-text/message-text.js';
 import { noticeMessage } from '../notice-region/notice-region.js';
+import { softDisabled } from '../shared/soft-disabled.js';
 
 /**
  * The parts of `<chat-person-panel>` shown only after a click, loaded on demand (a separate
@@ -79,7 +80,7 @@ export function renderPersonForm(v: FormView, draft: PersonDraft): TemplateResul
     ${v.duplicate ? renderDuplicate(v, v.duplicate) : nothing}
     ${v.formError ? html`<p class="form-error" role="alert">${v.formError}</p>` : nothing}
     <div class="card-actions">
-      <button type="submit" class="btn primary" ?disabled=${v.busy}>${msg('Save and link')}</button>
+      <button type="submit" class="btn primary" ${softDisabled(v.busy)}>${msg('Save and link')}</button>
       <button type="button" class="btn ghost" @click=${v.onCancel}>${msg('Cancel')}</button>
     </div>
   </form>`;
@@ -90,9 +91,9 @@ function renderDuplicate(v: FormView, person: Person): TemplateResult {
   return html`<div class="duplicate" role="alert" id="duplicate-warning">
     <p>${msg(str`A person with this e-mail address already exists: ${who}.`)}</p>
     <div class="card-actions">
-      <button type="button" class="btn primary small" id="link-duplicate" aria-describedby="duplicate-warning" ?disabled=${v.busy}
+      <button type="button" class="btn primary small" id="link-duplicate" aria-describedby="duplicate-warning" ${softDisabled(v.busy)}
         @click=${() => v.onLink(person.id)}>${msg('Link this person instead')}</button>
-      <button type="button" class="btn small" ?disabled=${v.busy}
+      <button type="button" class="btn small" ${softDisabled(v.busy)}
         @click=${() => v.onCreatePerson(null, true)}>${msg('Create anyway')}</button>
     </div>
   </div>`;
@@ -113,7 +114,7 @@ export function renderCompanyForm(v: FormView, draft: CompanyDraft): TemplateRes
     </div>
     ${v.formError ? html`<p class="form-error" role="alert">${v.formError}</p>` : nothing}
     <div class="card-actions">
-      <button type="submit" class="btn primary" ?disabled=${v.busy}>${msg('Save company')}</button>
+      <button type="submit" class="btn primary" ${softDisabled(v.busy)}>${msg('Save company')}</button>
       <button type="button" class="btn ghost" @click=${v.onCancel}>${msg('Cancel')}</button>
     </div>
   </form>`;

@@ -10,6 +10,8 @@ import { avatarStyles } from '../shared/avatar.js';
 import { LazyPart, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { loadFailureText } from '../shared/load-failure.js';
 import { singleAction } from '../shared/single-action.js';
+import { softDisabled } from '../shared/soft-disabled.js';
+import { FocusKeeper, nearest } from '../../controllers/focus-keeper.js';
 import { TypeAhead } from '../../service/type-ahead.js';
 import { chatIcon, queueIcon } from './list-icons.js';
 
@@ -52,7 +54,7 @@ import { styles } from './chat-session-list.styles.js';
  *
  * @csspart header - The top area with the queue count and the "Get next in queue" button.
  * @csspart queue-count - The "3 waiting" text (empty until the chats have loaded: the queue is not known then).
- * @csspart take-next - The "Get next in queue" button (disabled while the queue is empty or not known yet).
+ * @csspart take-next - The "Get next in queue" button (`aria-disabled="true"` while the queue is empty or not known yet, or a take is under way: it keeps the focus, and the reason shows below it).
  * @csspart list - The listbox of sessions.
  * @csspart session - One session row (also `session selected`, `session ended`).
  * @csspart empty - The empty state (also why the chats could not be loaded, with "Try again", after a failed first load).
@@ -84,6 +86,15 @@ export class ChatSessionList extends ChatElement {
 
   /** `<chat-virtual-rows>`, loaded when a group first has more than {@link VIRTUALIZE_FROM} rows. */
   private readonly virtualRows = new LazyPart(this, () => sessionListParts.virtualRows().then(() => true));
+
+  /**
+   * Focus stays in the list when the row the agent is on goes (its chat left the last 8 hours):
+   * the next row (else the previous one) takes it. "Get next in queue" stays focusable when it
+   * turns off (see `softDisabled`).
+   */
+  protected readonly focusKeeper = new FocusKeeper(this, (loss) =>
+    loss.element.matches('.row') ? nearest(loss, this.renderRoot as ShadowRoot, '.row') : undefined,
+  );
 
   /** The row that holds the roving tab stop (keyboard focus target). */
   @state() private focusId: string | null = null;
@@ -165,7 +176,7 @@ export class ChatSessionList extends ChatElement {
         type="button"
         class="btn primary take-next"
         part="take-next"
-        ?disabled=${!known || empty || this.taking}
+        ${softDisabled(!known || empty || this.taking)}
         aria-describedby=${!known ? 'list-state' : empty ? 'take-next-reason' : nothing}
         @click=${this.onTakeNextClick}
       >
