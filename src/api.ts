@@ -17,6 +17,7 @@ export type {
   SendMessageInput,
   UploadOptions,
 } from './backend/adapter.js';
+export { ADAPTER_METHODS, OPTIONAL_ADAPTER_METHODS, type ChatBackendMethod } from './backend/adapter-methods.js';
 export type {
   ChatCommandName,
   FaultControl,

@@ -1,7 +1,7 @@
 import type { Subscription } from 'rxjs';
 import type { ChatMessage } from '../model/message.js';
 import type { ChatSession } from '../model/session.js';
-import { checkEvent, checkMessage } from '../service/adapter-data.js';
+import { checkAdapter, checkEvent, checkList, checkMessage, checkPage, checkSnapshot, forSession } from '../service/adapter-data.js';
 import type { BackendEvent, ChatBackendAdapter } from './adapter.js';
 import type { ChatErrorCode } from './errors.js';
 
@@ -98,7 +98,9 @@ function newClientId(): string {
 
 /**
  * Declare mocha `describe` / `it` blocks that check the promises of a {@link ChatBackendAdapter}:
- * snapshot shape, queue events, the answer race, queue order, idempotent send, seq order, paging,
+ * every method present (the service's `checkAdapter`), snapshot shape (the service's
+ * `checkSnapshot`: the agent with its rights, sessions on listed channels), pages of the asked
+ * chat only with each id once, oldest first within the asked range and limit, queue events, the answer race, queue order, idempotent send, seq order, paging,
  * read marks, ending, unsubscribing, subscribing again, typed errors, listen-in rights and feed
  * (whose records the service's data checks can show). Call it at the top
  * level of a test file.
@@ -133,11 +135,24 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
       await fx.dispose?.();
     });
 
+    it('has every method of ChatBackendAdapter and an events$ Observable (the service checks this at construction)', async () => {
+      for (const [role, adapter] of [['adapter', fx.adapter], ['secondAgent', fx.secondAgent], ['listener', fx.listener]] as const) {
+        if (!adapter) continue;
+        const problem = checkAdapter(adapter);
+        assert(!problem, `${role}: ${problem?.message ?? ''}`);
+      }
+    });
+
     it('getSnapshot returns the agent, agents, channels, sessions, capabilities and server time', async () => {
       const { agentId } = fx.adapter;
       assert(typeof agentId === 'string' && agentId !== '', `adapter.agentId is the id of the agent it acts for (a non-empty string), got ${JSON.stringify(agentId)}`);
+      await fx.queueCustomer({ text: 'In the snapshot' });
       const snapshot = await fx.adapter.getSnapshot();
       assert(snapshot.agent?.id === agentId, `snapshot.agent is the adapter's agent (agentId '${agentId}'), got '${String(snapshot.agent?.id)}'`);
+      // The service's own check: agent with rights, agents include it, sessions on listed channels, valid records.
+      const checked = checkSnapshot(snapshot, fx.adapter);
+      assert(!(checked instanceof Error), `the service refuses the snapshot: ${checked instanceof Error ? checked.message : ''}`);
+      assert(checked.errors.length === 0, `the service reports the snapshot: ${checked.errors.map((e) => e.message).join('; ')}`);
       assert(Array.isArray(snapshot.agents) && snapshot.agents.some((a) => a.id === fx.adapter.agentId), 'agents include the agent');
       assert(Array.isArray(snapshot.channels) && snapshot.channels.length > 0, 'at least one channel');
       assert(Array.isArray(snapshot.sessions), 'sessions is an array');
@@ -251,6 +266,34 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
       );
       for (const page of [newest, older, oldest, after]) {
         for (let i = 1; i < page.messages.length; i++) assert(page.messages[i].seq > page.messages[i - 1].seq, 'pages are oldest first');
+      }
+    });
+
+    it('getMessages returns only messages of the asked chat, each id once, oldest first within the asked range', async () => {
+      const id = await answered('Hello from the first chat');
+      const other = await fx.queueCustomer({ text: 'Hello from another chat' });
+      for (let i = 1; i <= 3; i++) {
+        await fx.adapter.sendMessage(id, { clientId: newClientId(), text: `Agent line ${i}` });
+        await fx.customerWrites(id, `Customer line ${i}`);
+        await fx.customerWrites(other, `Other line ${i}`);
+      }
+      const all = await allMessages(fx.adapter, id);
+      const middle = all[Math.floor(all.length / 2)].seq;
+      const asks: { beforeSeq?: number; afterSeq?: number; limit?: number }[] = [
+        { limit: 50 },
+        { limit: 3 },
+        { beforeSeq: middle, limit: 50 },
+        { afterSeq: middle, limit: 50 },
+        { afterSeq: all[0].seq, beforeSeq: all[all.length - 1].seq, limit: 2 },
+      ];
+      for (const asked of asks) {
+        const page = await fx.adapter.getMessages(id, asked);
+        const call = `getMessages('${id}', ${JSON.stringify(asked)})`;
+        // The service's checks: records of another chat and a second different record with one id are refused.
+        const { items, error } = checkList('getMessages', page.messages, forSession(id, checkMessage));
+        assert(!error, `${call}: ${error?.message ?? ''}`);
+        const pageError = checkPage(items, asked);
+        assert(!pageError, `${call} does not page as asked: ${pageError?.message ?? ''}`);
       }
     });
 

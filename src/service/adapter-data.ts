@@ -1,4 +1,5 @@
 import type { BackendEvent, BackendSnapshot } from '../backend/adapter.js';
+import { ADAPTER_METHODS } from '../backend/adapter-methods.js';
 import { ChatBackendError } from '../backend/errors.js';
 import type { Agent } from '../model/agent.js';
 import type { Channel } from '../model/channel.js';
@@ -104,8 +105,12 @@ export function checkChannel(raw: unknown): Channel | ChatBackendError {
   return (typeof raw.name === 'string' ? raw : { ...raw, name: '' }) as unknown as Channel;
 }
 
-/** Check a push event: a known `type` and a valid record (session, message, agent, channel, status). */
-export function checkEvent(raw: unknown): BackendEvent | ChatBackendError {
+/**
+ * Check a push event: a known `type` and a valid record (session, message, agent, channel, status).
+ * @param sessionId for a feed of one chat (`listenIn`): its `message` and `session-updated` events
+ *   must be of that chat (else `invalid-input` naming `sessionId` or `id`)
+ */
+export function checkEvent(raw: unknown, sessionId?: string): BackendEvent | ChatBackendError {
   if (!isObject(raw)) return invalid('event', 'event', 'is not an object');
   const carried = (key: string, check: (value: unknown) => unknown) => {
     const value = check(raw[key]);
@@ -114,9 +119,9 @@ export function checkEvent(raw: unknown): BackendEvent | ChatBackendError {
   };
   switch (raw.type) {
     case 'session-updated':
-      return carried('session', checkSession);
+      return carried('session', sessionId === undefined ? checkSession : (value) => ofSession(sessionId, checkSession(value), 'id'));
     case 'message':
-      return carried('message', checkMessage);
+      return carried('message', sessionId === undefined ? checkMessage : forSession(sessionId, checkMessage));
     case 'agent-updated':
       return carried('agent', checkAgent);
     case 'channel-updated':
@@ -131,8 +136,83 @@ export function checkEvent(raw: unknown): BackendEvent | ChatBackendError {
 }
 
 /**
+ * A check of records asked for one chat (`getMessages(sessionId)`, `getChatTranscript(sessionId)`,
+ * `sendMessage(sessionId)`, the `listenIn(sessionId)` feed): `check`, then the record's
+ * `sessionId` must be that chat. A record of another chat is an `invalid-input` error naming
+ * `sessionId` (and both ids), so it is left out instead of showing in the wrong chat.
+ */
+export function forSession<T extends { readonly sessionId: string }>(
+  sessionId: string,
+  check: (item: unknown) => T | ChatBackendError,
+): (item: unknown) => T | ChatBackendError {
+  return (item) => ofSession(sessionId, check(item), 'sessionId');
+}
+
+function ofSession<T>(sessionId: string, checked: T | ChatBackendError, field: 'sessionId' | 'id'): T | ChatBackendError {
+  if (checked instanceof ChatBackendError) return checked;
+  const record = checked as unknown as Loose;
+  if (record[field] === sessionId) return checked;
+  const what = field === 'id' ? 'session' : label(record, 'message');
+  return invalid(what, field, `is ${show(record[field])}, not the chat it was asked for ('${sessionId}')`);
+}
+
+/**
+ * Check a page of `getMessages(sessionId, options)` against the contract: oldest first with `seq`
+ * increasing, every `seq` below `beforeSeq` and above `afterSeq`, at most `limit` messages.
+ * These messages are of the right chat, so they are kept (the service shows them in `seq` order);
+ * the error (`invalid-input` naming `seq` or `limit`) says the adapter does not page as asked.
+ * @param messages the page's checked messages
+ * @returns `null` when the page keeps the contract
+ */
+export function checkPage(
+  messages: readonly { readonly id: string; readonly seq: number }[],
+  options: { readonly beforeSeq?: number; readonly afterSeq?: number; readonly limit?: number },
+): ChatBackendError | null {
+  const { beforeSeq, afterSeq, limit } = options;
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    const what = `getMessages message '${m.id}'`;
+    if (beforeSeq !== undefined && m.seq >= beforeSeq) return invalid(what, 'seq', `is ${m.seq}, not below the asked beforeSeq ${beforeSeq}`);
+    if (afterSeq !== undefined && m.seq <= afterSeq) return invalid(what, 'seq', `is ${m.seq}, not above the asked afterSeq ${afterSeq}`);
+    const previous = messages[i - 1];
+    if (previous && m.seq <= previous.seq) {
+      return invalid(what, 'seq', `is ${m.seq} after ${previous.seq}: a page is oldest first, seq increasing`);
+    }
+  }
+  if (limit !== undefined && messages.length > limit) {
+    return invalid('getMessages', 'limit', `was ${limit}, the page has ${messages.length} messages`);
+  }
+  return null;
+}
+
+/**
+ * Check that an adapter has every member of `ChatBackendAdapter` the service calls: each required
+ * method (`ADAPTER_METHODS`, derived from the interface) is a function and `events$` can be
+ * subscribed. Optional methods (none today) may be missing.
+ * @returns `null`, or an `invalid-input` ChatBackendError naming every missing member
+ *   (`details.field` `methods`, `details.missing` the names)
+ */
+export function checkAdapter(adapter: unknown): ChatBackendError | null {
+  if (!isObject(adapter)) return invalid('', 'adapter', 'is not an object');
+  const missing: string[] = ADAPTER_METHODS.filter((name) => typeof adapter[name] !== 'function');
+  const events = adapter.events$;
+  if (!isObject(events) || typeof events.subscribe !== 'function') missing.push('events$');
+  if (!missing.length) return null;
+  return new ChatBackendError(
+    'invalid-input',
+    `Adapter: ${missing.length === 1 ? 'member' : 'members'} of ChatBackendAdapter missing: ${missing.join(', ')} ` +
+      '(every method is required; events$ must be an Observable)',
+    { details: { field: 'methods', missing } },
+  );
+}
+
+/**
  * Check a list of records: the valid ones (with defaults), and one error for the ones left out
- * (`null` when none), naming how many and the first one's field.
+ * (`null` when none), naming how many and the first one's field. Records are told apart by `id`:
+ * a record repeated with the same data (a repeated delivery) is kept once without a word; a second
+ * record with the id of an earlier one but other data is left out and reported (`'id' is given
+ * twice with different content`; the first one is kept). A later response with a changed record
+ * (an update) is not compared here.
  * @param source the adapter call, for the message (e.g. `getMessages`)
  */
 export function checkList<T>(
@@ -146,8 +226,21 @@ export function checkList<T>(
   let items: T[] | null = null;
   let first: ChatBackendError | null = null;
   let left = 0;
+  const seen = new Map<unknown, T>();
   for (let i = 0; i < raw.length; i++) {
-    const checked = check(raw[i]);
+    let checked = check(raw[i]);
+    if (!(checked instanceof ChatBackendError)) {
+      const id = (checked as { id?: unknown }).id;
+      const earlier = seen.get(id);
+      if (earlier === undefined) seen.set(id, checked);
+      else {
+        // The same record twice (a repeated delivery) is one record; two different records with
+        // one id are corrupt data: the first stays, the other is reported.
+        items ??= raw.slice(0, i) as T[];
+        if (sameData(earlier, checked)) continue;
+        checked = invalid(`record '${String(id)}'`, 'id', 'is given twice with different content in one response; the first is shown');
+      }
+    }
     if (checked instanceof ChatBackendError) {
       first ??= checked;
       left++;
@@ -167,9 +260,13 @@ export function checkList<T>(
 }
 
 /**
- * Check a snapshot. Required: an object with `capabilities`; `agents`, `channels` and `sessions`
- * default to `[]`, and their invalid records are left out (reported in `errors`).
- * With `adapter`, its `agentId` must be a non-empty string and a snapshot `agent` must be that
+ * Check a snapshot. Required: an object with `capabilities` and `agent` (the agent the adapter
+ * acts for, with `id` and a `rights` object: every rights rule of the service reads them, so
+ * without them the rules would be skipped); `agents`, `channels` and `sessions` default to `[]`,
+ * and their invalid records are left out (reported in `errors`). The `agent` is added to `agents`
+ * when they lack it (reported). A session whose `channelId` is not among `channels` is kept and
+ * reported (its channel's warnings cannot apply).
+ * With `adapter`, its `agentId` must be a non-empty string and the snapshot `agent` must be that
  * agent: otherwise every chat would look like another agent's.
  * @returns the snapshot with defaults filled and the errors of left-out records, or an
  *   `invalid-input` ChatBackendError naming the field when the snapshot cannot be used
@@ -189,13 +286,50 @@ export function checkSnapshot(
   }
   if (!isObject(raw)) return invalid('snapshot', 'snapshot', 'is not an object');
   if (!isObject(raw.capabilities)) return invalid('snapshot', 'capabilities', 'is missing');
+  if (!isObject(raw.agent)) {
+    return invalid('snapshot', 'agent', "is missing: the agent the adapter acts for (its 'id', 'name', 'presence' and 'rights')");
+  }
+  const agent = checkAgent(raw.agent);
+  if (agent instanceof ChatBackendError) return invalid('snapshot', 'agent.id', 'is missing');
+  if (!isObject(raw.agent.rights)) {
+    return invalid('snapshot', 'agent.rights', "is missing: the agent's rights per channel id (respond, listenIn, notify)");
+  }
   const agents = checkList('getSnapshot agents', raw.agents ?? [], checkAgent);
   const channels = checkList('getSnapshot channels', raw.channels ?? [], checkChannel);
   const sessions = checkList('getSnapshot sessions', raw.sessions ?? [], checkSession);
   const errors = [agents.error, channels.error, sessions.error].filter((e): e is ChatBackendError => e !== null);
-  const same = agents.items === raw.agents && channels.items === raw.channels && sessions.items === raw.sessions;
-  const snapshot = (same ? raw : { ...raw, agents: agents.items, channels: channels.items, sessions: sessions.items }) as unknown as BackendSnapshot;
+  let agentList = agents.items;
+  if (!agentList.some((a) => a.id === agent.id)) {
+    agentList = [...agentList, agent];
+    errors.push(invalid('snapshot', 'agents', `lack the snapshot's agent '${agent.id}' (added)`));
+  }
+  const channelIds = new Set(channels.items.map((c) => c.id));
+  const strays = sessions.items.filter((x) => !channelIds.has(x.channelId));
+  if (strays.length) {
+    const first = strays[0]!;
+    errors.push(
+      new ChatBackendError(
+        'invalid-input',
+        `getSnapshot sessions: ${strays.length} session${strays.length === 1 ? ' is' : 's are'} on a channel the snapshot does not list ` +
+          `(shown without the channel's warnings); Adapter session '${first.id}': 'channelId' is '${first.channelId}', not among the snapshot's channels`,
+        { details: { field: 'channelId', count: strays.length } },
+      ),
+    );
+  }
+  const same = agentList === raw.agents && channels.items === raw.channels && sessions.items === raw.sessions && (agent as unknown) === raw.agent;
+  const snapshot = (
+    same ? raw : { ...raw, agent, agents: agentList, channels: channels.items, sessions: sessions.items }
+  ) as unknown as BackendSnapshot;
   return { snapshot, errors };
+}
+
+/** Whether two records hold the same data (deep, key order ignored). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a).filter((k) => a[k] !== undefined);
+  if (keys.length !== Object.keys(b).filter((k) => b[k] !== undefined).length) return false;
+  return keys.every((k) => sameData(a[k], b[k]));
 }
 
 function hasKeys(o: object): boolean {

@@ -17,7 +17,7 @@ import type {
   CreateRequestInput,
 } from '../backend/adapter.js';
 import { ChatBackendError, toChatError } from '../backend/errors.js';
-import { checkEvent, checkList, checkMessage, checkSession, checkSnapshot } from './adapter-data.js';
+import { checkAdapter, checkEvent, checkList, checkMessage, checkPage, checkSession, checkSnapshot, forSession } from './adapter-data.js';
 import type { Agent, Presence } from '../model/agent.js';
 import type { Company, Person, QuickReply, SupportRequest } from '../model/crm.js';
 import type { Attachment, ChatMessage, MessageDraft, MessageView } from '../model/message.js';
@@ -187,6 +187,8 @@ export class ChatService {
   private retryFailedOnResync = false;
   private resyncTimer: TimerHandle | undefined;
   private reloadRunning: Promise<void> | undefined;
+  /** Why the adapter cannot be used (a method of ChatBackendAdapter missing), or `null`; fails every load. */
+  private readonly adapterProblem: ChatBackendError | null;
   /** The subscription to the adapter's `events$` (replaced when the stream ended and is subscribed again). */
   private eventsSubscription: Subscription | undefined;
   private eventsTimer: TimerHandle | undefined;
@@ -316,7 +318,10 @@ export class ChatService {
       },
       fail: (error) => this.fail('uploadFile', error),
     });
-    this.subscribeEvents();
+    // An adapter without a method of ChatBackendAdapter fails every load (naming the methods)
+    // instead of failing on first use with "... is not a function".
+    this.adapterProblem = checkAdapter(this.backend);
+    if (!this.adapterProblem) this.subscribeEvents();
     this.ready = this.load(false);
     // A failed first load is also reported in state; keep the rejection from going unhandled, and
     // try again later when the failure was the network's (the state turns `ready` then).
@@ -518,11 +523,9 @@ export class ChatService {
     this.setHistory(sessionId, { ...current, loading: true, error: undefined });
     const oldest = current.items.find((m) => m.seq > 0)?.seq;
     try {
-      const page = await this.backend.getMessages(sessionId, {
-        limit: this.pageSize,
-        ...(older && oldest ? { beforeSeq: oldest } : {}),
-      });
-      const messages = this.checkedList('getMessages', page.messages, checkMessage);
+      const asked = { limit: this.pageSize, ...(older && oldest ? { beforeSeq: oldest } : {}) };
+      const page = await this.backend.getMessages(sessionId, asked);
+      const messages = this.checkedPage(sessionId, page.messages, asked);
       const now = this.state.histories[sessionId] ?? EMPTY_HISTORY;
       this.setHistory(sessionId, {
         items: mergeMessages(now.items, messages),
@@ -589,7 +592,8 @@ export class ChatService {
   async answer(sessionId: string): Promise<ChatSession> {
     const session = this.state.sessions[sessionId];
     const agent = this.state.agents[this.agentId];
-    if (session && agent && !agent.rights[session.channelId]?.respond) {
+    // Without the agent's record (no snapshot yet) there is no respond right either.
+    if (session && !agent?.rights[session.channelId]?.respond) {
       throw this.failVisibly('answer', new ChatBackendError('not-permitted', 'No respond right on this channel'), { sessionId });
     }
     this.requireOnline('answer', { sessionId });
@@ -1042,7 +1046,7 @@ export class ChatService {
     this.setTranscript(sessionId, { status: 'loading', messages: [] });
     try {
       const raw = await this.backend.getChatTranscript(sessionId);
-      const messages = this.checkedList('getChatTranscript', raw, checkMessage).map(sentView).sort(compareMessages);
+      const messages = this.checkedList('getChatTranscript', raw, forSession(sessionId, checkMessage)).map(sentView).sort(compareMessages);
       this.setTranscript(sessionId, { status: 'ready', messages });
     } catch (error) {
       const chatError = this.fail('loadTranscript', error);
@@ -1305,7 +1309,9 @@ export class ChatService {
     const touched = new Set<string>();
     this.loadTouched = touched;
     try {
-      const checked = checkSnapshot(await this.backend.getSnapshot(), this.backend);
+      // Asynchronously, as a snapshot failure: errors$ subscribers of a new service hear it.
+      const raw = this.adapterProblem ? Promise.reject(this.adapterProblem) : this.backend.getSnapshot();
+      const checked = checkSnapshot(await raw, this.backend);
       if (this.loadTouched === touched) this.loadTouched = null;
       if (this.disposed) return;
       if (checked instanceof ChatBackendError) throw checked;
@@ -1526,14 +1532,14 @@ export class ChatService {
     try {
       // Pages come newest first within the range; walk back until the range is exhausted.
       for (;;) {
-        const page = await this.backend.getMessages(sessionId, {
-          afterSeq: after,
-          limit: this.pageSize,
-          ...(before !== undefined ? { beforeSeq: before } : {}),
-        });
-        this.mergeIntoHistory(sessionId, this.checkedList('getMessages', page.messages, checkMessage));
-        if (!page.hasMore || page.messages.length === 0) return true;
-        before = page.messages[0]!.seq;
+        const asked = { afterSeq: after, limit: this.pageSize, ...(before !== undefined ? { beforeSeq: before } : {}) };
+        const page = await this.backend.getMessages(sessionId, asked);
+        let outOfRange = false;
+        const messages = this.checkedPage(sessionId, page.messages, asked, () => (outOfRange = true));
+        this.mergeIntoHistory(sessionId, messages);
+        // A page outside the asked range would be asked for again and again: stop (reported).
+        if (!page.hasMore || messages.length === 0 || outOfRange) return true;
+        before = Math.min(...messages.map((m) => m.seq));
       }
     } catch {
       return false;
@@ -1667,8 +1673,15 @@ export class ChatService {
     );
     this.backend.sendMessage(sessionId, { clientId, text, attachmentIds }).then(
       (message) => {
+        const { items, error } = checkList('sendMessage', [message], forSession(sessionId, checkMessage));
+        if (error) {
+          // A stored message the service cannot show (or of another chat) leaves the message
+          // failed, with Retry, unless its echo (a `message` event) has shown it sent already.
+          if (this.findMessage(sessionId, clientId)?.status !== 'sent') return markFailed(error);
+          this.fail('sendMessage', error);
+        }
         this.clearSendTimer(clientId);
-        this.mergeIntoHistory(sessionId, this.checkedList('sendMessage', [message], checkMessage));
+        this.mergeIntoHistory(sessionId, items);
         settle.resolve(clientId);
       },
       (error) => markFailed(toChatError(error)),
@@ -1732,6 +1745,28 @@ export class ChatService {
     if (chatError.code === 'already-taken') this.notice('info', 'taken', where.sessionId, where.scope);
     else this.notice('error', chatError.code, where.sessionId, where.scope);
     return chatError;
+  }
+
+  /**
+   * The valid messages of a `getMessages` page of `sessionId` (defaults filled; records of another
+   * chat, or a second different record with one id, left out); what was left out, and a page that
+   * does not keep the paging contract (order, asked range, limit; its messages are kept), are
+   * reported on `errors$` (command `getMessages`).
+   * @param onPageError called when the page broke the paging contract
+   */
+  private checkedPage(
+    sessionId: string,
+    raw: unknown,
+    asked: { beforeSeq?: number; afterSeq?: number; limit?: number },
+    onPageError?: () => void,
+  ): readonly ChatMessage[] {
+    const messages = this.checkedList('getMessages', raw, forSession(sessionId, checkMessage));
+    const pageError = checkPage(messages, asked);
+    if (pageError) {
+      this.fail('getMessages', pageError);
+      onPageError?.();
+    }
+    return messages;
   }
 
   /** The valid records of an adapter list (defaults filled); the ones left out are reported on `errors$`. */

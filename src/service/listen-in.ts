@@ -3,7 +3,7 @@ import type { ChatBackendAdapter } from '../backend/adapter.js';
 import { ChatBackendError, type ChatErrorCode, toChatError } from '../backend/errors.js';
 import type { ChatMessage, MessageView } from '../model/message.js';
 import type { ChatSession } from '../model/session.js';
-import { checkEvent, checkList, checkMessage } from './adapter-data.js';
+import { checkEvent, checkList, checkMessage, checkPage, forSession } from './adapter-data.js';
 
 /** What a listen-in view shows: the session and its messages, live, read-only. */
 export interface ListenInView {
@@ -41,8 +41,9 @@ export interface ListenIn {
  * What the feed and the page carry goes through the service's adapter data checks
  * (`adapter-data.ts`), as the agent's own events and histories do: missing optional fields get
  * their defaults (`text` `''`, `attachments` `[]`, ...); a message or event that cannot be shown
- * (no id, unknown kind, `sentAt` not ISO 8601, ...) is left out of the view and reported through
- * `onInvalid` as a `ChatBackendError('invalid-input')` naming the field. The feed goes on.
+ * (no id, unknown kind, `sentAt` not ISO 8601, ...), or that is of another chat (`sessionId`), is
+ * left out of the view and reported through `onInvalid` as a `ChatBackendError('invalid-input')`
+ * naming the field. The feed goes on.
  * @param pageSize messages in the first page
  * @param onStop called once when the listen-in stops (the service forgets it)
  * @param onInvalid called with each `invalid-input` error for data left out, and the adapter call
@@ -92,7 +93,7 @@ export async function openListenIn(
   let feedError: unknown;
   subscription = backend.listenIn(sessionId).subscribe({
     next: (raw) => {
-      const event = checkEvent(raw);
+      const event = checkEvent(raw, sessionId);
       if (event instanceof ChatBackendError) {
         onInvalid(event, 'listenIn');
         return;
@@ -111,8 +112,10 @@ export async function openListenIn(
   try {
     if (feedError) throw feedError;
     const page = await backend.getMessages(sessionId, { limit: pageSize });
-    const { items, error } = checkList<ChatMessage>('getMessages', page.messages, checkMessage);
+    const { items, error } = checkList<ChatMessage>('getMessages', page.messages, forSession(sessionId, checkMessage));
     if (error) onInvalid(error, 'getMessages');
+    const pageError = checkPage(items, { limit: pageSize });
+    if (pageError) onInvalid(pageError, 'getMessages');
     merge(items.map((m) => ({ ...m, status: 'sent' as const })));
   } catch (error) {
     listen.stop();

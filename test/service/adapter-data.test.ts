@@ -80,7 +80,7 @@ describe('adapter data checks (no DOM)', () => {
 
   it('a snapshot leaves invalid sessions out and reports them once, with the count', () => {
     const checked = checkSnapshot({
-      agent: { id: 'a1', name: 'A' },
+      agent: { id: 'a1', name: 'A', rights: {} },
       agents: [{ id: 'a1', name: 'A', rights: {} }],
       channels: [{ id: 'support', name: 'Support' }],
       sessions: [session(), session({ id: 's2', status: 'paused' }), session({ id: 's3', status: 'nope' })],
@@ -97,7 +97,7 @@ describe('adapter data checks (no DOM)', () => {
 
 describe("the adapter's agentId", () => {
   const snapshot = (agentId: string) => ({
-    agent: { id: agentId, name: 'A' },
+    agent: { id: agentId, name: 'A', rights: {} },
     agents: [{ id: agentId, name: 'A', rights: {} }],
     channels: [{ id: 'support', name: 'Support' }],
     sessions: [],

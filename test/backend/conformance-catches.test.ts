@@ -1,0 +1,111 @@
+/**
+ * The conformance suite fails, with a message that says what is wrong, on adapters that make the
+ * mistakes the service refuses: a missing method, a snapshot without the agent, messages of
+ * another chat in a page, two different messages with one id in a page, a page out of order.
+ */
+import { expect } from '@open-wc/testing';
+import type { ChatBackendAdapter } from '../../src/backend/adapter.js';
+import { type AdapterFixture, runAdapterConformance } from '../../src/backend/conformance.js';
+import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
+import type { MessagePage } from '../../src/model/message.js';
+import { FakeClock } from '../../src/service/clock.js';
+import { tampered } from '../helpers.js';
+
+type Override = Partial<Record<keyof ChatBackendAdapter, unknown>>;
+type Body = () => Promise<void>;
+
+/**
+ * Run the conformance test whose title starts with `title` against the in-memory backend with
+ * `override` on agent one; resolves with the test's failure (`undefined` when it passed).
+ */
+async function conformance(title: string, override: (backend: InMemoryChatBackend) => Override = () => ({})): Promise<Error | undefined> {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const saved = { describe: g['describe'], it: g['it'], beforeEach: g['beforeEach'], afterEach: g['afterEach'] };
+  const tests = new Map<string, Body>();
+  const before: Body[] = [];
+  const after: Body[] = [];
+  Object.assign(g, {
+    describe: (_: string, body: () => void) => body(),
+    it: (name: string, body: Body) => tests.set(name, body),
+    beforeEach: (body: Body) => before.push(body),
+    afterEach: (body: Body) => after.push(body),
+  });
+  try {
+    runAdapterConformance('faulty', async (): Promise<AdapterFixture> => {
+      const backend = new InMemoryChatBackend({ seed: 7, clock: new FakeClock(), autoplay: false });
+      return {
+        adapter: tampered(backend, override(backend)),
+        secondAgent: backend.forAgent('ben'),
+        queueCustomer: async (input = {}) => backend.script.customerArrives({ channelId: 'support', ...input }),
+        customerWrites: async (sessionId, text) => void backend.script.customerWrites(sessionId, text),
+        dispose: () => backend.dispose(),
+      };
+    });
+  } finally {
+    Object.assign(g, saved);
+  }
+  const body = [...tests].find(([name]) => name.startsWith(title))?.[1];
+  if (!body) throw new Error(`no conformance test '${title}'`);
+  for (const hook of before) await hook();
+  try {
+    await body();
+    return undefined;
+  } catch (error) {
+    return error as Error;
+  } finally {
+    for (const hook of after) await hook();
+  }
+}
+
+const pageOf = (backend: InMemoryChatBackend, change: (page: MessagePage, sessionId: string) => Promise<MessagePage> | MessagePage) => ({
+  getMessages: async (id: string, options: object) => change(await backend.getMessages(id, options), id),
+});
+
+describe('the conformance suite catches adapter data mistakes', () => {
+  it('the in-memory backend passes the new checks', async () => {
+    expect(await conformance('has every method')).to.equal(undefined);
+    expect(await conformance('getSnapshot returns')).to.equal(undefined);
+    expect(await conformance('getMessages returns only')).to.equal(undefined);
+  });
+
+  it('a missing method: named', async () => {
+    const failure = await conformance('has every method', () => ({ findPersonCandidates: undefined }));
+    expect(failure?.message).to.contain('Conformance: adapter').and.contain('missing: findPersonCandidates');
+  });
+
+  it('a snapshot without agent, or without its rights: named', async () => {
+    const noAgent = await conformance('getSnapshot returns', (backend) => ({
+      getSnapshot: async () => ({ ...(await backend.getSnapshot()), agent: undefined }),
+    }));
+    expect(noAgent?.message).to.contain('snapshot.agent');
+    const noRights = await conformance('getSnapshot returns', (backend) => ({
+      getSnapshot: async () => {
+        const snap = await backend.getSnapshot();
+        return { ...snap, agent: { ...snap.agent, rights: undefined } };
+      },
+    }));
+    expect(noRights?.message).to.contain("'agent.rights' is missing");
+  });
+
+  it('messages of another chat in a page: named with both session ids', async () => {
+    let foreign: unknown;
+    const failure = await conformance('getMessages returns only', (backend) =>
+      pageOf(backend, async (page, id) => {
+        foreign ??= { ...page.messages[0]!, id: 'foreign-1', sessionId: 'someone-else' };
+        return { ...page, messages: [...page.messages, { ...(foreign as object), sessionId: `not-${id}` }] as MessagePage['messages'] };
+      }),
+    );
+    expect(failure?.message).to.contain('Conformance: getMessages(').and.contain("'sessionId' is 'not-");
+  });
+
+  it('two different messages with one id in a page: named; a page out of order: named', async () => {
+    const twice = await conformance('getMessages returns only', (backend) =>
+      pageOf(backend, (page) => ({ ...page, messages: [...page.messages, { ...page.messages[0]!, text: 'Changed' }] })),
+    );
+    expect(twice?.message).to.contain('given twice with different content');
+    const reversed = await conformance('getMessages returns only', (backend) =>
+      pageOf(backend, (page) => ({ ...page, messages: [...page.messages].reverse() })),
+    );
+    expect(reversed?.message).to.contain('does not page as asked').and.contain('oldest first');
+  });
+});
