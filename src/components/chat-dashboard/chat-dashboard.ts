@@ -498,10 +498,11 @@ export class ChatDashboard extends ChatElement {
    * such button (the rows below move up), else the previous one, else the section's heading; the
    * polite live region says why when it was not the agent's own answer.
    */
-  private rescueFocus(loss: FocusLoss): HTMLElement | undefined {
+  private rescueFocus(loss: FocusLoss): HTMLElement | null | undefined {
     const root = this.renderRoot as ShadowRoot;
     const kind = loss.element.matches('.answer') ? 'incoming' : loss.element.matches('[part="listen-in"]') ? 'ongoing' : undefined;
-    if (!kind) return undefined;
+    // The other controls stay, or place the focus themselves ("Try again" of a failed load).
+    if (!kind) return null;
     const id = loss.element.closest<HTMLElement>('[data-id]')?.dataset['id'];
     const session = id ? this.service?.state.sessions[id] : undefined;
     const name = session?.customer.name || msg('Visitor');

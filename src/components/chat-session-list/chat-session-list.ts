@@ -90,10 +90,10 @@ export class ChatSessionList extends ChatElement {
   /**
    * Focus stays in the list when the row the agent is on goes (its chat left the last 8 hours):
    * the next row (else the previous one) takes it. "Get next in queue" stays focusable when it
-   * turns off (see `softDisabled`).
+   * turns off (see `softDisabled`). "Try again" of a failed load places the focus itself.
    */
   protected readonly focusKeeper = new FocusKeeper(this, (loss) =>
-    loss.element.matches('.row') ? nearest(loss, this.renderRoot as ShadowRoot, '.row') : undefined,
+    loss.element.matches('.row') ? nearest(loss, this.renderRoot as ShadowRoot, '.row') : null,
   );
 
   /** The row that holds the roving tab stop (keyboard focus target). */
