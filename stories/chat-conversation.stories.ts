@@ -248,11 +248,16 @@ export const TransferredAway: Story = {
   render: (_args, { loaded }) => show(loaded.scene as Scene),
 };
 
-/** Files: one uploading (progress, Cancel), one refused before upload (over the limit), one sent image. */
+/**
+ * Files: one from the customer (a document), one sent image (a document with a check mark), one
+ * uploading (an arrow up, progress, Cancel) and one refused before upload (an exclamation mark,
+ * over the limit).
+ */
 export const Files: Story = {
   loaders: [
     async () => ({
-      scene: await scene(lively, async ({ service, sessionId, clock }) => {
+      scene: await scene(lively, async ({ service, sessionId, clock, backend }) => {
+        backend!.script.customerSendsFile(sessionId, { name: 'order-confirmation.pdf', size: 48_200, type: 'application/pdf' });
         await service.loadHistory(sessionId);
         const label = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="280"><rect width="400" height="280" fill="#f6f1e7"/><rect x="24" y="24" width="352" height="232" rx="10" fill="#fff" stroke="#333" stroke-width="3"/><text x="48" y="84" font-family="sans-serif" font-size="28" font-weight="bold">PARCEL 4521</text><text x="48" y="130" font-family="sans-serif" font-size="20">Depot Utrecht → Mira Okafor</text><rect x="48" y="160" width="300" height="60" fill="#333"/></svg>`;
         const sent = service.attachFiles(sessionId, [new File([label], 'parcel-label.svg', { type: 'image/svg+xml' })]);

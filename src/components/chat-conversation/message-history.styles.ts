@@ -174,14 +174,6 @@ export const historyStyles = css`
       text-decoration: none;
       min-width: 0;
     }
-    .file-icon {
-      width: 14px;
-      height: 16px;
-      flex: none;
-      border: 1.5px solid currentColor;
-      border-radius: 2px;
-      opacity: 0.7;
-    }
     .file-name {
       overflow: hidden;
       text-overflow: ellipsis;

@@ -13,6 +13,7 @@ import { noticeMessage } from '../notice-region/notice-region.js';
 import { ExpandedTexts } from '../message-text/expanded-texts.js';
 import { longTextStyles, renderLongText } from '../message-text/long-text.js';
 import { messageTextStyles } from '../message-text/message-text.js';
+import { type FileIconState, fileIcon, fileIconStyles } from './file-icon.js';
 import { type HistoryPin, historyLayout } from './history-layout.js';
 
 /** One row of the message log: a day separator or a message. */
@@ -391,7 +392,7 @@ export class MessageHistoryController implements ReactiveController {
         </div>
         <div class="bubble">
           ${m.text ? this.renderBody(m) : nothing}
-          ${m.attachments.length ? this.renderAttachments(m.attachments) : nothing}
+          ${m.attachments.length ? this.renderAttachments(m.attachments, fileStateOf(m)) : nothing}
         </div>
         ${this.renderDelivery(m)}
       </article>
@@ -406,13 +407,14 @@ export class MessageHistoryController implements ReactiveController {
     return renderLongText(m.id, m.text, this.expanded, 'body');
   }
 
-  private renderAttachments(attachments: readonly Attachment[]): TemplateResult {
+  /** A message's files, each with its icon (`state`: see {@link fileStateOf}), name and size. */
+  private renderAttachments(attachments: readonly Attachment[], state: FileIconState): TemplateResult {
     const display = this.opts.display();
     return html`<ul class="attachments">
       ${attachments.map((a) => {
         const href = attachmentHref(a.url);
         const thumb = thumbnailSrc(a);
-        const label = html`${thumb ? renderThumbnail(thumb, this.failedThumbnails) : nothing}<span class="file-icon" aria-hidden="true"></span><span class="file-name" title=${a.name}><bdi>${a.name}</bdi></span>
+        const label = html`${thumb ? renderThumbnail(thumb, this.failedThumbnails) : nothing}${fileIcon(state)}<span class="file-name" title=${a.name}><bdi>${a.name}</bdi></span>
           <span class="file-size">${formatBytes(a.size, display)}</span>`;
         return html`<li>
           ${href
@@ -706,6 +708,15 @@ function startNearView(log: HTMLElement): boolean {
   return !!start && start.getBoundingClientRect().bottom >= log.getBoundingClientRect().top - TOP_SLACK;
 }
 
+/**
+ * The state a message's files show (see {@link fileIcon}): a customer's files are received files;
+ * the agent's are sent once the message is, uploading while it is sending, failed when it failed.
+ */
+export function fileStateOf(m: MessageView): FileIconState {
+  if (m.kind !== 'to-customer') return 'file';
+  return m.status === 'failed' ? 'failed' : m.status === 'sending' ? 'uploading' : 'sent';
+}
+
 /** An attachment URL that may be opened (http, https, blob), else null. */
 function attachmentHref(url: string): string | null {
   try {
@@ -772,4 +783,4 @@ function hideFailed(failed: Set<string>): (el: Element | undefined) => void {
  * Styles the history brings into the conversation's shadow root when loaded (the message text's;
  * the log's own are the conversation's, which shows the log while this part loads).
  */
-export const historyPartStyles = [messageTextStyles, longTextStyles];
+export const historyPartStyles = [messageTextStyles, longTextStyles, fileIconStyles];

@@ -6,6 +6,7 @@ import type { DisplaySettings } from '../../service/state.js';
 import type { UploadView } from '../../service/uploads.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { actionErrorText, fileSizeText } from './action-errors.js';
+import { fileIcon, fileIconStyles } from './file-icon.js';
 
 /** What the upload list needs from the conversation that hosts it. */
 export interface UploadListHost extends ReactiveControllerHost {
@@ -29,7 +30,7 @@ export class UploadList {
     private readonly service: () => ChatService | undefined,
     private readonly display: () => DisplaySettings,
   ) {
-    adoptPartStyles(host.renderRoot, uploadListStyles);
+    adoptPartStyles(host.renderRoot, fileIconStyles, uploadListStyles);
   }
 
   /** The files (nothing when there are none). */
@@ -49,7 +50,7 @@ export class UploadList {
       const percent = u.size ? Math.round((u.sent / u.size) * 100) : 0;
       return html`<li class="upload uploading" data-upload-id=${u.id}>
         <div class="upload-line">
-          ${name}<span class="upload-size">${formatBytes(u.sent, display)} / ${size}</span>
+          ${fileIcon('uploading')}${name}<span class="upload-size">${formatBytes(u.sent, display)} / ${size}</span>
           <button
             type="button"
             class="btn small"
@@ -64,7 +65,7 @@ export class UploadList {
     }
     return html`<li class="upload ${u.status}" data-upload-id=${u.id}>
       <div class="upload-line">
-        ${name}<span class="upload-size">${fileSizeText(u.size, u.error, display)}</span>
+        ${fileIcon('failed')}${name}<span class="upload-size">${fileSizeText(u.size, u.error, display)}</span>
         <button
           type="button"
           class="btn small"
@@ -100,6 +101,10 @@ export const uploadListStyles = css`
   .upload.refused,
   .upload.failed {
     border-color: var(--_danger);
+  }
+  .upload.refused .file-icon,
+  .upload.failed .file-icon {
+    color: var(--_danger);
   }
   .upload-line {
     display: flex;
