@@ -229,6 +229,22 @@ try {
   if (rx !== 'ok') failures.push(`the CDN file's RxJS exports for adapters do not work: ${rx}`);
   else log('the CDN file exports Observable, Subject and BehaviorSubject for a no-build adapter');
 
+  // ---------------------------------------------------------------- 7. The demo backend's hint
+  // The class is not in the CDN file; constructing the placeholder says how to get it.
+  const demoHint = await plain.evaluate(async () => {
+    const cdn = await import('/dist/cdn/chat-screen.js');
+    try {
+      new cdn.InMemoryChatBackend();
+      return 'constructed without an error';
+    } catch (error) {
+      if (!/loadDemoBackend/.test(String(error))) return `unhelpful error: ${error}`;
+    }
+    const Loaded = await cdn.loadDemoBackend();
+    return typeof new Loaded({ autoplay: false }).getSnapshot === 'function' ? 'ok' : 'loadDemoBackend() gave no backend';
+  });
+  if (demoHint !== 'ok') failures.push(`new InMemoryChatBackend() from the CDN file: ${demoHint}`);
+  else log('new InMemoryChatBackend() from the CDN file says to use loadDemoBackend(), which gives the class');
+
   failures.push(...plainProblems.map((p) => `page without demo: ${p}`));
 } finally {
   await browser.close();

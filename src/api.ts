@@ -52,7 +52,7 @@ export * from './service/stats.js';
 export * from './service/warnings.js';
 export * from './service/channel-selection.js';
 export * from './service/alert-preferences.js';
-export { type ListenIn, type ListenInView } from './service/listen-in.js';
+export type { ListenIn, ListenInView } from './service/listen-in.js';
 export * from './service/person-rules.js';
 export { PersonSearch, type PersonSearchOptions, type PersonSearchState } from './service/person-search.js';
 export { checkFile, fileTypeAllowed, type UploadView } from './service/uploads.js';

@@ -44,9 +44,16 @@ export async function loadFaultInjection(): Promise<typeof import('./backend/fau
 }
 
 /**
- * Not in the CDN file (the npm entry exports the class): use `await loadDemoBackend()`, or
- * `<chat-screen demo>`.
+ * Not in the CDN file (the npm entry exports the real class): the demo backend loads on first use.
+ * Get it with `const InMemoryChatBackend = await loadDemoBackend()`, or use `<chat-screen demo>`.
+ * @throws TypeError always, saying that
  */
-export const InMemoryChatBackend = undefined;
+export class InMemoryChatBackend {
+  constructor() {
+    throw new TypeError(
+      'InMemoryChatBackend is not in the CDN file: use "const InMemoryChatBackend = await loadDemoBackend()" or <chat-screen demo>.',
+    );
+  }
+}
 
 startAutoloader();

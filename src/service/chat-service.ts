@@ -44,7 +44,7 @@ import { UploadQueue, type UploadView } from './uploads.js';
 import { type EndChatCheck, type TransferCheck, countUnsentFiles, endChatCheck, sameLeaveCheck, transferCheck } from './leave-check.js';
 import { type AlertPreferences, type AlertPreferencesStorage, LocalStorageAlertPreferences, toAlertPreferences } from './alert-preferences.js';
 import { type ChannelSelectionStorage, LocalStorageChannelSelection } from './channel-selection.js';
-import { type ListenIn, openListenIn } from './listen-in.js';
+import type { ListenIn } from './listen-in.js';
 import { type DashboardStats, computeDashboardStats, nextDayStart, sameStats } from './stats.js';
 import { type ChatWarning, computeWarnings, nextWarningAt, sameWarnings } from './warnings.js';
 import {
@@ -662,6 +662,8 @@ export class ChatService {
     const refusal = this.listenInRefusal(sessionId);
     if (refusal) throw this.fail('listenIn', refusal);
     try {
+      // Loaded on first use: most agents never listen in (a separate file of the CDN build).
+      const { openListenIn } = await import('./listen-in.js');
       const listen = await openListenIn(
         this.backend,
         this.state.sessions[sessionId]!,
