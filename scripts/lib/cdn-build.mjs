@@ -58,6 +58,18 @@ const ENTRY_SHARED = [
 ];
 
 /**
+ * Modules of the elements' own that (nearly) every element shows from its first render: one shared
+ * chunk (`chat-screen-elements-shared-<hash>.js`) that every element's page loads beside its own
+ * file, instead of the entry, which stays the service and the loader (issue 7's budget for it).
+ */
+const ELEMENTS_SHARED = [
+  /[\\/]src[\\/]components[\\/]shared[\\/]avatar\.ts$/,
+  /[\\/]src[\\/]components[\\/]notice-region[\\/]notice-region\.ts$/,
+  /[\\/]src[\\/]components[\\/]chat-session-list[\\/]icons\.ts$/,
+  /[\\/]src[\\/]components[\\/]message-text[\\/](plain-preview|expanded-texts)\.ts$/,
+];
+
+/**
  * The conversation's message history (a lazy part) with the virtualizer it needs: one chunk, not
  * one for the history and one for the virtualizer (which rollup made, the session list's long
  * groups needing the virtualizer too). `LitVirtualizer` (only the session list's) stays out.
@@ -76,6 +88,7 @@ const HISTORY = [
  * @param {string} id
  */
 export const cdnManualChunks = (id) => {
+  if (ELEMENTS_SHARED.some((re) => re.test(id))) return 'elements-shared';
   if (ENTRY_SHARED.some((re) => re.test(id))) return 'chat-screen';
   if (HISTORY.some((re) => re.test(id))) return 'history';
   // Its own chunk, so the history chunk does not claim it: the person panel's transcript and the

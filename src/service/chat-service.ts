@@ -47,12 +47,13 @@ import { type ChannelSelectionStorage, LocalStorageChannelSelection } from './ch
 import type { ListenIn } from './listen-in.js';
 import { type DashboardStats, computeDashboardStats, nextDayStart, sameStats } from './stats.js';
 import { type ChatWarning, computeWarnings, nextWarningAt, sameWarnings } from './warnings.js';
+import type { SnippetStore } from './snippet-store.js';
 import {
   MemorySnippetPreferenceStorage,
   type Snippet,
   type SnippetPreferenceStorage,
-  SnippetStore,
   type SnippetsState,
+  initialSnippetsState,
   snippetInsertText,
 } from './snippets.js';
 import {
@@ -173,7 +174,12 @@ export class ChatService {
   /** Files the agent attached, while uploading or refused / failed. */
   private readonly uploadQueue: UploadQueue;
   /** FAQs, reply templates and quick replies for the Insert picker. */
-  private readonly snippetStore: SnippetStore;
+  /** The Insert picker's data (`snippets$`); changed by the snippet store once it is loaded. */
+  private readonly snippetState: BehaviorSubject<SnippetsState>;
+  private readonly snippetPreferences: SnippetPreferenceStorage;
+  /** The snippet store, loaded on first use (`loadSnippets()` and the quick-reply commands). */
+  private snippetStore?: SnippetStore;
+  private snippetStoreLoad?: Promise<SnippetStore>;
   /** Attachments uploaded by this service, by id (so a sending message shows its file at once). */
   private readonly uploaded = new Map<string, Attachment>();
   private disposed = false;
@@ -303,11 +309,8 @@ export class ChatService {
       this.store.subscribe(() => this.scheduleDeadline()),
     );
 
-    this.snippetStore = new SnippetStore(
-      this.backend,
-      options.snippetPreferences ?? new MemorySnippetPreferenceStorage(),
-      (command, error) => this.fail(command, error),
-    );
+    this.snippetPreferences = options.snippetPreferences ?? new MemorySnippetPreferenceStorage();
+    this.snippetState = new BehaviorSubject(initialSnippetsState(this.snippetPreferences.load(this.backend.agentId)));
     this.uploadQueue = new UploadQueue({
       capabilities: () => this.state.capabilities,
       upload: (sessionId, file, options) => this.backend.uploadFile(sessionId, file, options),
@@ -1196,7 +1199,7 @@ export class ChatService {
    * {@link ChatService.loadSnippets}), with the agent's recently used and favourites.
    */
   get snippets$(): Observable<SnippetsState> {
-    return this.snippetStore.state$;
+    return this.snippetState.asObservable();
   }
 
   /**
@@ -1204,7 +1207,27 @@ export class ChatService {
    * again once when the connection comes back after a drop. @throws ChatBackendError
    */
   loadSnippets(force = false): Promise<void> {
-    return this.snippetStore.load(force);
+    return this.snippets().then((store) => store.load(force));
+  }
+
+  /** The snippet store, loaded and created on first use; rejects (and reports) when its file cannot load. */
+  private snippets(): Promise<SnippetStore> {
+    this.snippetStoreLoad ??= import('./snippet-store.js').then(
+      ({ SnippetStore }) =>
+        (this.snippetStore = new SnippetStore(
+          this.backend,
+          this.snippetPreferences,
+          (command, error) => this.fail(command, error),
+          this.snippetState,
+        )),
+      (error) => {
+        this.snippetStoreLoad = undefined;
+        const chatError = this.fail('loadSnippets', new ChatBackendError('network', 'The Insert picker could not be loaded', { cause: error }));
+        this.snippetState.next({ ...this.snippetState.value, status: 'error', error: { code: chatError.code, message: chatError.message } });
+        throw chatError;
+      },
+    );
+    return this.snippetStoreLoad;
   }
 
   /**
@@ -1216,7 +1239,7 @@ export class ChatService {
    */
   useSnippet(sessionId: string, key: string): string {
     const session = this.state.sessions[sessionId];
-    const snippet: Snippet | undefined = this.snippetStore.find(key);
+    const snippet: Snippet | undefined = this.snippetStore?.find(key);
     if (!session) throw new ChatBackendError('not-found', `Unknown session ${sessionId}`);
     if (!snippet) throw new ChatBackendError('not-found', `Unknown snippet ${key}`);
     const text = snippetInsertText(snippet, {
@@ -1224,12 +1247,17 @@ export class ChatService {
       agentName: this.state.agents[this.agentId]?.name ?? '',
       channelName: this.state.channels[session.channelId]?.name ?? '',
     });
-    this.snippetStore.markUsed(key);
+    this.snippetStore!.markUsed(key);
     return text;
   }
 
-  /** Mark or unmark a snippet as one of the agent's favourites; resolves whether it is one now. */
+  /**
+   * Mark or unmark a snippet as one of the agent's favourites (kept in the `snippetPreferences`
+   * storage); returns whether it is one now.
+   * @throws ChatBackendError `invalid-state` before {@link ChatService.loadSnippets} has loaded the snippets
+   */
   toggleFavourite(key: string): boolean {
+    if (!this.snippetStore) throw new ChatBackendError('invalid-state', 'The snippets are not loaded: call loadSnippets() first');
     return this.snippetStore.toggleFavourite(key);
   }
 
@@ -1239,17 +1267,17 @@ export class ChatService {
    * @throws ChatBackendError `invalid-input` (empty name or content; `details.field`), ...
    */
   createQuickReply(input: { name: string; text: string }): Promise<QuickReply> {
-    return this.snippetStore.createQuickReply(input);
+    return this.snippets().then((store) => store.createQuickReply(input));
   }
 
   /** Change one of the agent's quick replies. @throws ChatBackendError `invalid-input`, `not-found`, `not-permitted` */
   updateQuickReply(id: string, input: { name: string; text: string }): Promise<QuickReply> {
-    return this.snippetStore.updateQuickReply(id, input);
+    return this.snippets().then((store) => store.updateQuickReply(id, input));
   }
 
   /** Delete one of the agent's quick replies. @throws ChatBackendError `not-found`, `not-permitted` */
   deleteQuickReply(id: string): Promise<void> {
-    return this.snippetStore.deleteQuickReply(id);
+    return this.snippets().then((store) => store.deleteQuickReply(id));
   }
 
   /** Remove a notice. */
@@ -1289,7 +1317,7 @@ export class ChatService {
     if (this.deadlineTimer !== undefined) this.clock.clearTimeout(this.deadlineTimer);
     for (const listen of [...this.listens]) listen.stop();
     this.warningSubject.complete();
-    this.snippetStore.dispose();
+    this.snippetState.complete();
     this.errorsSubject.complete();
     this.incomingSubject.complete();
     this.store.complete();
@@ -1464,7 +1492,7 @@ export class ChatService {
     for (const [chatId, transcript] of Object.entries(this.state.transcripts)) {
       if (transcript.status === 'error') void this.loadTranscript(chatId).catch(() => undefined);
     }
-    if (this.snippetStore.state.status === 'error') void this.snippetStore.load(true).catch(() => undefined);
+    if (this.snippetState.value.status === 'error') void this.loadSnippets(true).catch(() => undefined);
   }
 
   /**
