@@ -22,23 +22,27 @@ import { CDN_STATS, isDemoModule } from './lib/cdn-build.mjs';
  * without saying why in the commit.
  */
 export const PAGE_BUDGETS = {
-  // Raised on 2026-11-29 (third stop of the day) after two more fresh reviews, by the rule above:
-  // every element page grew by what this stop's fixes put in the shared entry and the elements —
-  // a history page that failed shown with its reason and "Try again", the queue unknown (not
-  // empty) until loaded, long messages collapsed, a double click taking one action, focus after
-  // Answer, type-ahead in the session list, reasons shown as text instead of tooltips, unsent
-  // files and replies kept. Before, in this order: 52, 43, 46, 45, 45 and 84 (87) kB budgets for
-  // 49.1, 40.9, 43.8, 42.8, 43.0 and 82.0 kB measured at the start of the stop.
-  'chat-screen': 53_000, // 50.8 kB measured
-  'chat-session-list': 45_000, // 42.6 kB
-  'chat-conversation': 48_000, // 45.5 kB (59.1 kB before its dialogs, 51.8 kB before its history were split off)
-  'chat-person-panel': 46_000, // 43.8 kB (42.1 kB before its forms and transcript were split off)
-  'chat-dashboard': 47_000, // 44.9 kB (its warning alerts and listen-in dialog are chunks of their own)
+  // Raised on 2026-11-30 by the rule above, after this stop's review fixes: every element keeps
+  // keyboard focus when the control it was on goes (a shared focus keeper, aria-disabled buttons),
+  // long messages are clipped in the listen-in dialog and transcripts too, files show a document
+  // icon with their state, the End chat and Transfer dialogs follow the live state, failed data
+  // loads again after a reconnect, and the adapter's data is checked more (the agent, records of
+  // another chat, two records with one id, missing methods). To keep the entry within issue 7's
+  // 25 kB (lit and rxjs external), the elements' shared UI (avatar, notices, list icons, text
+  // previews) moved out of the entry into one chunk every element page loads (one file more per
+  // page), and the Insert picker's snippet store and the listen-in feed load on first use.
+  // Before, in this order: 53, 45, 48, 46, 47 and 88 kB budgets for 50.8, 42.6, 45.5, 43.8, 44.9
+  // and 85.8 kB measured at the start of the stop.
+  'chat-screen': 57_000, // 54.6 kB measured
+  'chat-session-list': 49_000, // 46.1 kB
+  'chat-conversation': 51_000, // 48.5 kB (59.1 kB before its dialogs, 51.8 kB before its history were split off)
+  'chat-person-panel': 49_000, // 46.7 kB (42.1 kB before its forms and transcript were split off)
+  'chat-dashboard': 51_000, // 48.6 kB (its warning alerts and listen-in dialog are chunks of their own)
   // The whole screen as an agent uses it: both tabs shown and a chat open (no dialog opened yet).
   // This is what issue 7's 45 kB CDN budget was meant to bound; it is over that, see README.
-  // 85.8 kB measured (82.0 kB at the start of this stop; 76.7 kB before the first review fixes of
+  // 91.2 kB measured (85.8 kB at the start of this stop; 76.7 kB before the first review fixes of
   // 2026-11-29; 74.7 kB before the conversation's history was split off).
-  'chat-screen-chats': 88_000,
+  'chat-screen-chats': 94_000,
 };
 
 /**
