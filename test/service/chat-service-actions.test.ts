@@ -149,6 +149,15 @@ describe('ChatService conversation actions', () => {
       await service.ready;
       const id = s0.backend.script.customerArrives({ channelId: 'sales', name: 'Mira Okafor', text: 'Hi' });
       await service.answer(id);
+      // Before the snippets are loaded (their store loads on first use) there is nothing to use or mark.
+      expect(() => service.useSnippet(id, 'template:T1')).to.throw().with.property('code', 'not-found');
+      let favouriteError: unknown;
+      try {
+        service.toggleFavourite('faq:FAQ1');
+      } catch (error) {
+        favouriteError = error;
+      }
+      expect(isChatError(favouriteError) && favouriteError.code).to.equal('invalid-state');
       await service.loadSnippets();
       expect(service.useSnippet(id, 'template:T1')).to.equal(
         'Hello Mira Okafor, my name is Anna de Vries. Thank you for contacting Sales website. How can I help you?',
