@@ -316,8 +316,13 @@ export class ChatService {
       upload: (sessionId, file, options) => this.backend.uploadFile(sessionId, file, options),
       send: (sessionId, attachment) => {
         this.uploaded.set(attachment.id, attachment);
-        // A failure shows on the file's message (failed, with Retry) and on errors$.
-        this.sendMessage(sessionId, { text: '', attachmentIds: [attachment.id] }).catch(() => undefined);
+        const draft = { text: '', attachmentIds: [attachment.id] };
+        // Refused (the chat ended or left the agent while the file uploaded): thrown, so the upload
+        // list shows the file failed with the reason instead of dropping it.
+        const refusal = this.sendRefusal(sessionId, draft);
+        if (refusal) throw refusal;
+        // A failed delivery shows on the file's message (failed, with Retry) and on errors$.
+        this.sendMessage(sessionId, draft).catch(() => undefined);
       },
       fail: (error) => this.fail('uploadFile', error),
     });

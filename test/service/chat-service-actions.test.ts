@@ -131,6 +131,24 @@ describe('ChatService conversation actions', () => {
     });
   });
 
+  it('keeps a file whose upload ends after the chat ended, failed with the reason, instead of dropping it', async () => {
+    const s = await setup();
+    const id = s.backend.script.customerArrives({ channelId: 'sales', text: 'Hi' });
+    await s.service.answer(id);
+    await s.service.loadHistory(id);
+    let uploads: readonly UploadView[] = [];
+    const sub = s.service.uploads$(id).subscribe((u) => (uploads = u));
+    const done = s.service.attachFiles(id, [new File(['hello'], 'invoice.txt', { type: 'text/plain' })]);
+    await s.clock.advance(0);
+    expect(uploads.map((u) => [u.name, u.status])).to.deep.equal([['invoice.txt', 'uploading']]);
+    s.backend.script.customerLeaves(id);
+    await s.clock.advance(1000);
+    await done;
+    expect(uploads.map((u) => [u.name, u.status, u.error?.code])).to.deep.equal([['invoice.txt', 'failed', 'invalid-state']]);
+    expect(s.service.state.histories[id]!.items.some((m) => m.attachments.length > 0)).to.equal(false);
+    sub.unsubscribe();
+  });
+
   describe('insert texts', () => {
     it('fills template variables from the session, the agent and the channel; leaves other braces', () => {
       expect(
