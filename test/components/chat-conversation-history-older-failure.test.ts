@@ -203,6 +203,20 @@ for (const way of ['wheel', 'Home'] as const) {
   });
 }
 
+/**
+ * One wheel turn of the agent's up by `step` px (the event, then the scroll it causes), then the
+ * painted frame: how far the message read before it moved on screen, and how far the log scrolled.
+ */
+async function wheelUpOneFrame(log: HTMLElement, step: number): Promise<{ key: string; moved: number; scrolled: number }> {
+  const ref = reading(log);
+  const before = log.scrollTop;
+  log.dispatchEvent(new WheelEvent('wheel', { deltaY: -step, bubbles: true, composed: true }));
+  log.scrollTop -= step;
+  const scrolled = before - log.scrollTop;
+  await painted();
+  return { key: ref.key, moved: offsetOf(log, ref.key) - ref.offset, scrolled };
+}
+
 for (const width of [600, 360]) {
   it(`B11 — ${width} px wide, scrolling up through a 10,000-message chat as older pages arrive: every painted frame moves the rows by the amount scrolled`, async () => {
     const s = await open({ messages: 10_000, width, holdOlder: false });
@@ -210,16 +224,9 @@ for (const width of [600, 360]) {
     const step = 100;
     const misses: string[] = [];
     for (let frame = 0; frame < 120; frame++) {
-      const ref = reading(log);
-      const before = log.scrollTop;
-      // A wheel turn of the agent's: the event, then the scroll it causes.
-      log.dispatchEvent(new WheelEvent('wheel', { deltaY: -step, bubbles: true, composed: true }));
-      log.scrollTop -= step;
-      const scrolled = before - log.scrollTop;
-      await painted();
-      const moved = offsetOf(log, ref.key) - ref.offset;
+      const { key, moved, scrolled } = await wheelUpOneFrame(log, step);
       if (Math.abs(moved - scrolled) > 1) {
-        misses.push(`frame ${frame}: ${ref.key} moved ${moved.toFixed(1)} px for ${scrolled} px scrolled (${s.service.state.histories[s.id]!.items.length} loaded)`);
+        misses.push(`frame ${frame}: ${key} moved ${moved.toFixed(1)} px for ${scrolled} px scrolled (${s.service.state.histories[s.id]!.items.length} loaded)`);
       }
     }
     expect(s.service.state.histories[s.id]!.items.length, 'two older pages arrived meanwhile').to.be.at.least(150);
@@ -251,14 +258,8 @@ for (const width of [600, 360]) {
       // The images of the rows that came into view fail (a task before the next frame), and the
       // agent flicks the wheel again.
       failed += failShownImages(log);
-      const ref = reading(log);
-      const before = log.scrollTop;
-      log.dispatchEvent(new WheelEvent('wheel', { deltaY: -step, bubbles: true, composed: true }));
-      log.scrollTop -= step;
-      const scrolled = before - log.scrollTop;
-      await painted();
-      const moved = offsetOf(log, ref.key) - ref.offset;
-      if (Math.abs(moved - scrolled) > 1) misses.push(`frame ${frame}: ${ref.key} moved ${moved.toFixed(1)} px for ${scrolled} px scrolled`);
+      const { key, moved, scrolled } = await wheelUpOneFrame(log, step);
+      if (Math.abs(moved - scrolled) > 1) misses.push(`frame ${frame}: ${key} moved ${moved.toFixed(1)} px for ${scrolled} px scrolled`);
     }
     expect(failed, 'images failed on the way').to.be.at.least(10);
     expect(s.service.state.histories[s.id]!.items.length, 'older pages arrived meanwhile').to.be.at.least(150);

@@ -16,6 +16,7 @@ import { checkAdapter, checkList, checkMessage, checkPage } from '../../src/serv
 import { ChatService, type ChatServiceError } from '../../src/service/chat-service.js';
 import { FakeClock } from '../../src/service/clock.js';
 import { deepText, mount, tampered, waitUntil } from '../helpers.js';
+import { rawMessage } from './raw-records.js';
 
 type Override = Partial<Record<keyof ChatBackendAdapter, unknown>>;
 
@@ -35,17 +36,7 @@ const snapshotWith = (backend: InMemoryChatBackend, change: (snap: BackendSnapsh
   getSnapshot: async () => change(await backend.getSnapshot()),
 });
 
-const message = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  id: 'm1',
-  sessionId: 's1',
-  seq: 1,
-  kind: 'from-customer',
-  text: 'Hello',
-  authorName: 'Mira',
-  sentAt: '2026-11-30T09:00:00Z',
-  attachments: [],
-  ...over,
-});
+const message = rawMessage;
 
 describe('the snapshot must carry the agent the adapter acts for', () => {
   it('a snapshot without agent fails the first load with invalid-input naming agent, and the screen says so', async () => {

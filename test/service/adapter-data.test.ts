@@ -15,18 +15,9 @@ import { ChatService, type ChatServiceError } from '../../src/service/chat-servi
 import { FakeClock } from '../../src/service/clock.js';
 import { Subject, merge } from 'rxjs';
 import { deepText, mount, waitUntil, tampered } from '../helpers.js';
+import { rawMessage } from './raw-records.js';
 
-const message = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  id: 'm1',
-  sessionId: 's1',
-  seq: 1,
-  kind: 'from-customer',
-  text: 'Hello',
-  authorName: 'Mira',
-  sentAt: '2026-11-30T09:00:00Z',
-  attachments: [],
-  ...over,
-});
+const message = rawMessage;
 const session = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 's1',
   channelId: 'support',
