@@ -1,7 +1,16 @@
 import type { Subscription } from 'rxjs';
 import type { ChatMessage } from '../model/message.js';
 import type { ChatSession } from '../model/session.js';
-import { checkAdapter, checkEvent, checkList, checkMessage, checkPage, checkSnapshot, forSession } from '../service/adapter-data.js';
+import {
+  checkAdapter,
+  checkCommandSession,
+  checkEvent,
+  checkList,
+  checkMessage,
+  checkPage,
+  checkSnapshot,
+  forSession,
+} from '../service/adapter-data.js';
 import type { BackendEvent, ChatBackendAdapter } from './adapter.js';
 import type { ChatErrorCode } from './errors.js';
 
@@ -100,7 +109,7 @@ function newClientId(): string {
  * Declare mocha `describe` / `it` blocks that check the promises of a {@link ChatBackendAdapter}:
  * every method present (the service's `checkAdapter`), snapshot shape (the service's
  * `checkSnapshot`: the agent with its rights, sessions on listed channels), pages of the asked
- * chat only with each id once, oldest first within the asked range and limit, queue events, the answer race, queue order, idempotent send, seq order, paging,
+ * chat only with each id once, commands resolving with the asked chat (`checkCommandSession`), oldest first within the asked range and limit, queue events, the answer race, queue order, idempotent send, seq order, paging,
  * read marks, ending, unsubscribing, subscribing again, typed errors, listen-in rights and feed
  * (whose records the service's data checks can show). Call it at the top
  * level of a test file.
@@ -208,6 +217,35 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
       assert(last === null, 'takeNextInQueue resolves null on an empty queue');
       assert(taken.includes(first) && taken.includes(second), 'both queued chats were taken');
       assert(taken.indexOf(first) < taken.indexOf(second), 'the older chat is taken first');
+    });
+
+    it('answer, takeNextInQueue, transfer commands and endSession resolve with the chat they were asked for (the service refuses another)', async () => {
+      const same = (command: string, asked: string | null, result: unknown): ChatSession => {
+        const checked = checkCommandSession(command, asked, result);
+        assert(!(checked instanceof Error), checked instanceof Error ? checked.message : '');
+        return checked;
+      };
+      const id = await fx.queueCustomer({ text: 'Answer me' });
+      same('answer', id, await fx.adapter.answer(id));
+      await fx.queueCustomer({ text: 'Next in line' });
+      const next = await fx.adapter.takeNextInQueue();
+      assert(next !== null, 'takeNextInQueue resolves a session while a chat waits');
+      same('takeNextInQueue', null, next);
+      // A transfer to the second agent, when the backend allows it (that agent present with the respond right).
+      const to = fx.secondAgent.agentId;
+      const requested = await fx.adapter.requestTransfer(id, to).catch(() => null);
+      if (requested) {
+        same('requestTransfer', id, requested);
+        same('cancelTransfer', id, await fx.adapter.cancelTransfer(id));
+        await fx.adapter.requestTransfer(id, to);
+        same('rejectTransfer', id, await fx.secondAgent.rejectTransfer(id));
+        await fx.adapter.requestTransfer(id, to);
+        same('acceptTransfer', id, await fx.secondAgent.acceptTransfer(id));
+        same('endSession', id, await fx.secondAgent.endSession(id));
+      } else {
+        same('endSession', id, await fx.adapter.endSession(id));
+      }
+      same('endSession', next.id, await fx.adapter.endSession(next.id));
     });
 
     it('sendMessage is idempotent per clientId', async () => {

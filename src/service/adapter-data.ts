@@ -148,6 +148,36 @@ export function forSession<T extends { readonly sessionId: string }>(
   return (item) => ofSession(sessionId, check(item), 'sessionId');
 }
 
+/**
+ * Check the session a command resolved with (`answer`, `acceptTransfer`, `requestTransfer`,
+ * `rejectTransfer`, `cancelTransfer`, `endSession`, `linkPerson`: the asked chat;
+ * `takeNextInQueue`: any chat, or `null` for an empty queue, checked before this is called).
+ * The result must be a valid session ({@link checkSession}) and, when `sessionId` is given, that
+ * chat: a command that answers with another chat would otherwise put that chat in the list (and
+ * select it) while the asked one stays as it was.
+ * @param command the adapter method, for the message (e.g. `answer`)
+ * @param sessionId the asked chat's id, or `null` when the command names none (`takeNextInQueue`)
+ * @returns the session (defaults filled), or an `invalid-input` ChatBackendError whose message
+ *   names the command and both ids (`details`: `field` `id`, `command`, `sessionId`, `returnedId`),
+ *   or, for a record that is not a session, the command and the field at fault
+ */
+export function checkCommandSession(command: string, sessionId: string | null, raw: unknown): ChatSession | ChatBackendError {
+  const asked = sessionId === null ? `${command}()` : `${command}('${sessionId}')`;
+  const session = checkSession(raw);
+  if (session instanceof ChatBackendError) {
+    return new ChatBackendError('invalid-input', `Adapter ${asked} resolved with no valid chat session: ${session.message}`, {
+      details: { ...session.details, command, sessionId },
+      cause: session,
+    });
+  }
+  if (sessionId === null || session.id === sessionId) return session;
+  return new ChatBackendError(
+    'invalid-input',
+    `Adapter ${asked} resolved with another chat session: 'id' is '${session.id}', not the asked '${sessionId}' (nothing was changed)`,
+    { details: { field: 'id', command, sessionId, returnedId: session.id } },
+  );
+}
+
 function ofSession<T>(sessionId: string, checked: T | ChatBackendError, field: 'sessionId' | 'id'): T | ChatBackendError {
   if (checked instanceof ChatBackendError) return checked;
   const record = checked as unknown as Loose;

@@ -17,7 +17,17 @@ import type {
   CreateRequestInput,
 } from '../backend/adapter.js';
 import { ChatBackendError, toChatError } from '../backend/errors.js';
-import { checkAdapter, checkEvent, checkList, checkMessage, checkPage, checkSession, checkSnapshot, forSession } from './adapter-data.js';
+import {
+  checkAdapter,
+  checkCommandSession,
+  checkEvent,
+  checkList,
+  checkMessage,
+  checkPage,
+  checkSession,
+  checkSnapshot,
+  forSession,
+} from './adapter-data.js';
 import type { Agent, Presence } from '../model/agent.js';
 import type { Company, Person, QuickReply, SupportRequest } from '../model/crm.js';
 import type { Attachment, ChatMessage, MessageDraft, MessageView } from '../model/message.js';
@@ -571,16 +581,19 @@ export class ChatService {
    * Answer the oldest waiting chat of the agent's channels and select it.
    * Resolves with the session, or `null` (and a `queue-empty` notice) when the queue is empty.
    * Every failure also raises a notice with its code (`taken` for `already-taken`).
-   * @throws ChatBackendError `already-taken` (after retrying once), `not-permitted`, `network`, ...
+   * @throws ChatBackendError `already-taken` (after retrying once), `not-permitted`, `network`, ...;
+   *   `invalid-input` when the adapter resolves with something that is not a chat session
+   *   (nothing changes; see `checkCommandSession`)
    */
   async takeNextInQueue(): Promise<ChatSession | null> {
     this.requireOnline('takeNextInQueue', {});
     try {
-      const session = await this.backend.takeNextInQueue();
-      if (!session) {
+      const raw: unknown = await this.backend.takeNextInQueue();
+      if (raw === null) {
         this.notice('info', 'queue-empty');
         return null;
       }
+      const session = this.commandResult('takeNextInQueue', null, raw);
       this.upsertSession(session);
       this.patch({ selectedSessionId: session.id });
       this.lookUpPerson(session.id);
@@ -594,8 +607,9 @@ export class ChatService {
    * Answer a specific queued chat and select it.
    * @throws ChatBackendError `already-taken` when another agent was first (a notice tells the
    *   agent; nothing else changes), `not-permitted` without the respond right, `invalid-state`
-   *   when the chat is no longer queued, `not-found`, `network`, `timeout`, `disconnected`; every
-   *   failure raises a notice with its code (for the session)
+   *   when the chat is no longer queued, `not-found`, `network`, `timeout`, `disconnected`,
+   *   `invalid-input` when the adapter resolves with another chat (nothing changes; the agent can
+   *   answer again); every failure raises a notice with its code (for the session)
    */
   async answer(sessionId: string): Promise<ChatSession> {
     const session = this.state.sessions[sessionId];
@@ -606,7 +620,7 @@ export class ChatService {
     }
     this.requireOnline('answer', { sessionId });
     try {
-      const answered = await this.backend.answer(sessionId);
+      const answered = this.commandResult('answer', sessionId, await this.backend.answer(sessionId));
       this.upsertSession(answered);
       this.patch({ selectedSessionId: answered.id });
       this.lookUpPerson(answered.id);
@@ -830,7 +844,8 @@ export class ChatService {
    * failure the chat (its draft and files) stay as they were and a notice with the code is raised
    * for the session (`scope: 'session'`).
    * @throws ChatBackendError `not-permitted` (not the agent's chat), `invalid-state` (not ongoing),
-   *   `not-found`, `network`, `timeout`, `disconnected`
+   *   `not-found`, `network`, `timeout`, `disconnected`; `invalid-input` when the adapter resolves
+   *   with another chat (the chat, its draft and files stay; the agent can end it again)
    */
   async endSession(sessionId: string): Promise<ChatSession> {
     const where = { sessionId, scope: 'session' } as const;
@@ -844,7 +859,7 @@ export class ChatService {
     }
     this.requireOnline('endSession', where);
     try {
-      const ended = await this.backend.endSession(sessionId);
+      const ended = this.commandResult('endSession', sessionId, await this.backend.endSession(sessionId));
       this.upsertSession(ended);
       // Files attached and not sent cannot be sent any more (the confirmation said so): stop them.
       this.uploadQueue.discard(sessionId);
@@ -897,7 +912,7 @@ export class ChatService {
     else if (!target.rights[session.channelId]?.respond)
       refusal = new ChatBackendError('not-permitted', `${target.name} may not respond on this channel`);
     if (refusal) throw this.fail('requestTransfer', refusal);
-    return this.sessionCommand('requestTransfer', () => this.backend.requestTransfer(sessionId, toAgentId, note));
+    return this.sessionCommand('requestTransfer', sessionId, () => this.backend.requestTransfer(sessionId, toAgentId, note));
   }
 
   /**
@@ -914,7 +929,7 @@ export class ChatService {
         this.failVisibly('acceptTransfer', new ChatBackendError('not-permitted', 'The transfer is addressed to another agent'), where),
       );
     }
-    return this.sessionCommand('acceptTransfer', () => this.backend.acceptTransfer(sessionId), sessionId, where);
+    return this.sessionCommand('acceptTransfer', sessionId, () => this.backend.acceptTransfer(sessionId), sessionId, where);
   }
 
   /**
@@ -922,7 +937,7 @@ export class ChatService {
    * @throws ChatBackendError from the adapter
    */
   rejectTransfer(sessionId: string): Promise<ChatSession> {
-    return this.sessionCommand('rejectTransfer', () => this.backend.rejectTransfer(sessionId), undefined, { sessionId, scope: 'session' });
+    return this.sessionCommand('rejectTransfer', sessionId, () => this.backend.rejectTransfer(sessionId), undefined, { sessionId, scope: 'session' });
   }
 
   /**
@@ -930,7 +945,7 @@ export class ChatService {
    * @throws ChatBackendError from the adapter
    */
   cancelTransfer(sessionId: string): Promise<ChatSession> {
-    return this.sessionCommand('cancelTransfer', () => this.backend.cancelTransfer(sessionId), sessionId, { sessionId, scope: 'session' });
+    return this.sessionCommand('cancelTransfer', sessionId, () => this.backend.cancelTransfer(sessionId), sessionId, { sessionId, scope: 'session' });
   }
 
   /**
@@ -972,7 +987,7 @@ export class ChatService {
    * @throws ChatBackendError `not-found`, `not-permitted`, ...
    */
   async linkPerson(sessionId: string, personId: string | null): Promise<ChatSession> {
-    const session = await this.sessionCommand('linkPerson', () => this.backend.linkPerson(sessionId, personId));
+    const session = await this.sessionCommand('linkPerson', sessionId, () => this.backend.linkPerson(sessionId, personId));
     await this.loadPersonContext(sessionId, true).catch(() => undefined);
     return session;
   }
@@ -1738,18 +1753,22 @@ export class ChatService {
   }
 
   /**
+   * Run an adapter command on the chat `asked` and store the session it resolves with; one of
+   * another chat (or no valid session) is refused with `invalid-input` and nothing is stored.
+   * @param sessionId the chat for the `taken` notice on `already-taken`
    * @param visibly where to raise a notice for any failure (a command the agent started with a
    *   click whose element has no error display of its own); without it only `already-taken` does
    */
   private async sessionCommand(
     command: string,
+    asked: string,
     run: () => Promise<ChatSession>,
     sessionId?: string,
     visibly?: NoticeTarget,
   ): Promise<ChatSession> {
     this.requireOnline(command, visibly);
     try {
-      const session = await run();
+      const session = this.commandResult(command, asked, await run());
       this.upsertSession(session);
       return session;
     } catch (error) {
@@ -1809,6 +1828,17 @@ export class ChatService {
     const { items, error } = checkList(command, raw, check);
     if (error) this.fail(command, error);
     return items;
+  }
+
+  /**
+   * The session an adapter command resolved with, checked (`checkCommandSession`): a valid
+   * session of the asked chat (any chat when `asked` is `null`).
+   * @throws ChatBackendError `invalid-input` naming the command and both ids; the caller reports it
+   */
+  private commandResult(command: string, asked: string | null, raw: unknown): ChatSession {
+    const session = checkCommandSession(command, asked, raw);
+    if (session instanceof ChatBackendError) throw session;
+    return session;
   }
 
   private fail(command: string, error: unknown): ChatBackendError {

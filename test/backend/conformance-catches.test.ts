@@ -1,7 +1,8 @@
 /**
  * The conformance suite fails, with a message that says what is wrong, on adapters that make the
  * mistakes the service refuses: a missing method, a snapshot without the agent, messages of
- * another chat in a page, two different messages with one id in a page, a page out of order.
+ * another chat in a page, two different messages with one id in a page, a page out of order, a
+ * command that resolves with another chat.
  */
 import { expect } from '@open-wc/testing';
 import type { ChatBackendAdapter } from '../../src/backend/adapter.js';
@@ -107,5 +108,20 @@ describe('the conformance suite catches adapter data mistakes', () => {
       pageOf(backend, (page) => ({ ...page, messages: [...page.messages].reverse() })),
     );
     expect(reversed?.message).to.contain('does not page as asked').and.contain('oldest first');
+  });
+
+  it('a command that resolves with another chat, or takeNextInQueue with no session: named with the command and both ids', async () => {
+    expect(await conformance('answer, takeNextInQueue, transfer commands')).to.equal(undefined);
+    const otherChat = (backend: InMemoryChatBackend) => backend.script.customerArrives({ channelId: 'support', text: 'Someone else' });
+    const answer = await conformance('answer, takeNextInQueue, transfer commands', (backend) => ({
+      answer: async (id: string) => ({ ...(await backend.answer(id)), id: otherChat(backend) }),
+    }));
+    expect(answer?.message).to.contain("Conformance: Adapter answer('").and.contain('resolved with another chat session');
+    const next = await conformance('answer, takeNextInQueue, transfer commands', () => ({ takeNextInQueue: async () => ({ ok: true }) }));
+    expect(next?.message).to.contain('takeNextInQueue() resolved with no valid chat session');
+    const transfer = await conformance('answer, takeNextInQueue, transfer commands', (backend) => ({
+      requestTransfer: async (id: string, to: string) => ({ ...(await backend.requestTransfer(id, to)), id: 'elsewhere' }),
+    }));
+    expect(transfer?.message).to.contain("requestTransfer('").and.contain("'id' is 'elsewhere'");
   });
 });
