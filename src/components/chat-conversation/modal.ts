@@ -1,4 +1,5 @@
 import { type ReactiveController, type ReactiveControllerHost, css } from 'lit';
+import { keepTabInDialog } from '../shared/dialog-tab.js';
 
 /** The element that has focus, looking through shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -9,7 +10,8 @@ function deepActiveElement(): HTMLElement | null {
 
 /**
  * Opens one native `<dialog>` of an element modally (`showModal()`: focus trapped, Escape closes,
- * the rest of the page inert) and returns focus to the control that opened it when it closes.
+ * the rest of the page inert; Tab and Shift+Tab go round inside it, see `keepTabInDialog`) and
+ * returns focus to the control that opened it when it closes.
  * The dialog is only rendered while open: the host renders it when {@link ModalController.isOpen}
  * is true and binds {@link ModalController.onClose} to its `close` event.
  */
@@ -39,7 +41,10 @@ export class ModalController implements ReactiveController {
     this.host.requestUpdate();
     await this.host.updateComplete;
     const dialog = this.find();
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog) return;
+    // (The same listener again is a no-op: the dialog may be reopened while still rendered.)
+    dialog.addEventListener('keydown', keepTabInDialog);
+    if (!dialog.open) dialog.showModal();
   }
 
   /** Send focus somewhere else than the opener when the dialog closes (e.g. the composer after an insert). */

@@ -22,7 +22,8 @@ export interface TransferDialogHost extends ReactiveControllerHost {
  * modal `<dialog>` listing the agents the chat can go to (present, with a right on the chat's
  * channel; from `ChatService.transferTargets$`) with their current chat counts, and an optional
  * note. Submitting calls `ChatService.requestTransfer`; a refusal (`not-permitted`,
- * `invalid-state`, ...) is shown in the dialog, which stays open.
+ * `invalid-state`, ...) is shown in the dialog, which stays open. After a transfer was asked the
+ * dialog closes and focus goes to the composer ("Transfer" itself is gone while it is pending).
  *
  * When the composer holds a reply that was not sent or attached files were not sent
  * (`ChatService.transferCheck$`, followed live while open), the dialog names them first, as the
@@ -201,6 +202,9 @@ export class TransferDialog implements ReactiveController {
     try {
       await service.requestTransfer(sessionId, this.chosen, note.trim() || undefined);
       this.busy = false;
+      // The opener ("Transfer") goes while the transfer is pending: focus goes to the composer
+      // (the agent still has the chat, e.g. to tell the customer), else where the chat's state says.
+      this.modal.returnFocusTo(this.composer() ?? this.elsewhere());
       this.close();
     } catch (error) {
       this.busy = false;

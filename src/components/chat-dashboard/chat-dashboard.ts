@@ -28,6 +28,7 @@ import { styles } from './chat-dashboard.styles.js';
 import { LazyPart, adoptPartStyles, loadFailureStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { AlertOptionsController } from './alert-options.js';
 import { loadFailureText } from '../shared/load-failure.js';
+import { keepTabInDialog } from '../shared/dialog-tab.js';
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const listConverter = {
@@ -230,6 +231,7 @@ export class ChatDashboard extends ChatElement {
     // must not open it again.
     if (dialog && this.listenView && this.shownListen !== this.listen) {
       this.shownListen = this.listen;
+      dialog.addEventListener('keydown', keepTabInDialog);
       if (!dialog.open) dialog.showModal();
     }
     const log = this.renderRoot.querySelector<HTMLElement>('.listen-log');
