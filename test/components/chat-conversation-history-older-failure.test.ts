@@ -4,8 +4,11 @@
  *   and the "Start of conversation" marker are in the log's visible rect when the agent reached the
  *   top (by wheel, Home or PageUp), and "Try again" loads the page without moving the message the
  *   agent was reading;
+ * - at the very top with the failure row, scrolling up again (a wheel turn, an up key) tries the
+ *   page again, once per gesture (not in a loop while the adapter keeps failing);
  * - scrolling up through pages as they arrive, and through rows whose image fails late, no painted
- *   frame shows a correction (B11).
+ *   frame shows a correction (B11), also from the first frame after leaving the bottom, and rows at
+ *   and above the message read changing height just after leaving it do not move it.
  */
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -73,7 +76,7 @@ async function open(options: { messages: number; width: number; height?: number;
   await waitUntil(() => deepQuery(el, '.row[data-message-id]'), 'the history rendered');
   await frames(4);
   const log = byRole(el, 'log');
-  return { service, id: id!, el, log, held };
+  return { clock, service, id: id!, el, log, held };
 }
 
 function frames(count = 1): Promise<void> {
@@ -184,6 +187,65 @@ for (const width of [600, 360]) {
   }
 }
 
+it('at the very top with the failure row, scrolling up again (wheel turns, a key) tries the older page again once per gesture, not in a loop; Try again still works', async () => {
+  const s = await open({ messages: 3000, width: 600 });
+  const { log, held } = s;
+  const loadingRow = () => startRow(log)?.textContent?.includes('Loading earlier messages');
+  const failureRow = () => deepQuery(log, '.history-start [role="alert"]');
+  /** One gesture of `turns` wheel turns up, a frame apart (no scroll follows at the very top). */
+  const wheelUp = async (turns: number) => {
+    for (let turn = 0; turn < turns; turn++) {
+      log.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, bubbles: true, composed: true }));
+      log.scrollTop -= 120;
+      await frames(1);
+    }
+  };
+  await scrollToTop(log, 'wheel');
+  await waitUntil(() => held.length === 1, 'the older page requested');
+  held[0]!.fail('timeout');
+  await waitUntil(failureRow, 'the failure row');
+  await settle(s.el);
+  await frames(4);
+  expect(log.scrollTop, 'at the very top').to.equal(0);
+  expect(inView(log, failureRow()!), `the failure row in view: ${where(log, failureRow())}`).to.equal(true);
+
+  // The same gesture goes on at the very top: no retry (the page failed during it).
+  await wheelUp(3);
+  expect(held, 'no retry within the gesture that requested the page').to.have.length(1);
+
+  // A new gesture (a pause since the last wheel turn): one retry, the row shows loading again.
+  await s.clock.advance(1000);
+  await wheelUp(1);
+  await waitUntil(() => held.length === 2, 'wheeling up at the top tries again');
+  await waitUntil(loadingRow, 'the loading row again');
+  // More turns of the same gesture, and the retry failing meanwhile: no further retry (no loop).
+  await wheelUp(3);
+  held[1]!.fail('network');
+  await waitUntil(failureRow, 'the failure row again');
+  await wheelUp(5);
+  expect(held, 'one retry per gesture while the adapter keeps failing').to.have.length(2);
+
+  // The keyboard: PageUp on the log at the very top tries again.
+  log.focus();
+  await sendKeys({ press: 'PageUp' });
+  await waitUntil(() => held.length === 3, 'PageUp at the top tries again');
+  await waitUntil(loadingRow, 'the loading row after PageUp');
+  held[2]!.fail('timeout');
+  await waitUntil(failureRow, 'the failure row after PageUp');
+
+  // "Try again" still works, and the page then arrives with the message read in place.
+  const read = reading(log);
+  byRole(log, 'button', 'Try again').click();
+  await waitUntil(() => held.length === 4, 'Try again requests the page');
+  held[3]!.pass();
+  await waitUntil(() => !s.service.state.histories[s.id]!.loading, 'the page arrived');
+  await settle(s.el);
+  await frames(10);
+  expect(s.service.state.histories[s.id]!.items.length, 'the older page is shown').to.equal(100);
+  expect(failureRow(), 'no failure row').to.equal(null);
+  expect(offsetOf(log, read.key) - read.offset, 'the message read stays when the page arrives').to.be.within(-1, 1);
+});
+
 for (const way of ['wheel', 'Home'] as const) {
   it(`at the top by ${way} after the last page: "Start of conversation" is in view`, async () => {
     const s = await open({ messages: 70, width: 360 });
@@ -264,6 +326,61 @@ for (const width of [600, 360]) {
     expect(failed, 'images failed on the way').to.be.at.least(10);
     expect(s.service.state.histories[s.id]!.items.length, 'older pages arrived meanwhile').to.be.at.least(150);
     expect(misses, 'frames where the rows did not move with the scroll').to.deep.equal([]);
+  });
+}
+
+/** Fail the shown images of the rows whose top is at or above the top of row `key` (the message read and those above it). */
+function failImagesAbove(log: HTMLElement, key: string): number {
+  const limit = log.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(key)}"]`)!.getBoundingClientRect().top + 1;
+  const shown = Array.from(log.querySelectorAll<HTMLImageElement>('img.thumb:not([hidden])')).filter(
+    (img) => img.closest('.row')!.getBoundingClientRect().top <= limit,
+  );
+  for (const img of shown) img.dispatchEvent(new Event('error'));
+  return shown.length;
+}
+
+type Leaving = 'images already failed, 100 px turns' | 'images failing as the agent leaves, 300 px turns';
+
+for (const width of [600, 360]) {
+  for (const leaving of ['images already failed, 100 px turns', 'images failing as the agent leaves, 300 px turns'] as Leaving[]) {
+    it(`B11 — ${width} px wide, leaving the bottom (${leaving}), images of rows coming into range fail: from the first painted frame on, the message read moves by the amount scrolled`, async () => {
+      const s = await open({ messages: 400, width, height: 600, holdOlder: false, images: true });
+      const { log } = s;
+      const step = leaving.includes('100 px') ? 100 : 300;
+      if (leaving.includes('already failed')) {
+        failShownImages(log);
+        await frames(10);
+      }
+      expect(log.scrollHeight - log.scrollTop - log.clientHeight, 'at the bottom').to.be.at.most(2);
+      const misses: string[] = [];
+      let failed = 0;
+      for (let frame = 0; frame < 2400 / step; frame++) {
+        // In the same task as the wheel turn, the images of the rows in range fail.
+        failed += failShownImages(log);
+        const { key, moved, scrolled } = await wheelUpOneFrame(log, step);
+        if (Math.abs(moved - scrolled) > 1) misses.push(`frame ${frame}: ${key} moved ${moved.toFixed(1)} px for ${scrolled} px scrolled`);
+      }
+      expect(failed, 'images failed on the way').to.be.at.least(2);
+      expect(misses, 'frames where the message read did not move with the scroll').to.deep.equal([]);
+    });
+  }
+
+  it(`B11 — ${width} px wide, just after leaving the bottom, rows at and above the message read change height (images fail): it does not move`, async () => {
+    const s = await open({ messages: 400, width, height: 600, holdOlder: false, images: true });
+    const { log } = s;
+    // The agent leaves the bottom (one wheel turn) and stops; the images have not failed yet.
+    await wheelUpOneFrame(log, 300);
+    const misses: string[] = [];
+    let failed = 0;
+    for (let frame = 0; frame < 6; frame++) {
+      const read = reading(log);
+      failed += failImagesAbove(log, read.key);
+      await painted();
+      const moved = offsetOf(log, read.key) - read.offset;
+      if (Math.abs(moved) > 1) misses.push(`frame ${frame}: ${read.key} moved ${moved.toFixed(1)} px`);
+    }
+    expect(failed, 'images failed at and above the message read').to.be.at.least(2);
+    expect(misses, 'frames where the message read moved').to.deep.equal([]);
   });
 }
 

@@ -33,6 +33,8 @@ const BOTTOM_SLACK = 32;
 const TOP_SLACK = 120;
 /** Frames during which a kept message is held in place after older messages were added. */
 const ANCHOR_FRAMES = 6;
+/** Wheel turns on the log closer together than this (ms, service clock) are one gesture of the agent's. */
+const GESTURE_GAP_MS = 300;
 
 
 /** What the message history reads from the element that shows it (called on each use). */
@@ -85,6 +87,8 @@ export interface LogFrame {
 
 /** Keys that scroll a focused scroller. */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+/** Keys that scroll a focused scroller up. */
+const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 
 /**
  * The message history of `<chat-conversation>`: the live `role="log"` region with day
@@ -113,8 +117,9 @@ export class MessageHistoryController implements ReactiveController {
   private lastScrollTop = 0;
   /**
    * The log's scrollTop when a kept message's offset was last taken or restored (after the
-   * virtualizer's own correction, see {@link afterLayout}): the log scrolling away from it since
-   * is the agent's, and the kept message goes along with it instead of being put back.
+   * virtualizer's own correction, see {@link afterLayout}): the log scrolling away from it before
+   * the next layout pass is the agent's, and the kept message goes along with it instead of being
+   * put back.
    */
   private keptScrollTop = 0;
   /**
@@ -240,7 +245,7 @@ export class MessageHistoryController implements ReactiveController {
             keyFunction: (item: HistoryItem | undefined, index: number) => item?.key ?? `gap:${index}`,
             renderItem: this.renderItem,
             scroller: true,
-            layout: historyLayout(pin, this.afterLayout),
+            layout: historyLayout(pin, this.layoutHooks),
           })
         : // Until the first page is there, only the loading row: the virtualizer starts with the
           // page (one layout pass on opening, not one for the loading row and one for the page).
@@ -494,7 +499,7 @@ export class MessageHistoryController implements ReactiveController {
     const up = top < previous;
     this.lastScrollTop = top;
     if (this.anchor && this.anchor.phase !== 'waiting') return; // held in place (see holdAnchor)
-    const atBottom = log.scrollHeight - top - log.clientHeight <= BOTTOM_SLACK;
+    const atBottom = atBottomOf(log);
     // Only the agent's own scrolling leaves the bottom. While pinned, the virtualizer's corrections
     // move the log (up or down) towards a bottom its measurements are still moving; they must not
     // unpin, or a message arriving before the next correction is framed under the old last row.
@@ -507,7 +512,8 @@ export class MessageHistoryController implements ReactiveController {
       if (!atBottom && !this.userScrolled) this.releasePin = true;
       this.setPinned(atBottom);
     }
-    if (up && top <= TOP_SLACK) this.loadOlder();
+    // (A page requested by this gesture's scrolling: its wheel turns at the top do not request it again.)
+    if (up && top <= TOP_SLACK && this.loadOlder()) this.gestureLoaded = true;
   };
 
   /**
@@ -520,26 +526,70 @@ export class MessageHistoryController implements ReactiveController {
   /** The next render releases the virtualizer's pin (see {@link onScroll}). */
   private releasePin = false;
 
-  /** The agent's own scrolling input on the log (passive): scrolls in the next 500 ms are theirs. */
+  /** Service-clock time (ms) of the agent's last wheel turn on the log. */
+  private lastWheelAt = -Infinity;
+  /** Whether the agent's current gesture (wheel turns {@link GESTURE_GAP_MS} apart at most, or a key press) requested an older page. */
+  private gestureLoaded = false;
+
+  /**
+   * The agent's own scrolling input on the log (passive): scrolls in the next 500 ms are theirs.
+   * Scrolling up at the very top (no scroll follows) tries a failed older page again, once per gesture.
+   */
   private readonly onIntent = {
     handleEvent: (event: Event): void => {
       if (event.type === 'keydown' && !SCROLL_KEYS.has((event as KeyboardEvent).key)) return;
       this.intentUntil = performance.now() + 500;
+      if (event.type === 'wheel') {
+        const now = this.opts.service()?.clock.now() ?? Date.now();
+        if (now - this.lastWheelAt > GESTURE_GAP_MS) this.gestureLoaded = false;
+        this.lastWheelAt = now;
+        if ((event as WheelEvent).deltaY < 0) this.retryAtTop();
+      } else if (event.type === 'keydown' && UP_KEYS.has((event as KeyboardEvent).key) && !(event as KeyboardEvent).repeat) {
+        this.gestureLoaded = false;
+        this.retryAtTop();
+      }
     },
     passive: true,
   } as const;
 
-  /** The virtualizer released its pin: a scroll it did not cause itself (the agent's). */
-  private readonly onUnpinned = (): void => {
-    this.userScrolled = true;
+  /**
+   * The agent scrolls up at the very top of the log, where the browser scrolls no further (no
+   * scroll event): when the older page failed, try it again (the failure row shows loading again),
+   * once per gesture, so wheel turns or inertia do not retry in a loop while the adapter keeps failing.
+   */
+  private retryAtTop(): void {
     const log = this.logRef.value;
+    const history = this.history;
+    if (!log || log.scrollTop > 0 || !history?.loaded || !history.error || this.gestureLoaded) return;
+    if (this.loadOlder()) this.gestureLoaded = true;
+  }
+
+  /**
+   * The virtualizer released its pin: a scroll it did not cause itself (the agent's, or the
+   * browser clamping scrollTop when the rows at the bottom got smaller, e.g. an image that could
+   * not load).
+   */
+  private readonly onUnpinned = (): void => {
+    const log = this.logRef.value;
+    if (log && this.pinned && atBottomOf(log) && !(this.anchor && this.anchor.phase !== 'waiting')) {
+      // Still at the bottom: pin again, or the next layout (rows measured anew) leaves the log
+      // short of the bottom (69 px after an image failed there).
+      this.opts.requestUpdate();
+      return;
+    }
+    this.userScrolled = true;
     if (!log || !this.pinned || (this.anchor && this.anchor.phase !== 'waiting')) return;
-    if (log.scrollHeight - log.scrollTop - log.clientHeight > BOTTOM_SLACK) this.setPinned(false);
+    this.setPinned(false);
   };
 
   private setPinned(pinned: boolean): void {
     this.pinned = pinned;
     this.seenKey = undefined;
+    // Leaving the bottom: the message in view now is the one read, from the first layout pass on
+    // (rows that change height in that pass, e.g. images failing as the agent leaves, do not move it).
+    const log = this.logRef.value;
+    this.reading = !pinned && log ? firstMessageInView(log) : undefined;
+    if (log) this.keptScrollTop = log.scrollTop;
     this.opts.requestUpdate();
   }
 
@@ -558,13 +608,16 @@ export class MessageHistoryController implements ReactiveController {
     void this.opts.run(service.loadHistory(id));
   };
 
-  /** Load the page before the oldest loaded message, keeping the first message in view in place. */
-  private loadOlder(): void {
+  /**
+   * Load the page before the oldest loaded message, keeping the first message in view in place.
+   * @returns whether a page was requested (not when none is left or one is under way)
+   */
+  private loadOlder(): boolean {
     const id = this.opts.sessionId();
     const service = this.opts.service();
     const history = this.history;
     const log = this.logRef.value;
-    if (!id || !service || !log || !history?.loaded || !history.hasMore || history.loading || this.anchor?.phase === 'waiting') return;
+    if (!id || !service || !log || !history?.loaded || !history.hasMore || history.loading || this.anchor?.phase === 'waiting') return false;
     // A message still held in place after the last page (or failure) is let go: "Try again" right away.
     this.anchor = undefined;
     const start = log.querySelector<HTMLElement>('.history-start');
@@ -584,6 +637,7 @@ export class MessageHistoryController implements ReactiveController {
         // the message in place from the next frame on.
         else if (this.anchor?.phase === 'pin') requestAnimationFrame(() => this.holdAnchor());
       });
+    return true;
   }
 
   /** After the virtualizer's range or visible rows changed: keep the anchored message at its old offset. */
@@ -597,22 +651,42 @@ export class MessageHistoryController implements ReactiveController {
    * same frame. Rows measured after a page came in, or that changed height, move the rows without
    * changing the range, so `onLayout` alone would correct one painted frame late (a visible jump).
    */
-  private readonly afterLayout = (scrollError: number): void => {
+  private readonly afterLayout = (startScrollTop: number): void => {
     if (this.anchor && this.anchor.phase !== 'waiting') {
       this.reading = undefined;
-      this.holdAnchor(scrollError);
+      this.holdAnchor(startScrollTop);
     } else {
-      this.keepReading(scrollError);
+      this.keepReading(startScrollTop);
     }
   };
 
   /**
-   * How far (px) the agent scrolled since a kept message was last put in place: what the log
-   * scrolled, less the virtualizer's own correction `scrollError` of this layout pass (the
-   * virtualizer may lay out before the scroll listener has seen the agent's scroll).
+   * Before each layout pass of the virtualizer changes the DOM (the rows are where the agent saw
+   * them, scrolled by the agent since): the agent who scrolled away from the bottom since the last
+   * pass leaves it now, before the virtualizer's pin puts the log back at the bottom in this pass
+   * (the scroll listener may not have seen that scroll yet). Returns the log's scrollTop.
    */
-  private agentScrolled(log: HTMLElement, scrollError: number): number {
-    return log.scrollTop + scrollError - this.keptScrollTop;
+  private readonly beforeLayout = (): number | undefined => {
+    const log = this.logRef.value;
+    if (!log) return undefined;
+    if (this.pinned && !this.anchor && (this.userScrolled || performance.now() < this.intentUntil) && !atBottomOf(log)) {
+      if (!this.userScrolled) this.releasePin = true;
+      this.setPinned(false);
+    }
+    return log.scrollTop;
+  };
+
+  /** The history layout's hooks (see {@link afterLayout}, {@link beforeLayout}). */
+  private readonly layoutHooks = { afterLayout: this.afterLayout, beforeLayout: this.beforeLayout };
+
+  /**
+   * How far (px) the agent scrolled since a kept message was last put in place: to the log's
+   * scrollTop `startScrollTop` before this layout pass (before the virtualizer's correction, and
+   * before the browser clamped scrollTop to a scroll area that shrank; the virtualizer may lay out
+   * before the scroll listener has seen the agent's scroll), or outside a layout pass to scrollTop now.
+   */
+  private agentScrolled(log: HTMLElement, startScrollTop: number | undefined): number {
+    return (startScrollTop ?? log.scrollTop) - this.keptScrollTop;
   }
 
   /** Put the kept row `key` back at `offset` (px from the log's top); returns whether it is rendered. */
@@ -626,7 +700,7 @@ export class MessageHistoryController implements ReactiveController {
   }
 
   /** Put the message the agent reads back at its offset (after their own scrolling), then take the one in view now. */
-  private keepReading(scrollError: number): void {
+  private keepReading(startScrollTop: number): void {
     const log = this.logRef.value;
     if (!log) return;
     if (this.pinned) {
@@ -635,12 +709,12 @@ export class MessageHistoryController implements ReactiveController {
       return;
     }
     const kept = this.reading;
-    if (kept) this.putBack(log, kept.key, kept.offset - this.agentScrolled(log, scrollError));
+    if (kept) this.putBack(log, kept.key, kept.offset - this.agentScrolled(log, startScrollTop));
     this.keptScrollTop = log.scrollTop;
     this.reading = firstMessageInView(log);
   }
 
-  private holdAnchor(scrollError = 0): void {
+  private holdAnchor(startScrollTop?: number): void {
     const anchor = this.anchor;
     const log = this.logRef.value;
     if (!anchor || anchor.phase === 'waiting' || !log) return;
@@ -652,7 +726,7 @@ export class MessageHistoryController implements ReactiveController {
       requestAnimationFrame(this.onAnchorFrame);
     } else {
       // The held message goes along with the agent's own scrolling (or it would stall).
-      anchor.offset -= this.agentScrolled(log, scrollError);
+      anchor.offset -= this.agentScrolled(log, startScrollTop);
     }
     this.putBack(log, anchor.key, anchor.offset);
   }
@@ -680,6 +754,11 @@ export class MessageHistoryController implements ReactiveController {
   private onDiscard(sessionId: string, clientId: string): void {
     this.opts.service()?.discardFailed(sessionId, clientId);
   }
+}
+
+/** Whether the log is scrolled to (within {@link BOTTOM_SLACK} px of) its bottom. */
+function atBottomOf(log: HTMLElement): boolean {
+  return log.scrollHeight - log.scrollTop - log.clientHeight <= BOTTOM_SLACK;
 }
 
 /** The newest message row of the log, if any. */
