@@ -77,6 +77,7 @@ export {
   type SnippetsState,
   type TemplateValues,
 } from './service/snippets.js';
+export type { SnippetFilter, SnippetGroup } from './service/snippet-search.js';
 export { FakeClock, systemClock, type ChatClock, type TimerHandle } from './service/clock.js';
 export { chatServiceContext } from './context/chat-service-context.js';
 export { ChatProvider } from './context/chat-provider.js';

@@ -289,6 +289,37 @@ export const InsertPicker: Story = {
   play: async ({ canvasElement }) => press(canvasElement, 'Insert'),
 };
 
+/**
+ * Type "/" at the start of the composer, then `search` in the picker that opens (as an agent would:
+ * the picker opens on the "/", focus in its search field).
+ */
+async function slashSearch(canvas: HTMLElement, search: string): Promise<void> {
+  const root = await waitFor(() => canvas.querySelector('chat-conversation')?.shadowRoot ?? null);
+  const composer = await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea'));
+  composer.focus();
+  composer.value = '/';
+  composer.setSelectionRange(1, 1);
+  composer.dispatchEvent(new InputEvent('input', { data: '/', inputType: 'insertText', bubbles: true, composed: true }));
+  const field = await waitFor(() => root.querySelector<HTMLInputElement>('#insert-dialog[open] #insert-search'));
+  await waitFor(() => root.querySelector('#insert-dialog [role="option"]'));
+  field.value = search;
+  field.dispatchEvent(new InputEvent('input', { data: search, inputType: 'insertText', bubbles: true, composed: true }));
+}
+
+/** "/day" in the composer: FAQs, reply templates and quick replies found together, each group named by its source. */
+export const InsertPickerSlashSearch: Story = {
+  loaders: [async () => ({ scene: await scene(lively) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => slashSearch(canvasElement, 'day'),
+};
+
+/** "/" and a text nothing matches: the picker says so; Escape would put "/zebra" back in the composer. */
+export const InsertPickerNothingFound: Story = {
+  loaders: [async () => ({ scene: await scene(lively) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement }) => slashSearch(canvasElement, 'zebra'),
+};
+
 /** "Create quick reply" from the picker: a name only the agent sees, and the content. */
 export const CreateQuickReply: Story = {
   loaders: [async () => ({ scene: await scene(lively) })],

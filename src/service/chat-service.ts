@@ -58,6 +58,7 @@ import type { ListenIn } from './listen-in.js';
 import { type DashboardStats, computeDashboardStats, nextDayStart, sameStats } from './stats.js';
 import { type ChatWarning, computeWarnings, nextWarningAt, sameWarnings } from './warnings.js';
 import type { SnippetStore } from './snippet-store.js';
+import type { SnippetFilter, SnippetGroup } from './snippet-search.js';
 import {
   MemorySnippetPreferenceStorage,
   type Snippet,
@@ -1269,6 +1270,21 @@ export class ChatService {
     });
     this.snippetStore!.markUsed(key);
     return text;
+  }
+
+  /**
+   * Search the loaded FAQs, reply templates and quick replies, as the Insert picker lists them:
+   * without a query the favourites, the recently used and every folder; with one, the snippets
+   * whose title, text, folder or link hold every word of it (case and accents ignored; a leading
+   * "/", the composer's trigger, is left out), grouped by source and folder, best title matches
+   * first. Reads {@link ChatService.snippets$}' current value.
+   * @param query what the agent typed
+   * @param filter `all` (default) or one source: `faq`, `template`, `quick-reply`
+   * @returns the groups in list order (`kind` favourites, recent or folder, with `source` and
+   *   `folder`); none before {@link ChatService.loadSnippets} has loaded the snippets
+   */
+  searchSnippets(query: string, filter: SnippetFilter = 'all'): readonly SnippetGroup[] {
+    return this.snippetStore?.search(query, filter) ?? [];
   }
 
   /**

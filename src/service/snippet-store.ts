@@ -6,6 +6,7 @@ import type { BehaviorSubject } from 'rxjs';
 import type { ChatBackendAdapter } from '../backend/adapter.js';
 import { ChatBackendError, type toChatError } from '../backend/errors.js';
 import type { Faq, QuickReply, ReplyTemplate } from '../model/crm.js';
+import { type SnippetFilter, type SnippetGroup, searchSnippets } from './snippet-search.js';
 import { RECENT_MAX, type Snippet, type SnippetPreferenceStorage, type SnippetPreferences, type SnippetsState } from './snippets.js';
 
 const byFolderAndTitle = (a: Snippet, b: Snippet) => a.folder.localeCompare(b.folder) || a.title.localeCompare(b.title);
@@ -85,6 +86,11 @@ export class SnippetStore {
         this.loading = null;
       });
     return this.loading;
+  }
+
+  /** The loaded snippets matching `query` in `filter`'s sources, grouped for the list (see `searchSnippets`). */
+  search(query: string, filter: SnippetFilter = 'all'): SnippetGroup[] {
+    return searchSnippets(this.state, query, filter);
   }
 
   /** The snippet with this key, if loaded. */

@@ -178,24 +178,83 @@ describe('<chat-conversation> Insert picker', () => {
     expect(deepText(folderGroups(el)[0]!)).to.contain('Checking');
   });
 
-  it('typing "/" at the start of the composer opens the quick replies, filtered by what follows', async () => {
-    const { el } = await openChat();
+  /** Type "/" at the start of the composer and wait for the picker's options. */
+  async function slash(el: ChatConversation): Promise<void> {
     composer(el).focus();
     await sendKeys({ type: '/' });
     await waitUntil(() => queryByRole(el, 'dialog', 'Insert'), 'the picker');
     await waitUntil(() => allByRole(picker(el), 'option').length > 0, 'options');
     await settle(el);
-    expect(byRole(picker(el), 'button', 'Quick replies').getAttribute('aria-pressed')).to.equal('true');
+  }
+
+  it('typing "/" and text searches FAQs, reply templates and quick replies together, each group named by its source', async () => {
+    const { el } = await openChat();
+    await slash(el);
+    expect(byRole(picker(el), 'button', 'All').getAttribute('aria-pressed')).to.equal('true');
     expectFocusOn(byRole(picker(el), 'combobox', 'Search texts'));
-    await sendKeys({ type: 'even' });
+    await sendKeys({ type: 'day' });
     await settle(el);
-    expect(optionNames(el)).to.deep.equal(['Even kijken']);
+    const labels = folderGroups(el).map((g) => deepText(g.querySelector('.picker-group-label')!));
+    expect(labels[0]).to.match(/^FAQ · /);
+    expect(labels).to.include('Reply templates · Closing');
+    expect(labels.at(-1)).to.equal('My quick replies');
+    expect(optionNames(el)).to.include.members(['How long does delivery take?', 'Goodbye', 'Anything else?']);
+    expect(deepText(byRole(picker(el), 'status'))).to.equal(`${optionNames(el).length} texts found`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('"/" search: Arrow keys move through the sources, Enter inserts in place of "/" and the text, focus in the composer', async () => {
+    const { el } = await openChat();
+    await slash(el);
+    await sendKeys({ type: 'else' });
+    await settle(el);
+    expect(optionNames(el)).to.deep.equal(['Anything else?']);
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'parcel' });
+    await settle(el);
+    const found = optionNames(el);
+    expect(found[0]).to.equal('How do I track my parcel?');
+    expect(found).to.include('Return label sent');
+    expect(activeOption(el)).to.equal(found[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(activeOption(el)).to.equal(found[1]);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    expect(activeOption(el)).to.equal(found.at(-1));
+    while (activeOption(el) !== 'Return label sent') {
+      await sendKeys({ press: 'ArrowUp' });
+      await settle(el);
+    }
     await sendKeys({ press: 'Enter' });
     await settle(el);
     const box = composer(el);
-    expect(box.value).to.equal('Een ogenblikje, ik kijk het even voor je na.');
+    expect(box.value).to.equal('I have sent a return label to your e-mail address, Mira Okafor. Please drop the parcel at any service point within 14 days.');
     expectFocusOn(box);
     expect(box.selectionStart).to.equal(box.value.length);
+  });
+
+  it('"/" search: Escape closes the picker at once and the composer shows "/" and the search text as typed, caret after it', async () => {
+    const { el, service, id } = await openChat();
+    await slash(el);
+    await sendKeys({ type: 'order look' });
+    await settle(el);
+    expect(optionNames(el)).to.deep.equal(['Order lookup']);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(queryByRole(el, 'dialog', 'Insert')).to.equal(null);
+    const box = composer(el);
+    expect(box.value).to.equal('/order look');
+    expectFocusOn(box);
+    expect([box.selectionStart, box.selectionEnd]).to.deep.equal([11, 11]);
+    expect(service.state.drafts[id]).to.equal('/order look');
+    // Typing on goes on from there.
+    await sendKeys({ type: 'up' });
+    expect(box.value).to.equal('/order lookup');
   });
 
   it('"/" in the middle of a text does not open the picker', async () => {

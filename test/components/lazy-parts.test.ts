@@ -73,7 +73,7 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     expect(deepActiveElement() === insert).to.equal(true);
   });
 
-  it('"/" typed at the start of the composer loads and opens the quick replies', async () => {
+  it('"/" typed at the start of the composer loads and opens the Insert picker on all sources', async () => {
     instrument();
     const { el } = await openChat();
     byRole(el, 'textbox', 'Message').focus();
@@ -82,7 +82,7 @@ describe('<chat-conversation> loads its dialogs on demand', () => {
     const picker = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Insert'), 'the Insert picker');
     await settle(el);
     expect(loads.picker).to.equal(1);
-    expect(byRole(picker, 'button', 'Quick replies').getAttribute('aria-pressed')).to.equal('true');
+    expect(byRole(picker, 'button', 'All').getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('shows a notice instead of nothing when a dialog cannot be loaded, and opens it once it can', async () => {

@@ -49,6 +49,11 @@ import { TypingNotifier } from './typing-notifier.js';
  * once loaded. When one cannot be loaded, a notice (`role="alert"`) says so; its "Try again"
  * opens the dialog asked for once it has loaded (for the same chat).
  *
+ * Typing `/` at the start of the composer opens the Insert picker searching FAQs, reply templates
+ * and quick replies at once for what follows (results grouped by source and folder; Arrow keys,
+ * Enter inserts in place of the `/…`); Escape closes it and the composer shows `/` and the search
+ * text as typed.
+ *
  * @summary The selected chat's messages, composer and actions.
  * @tag chat-conversation
  *
@@ -585,17 +590,39 @@ export class ChatConversation extends ChatSessionElement {
     this.service.setDraft(id, text);
     if (text.trim()) this.typing.input(id);
     else this.typing.stop();
-    // "/" at the start of the composer opens the quick replies, filtered by what follows (typed
-    // while the picker loads, too).
+    // "/" at the start of the composer opens the Insert picker searching FAQs, reply templates and
+    // quick replies for what follows (typed while the picker loads, too).
     if (event.data === '/' && text.startsWith('/') && textarea.selectionStart === 1 && !this.picker.value?.isOpen) {
       this.insertRange = { start: 0, end: 1, slash: true };
       // (After a failed load and "Try again": only while the composer still starts with the "/".)
       void this.openPart(this.picker, (picker) =>
         textarea.isConnected && textarea.value.startsWith('/')
-          ? picker.open({ filter: 'quick-reply', query: textarea.value.slice(1).split(/\s/)[0] ?? '', opener: textarea })
+          ? picker.open({
+              query: textarea.value.slice(1).split(/\s/)[0] ?? '',
+              opener: textarea,
+              onDismiss: (query) => this.restoreSlash(query),
+            })
           : false,
       );
     }
+  }
+
+  /**
+   * The picker that "/" opened closed without inserting (Escape, Cancel): the composer shows "/"
+   * and the search text, as the agent typed them, with the caret after them (kept as the draft).
+   */
+  private restoreSlash(query: string): void {
+    const id = this.currentId;
+    const textarea = this.composerElement;
+    if (!this.insertRange?.slash || !id || !this.service || !textarea) return;
+    this.insertRange = null;
+    const match = /^\/\S*/.exec(textarea.value);
+    if (!match) return;
+    const typed = `/${query}`;
+    const value = typed + textarea.value.slice(match[0].length);
+    textarea.value = value;
+    textarea.setSelectionRange(typed.length, typed.length);
+    this.service.setDraft(id, value);
   }
 
   private onOpenPicker(event: Event): void {

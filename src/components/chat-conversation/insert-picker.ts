@@ -3,6 +3,7 @@ import { type ReactiveControllerHost, type TemplateResult, css, html, nothing, s
 import { ObserveController } from '../../controllers/observe-controller.js';
 import type { QuickReply } from '../../model/crm.js';
 import type { ChatService } from '../../service/chat-service.js';
+import type { SnippetFilter, SnippetGroup } from '../../service/snippet-search.js';
 import type { Snippet, SnippetSource, SnippetsState } from '../../service/snippets.js';
 import type { DisplaySettings } from '../../service/state.js';
 import { actionErrorText } from './action-errors.js';
@@ -13,9 +14,9 @@ import { QuickReplyDialog } from './quick-reply-dialog.js';
 import { softDisabled } from '../shared/soft-disabled.js';
 
 /** Which sources the picker shows. */
-export type PickerFilter = 'all' | SnippetSource;
+export type PickerFilter = SnippetFilter;
 
-/** A group of the picker's list: favourites, recently used, or one folder of one source. */
+/** A group of the picker's list as shown: favourites, recently used, or one folder of one source. */
 interface Group {
   readonly id: string;
   readonly label: string;
@@ -37,6 +38,11 @@ export interface PickerOpenOptions {
   readonly query?: string;
   /** Where focus returns when the picker closes without inserting. */
   readonly opener?: HTMLElement | null;
+  /**
+   * Called when the picker closes without inserting (Escape, Cancel), with the search text it
+   * had then; after it, focus returns to `opener`. (The composer's "/" puts back what was typed.)
+   */
+  readonly onDismiss?: (query: string) => void;
 }
 
 const starIcon = svg`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M8 1.8l1.9 3.9 4.3.6-3.1 3 .7 4.3L8 11.6l-3.8 2 .7-4.3-3.1-3 4.3-.6z" fill="currentColor"/></svg>`;
@@ -49,7 +55,9 @@ const starIcon = svg`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden
  * "Add to favourites" and, for the agent's own quick replies, Edit and Delete; "Create quick reply"
  * opens the quick-reply dialog. Data and rules come from `ChatService` (`snippets$`, `useSnippet`,
  * `toggleFavourite`, `deleteQuickReply`); the chosen text goes to `insert`, which puts it in the
- * composer at the caret.
+ * composer at the caret. The search (`ChatService.searchSnippets`) looks through all three sources
+ * unless a filter is pressed; results stay grouped by source and folder, and a polite status says
+ * how many were found. Escape (once, also with search text) closes it without inserting.
  */
 export class InsertPicker {
   private readonly modal: ModalController;
@@ -60,6 +68,7 @@ export class InsertPicker {
   private activeKey: string | null = null;
   private confirmingDelete = false;
   private error = '';
+  private onDismiss: ((query: string) => void) | undefined;
 
   /**
    * @param host the conversation element
@@ -99,6 +108,7 @@ export class InsertPicker {
     this.activeKey = null;
     this.confirmingDelete = false;
     this.error = '';
+    this.onDismiss = options.onDismiss;
     void this.service()?.loadSnippets().catch(() => undefined);
     await this.modal.open(options.opener);
     this.searchField()?.focus();
@@ -123,7 +133,7 @@ export class InsertPicker {
   private renderPicker(): TemplateResult | typeof nothing {
     if (!this.modal.isOpen) return nothing;
     const state = this.data.value;
-    const groups = state ? this.groups(state) : [];
+    const groups = state ? this.groups() : [];
     const entries = groups.flatMap((g) => g.items.map((item) => ({ group: g.id, item })));
     const active = entries.find((e) => e.item.key === this.activeKey) ?? entries[0];
     const activeId = active ? optionId(active.group, active.item) : '';
@@ -133,7 +143,7 @@ export class InsertPicker {
       ['template', msg('Reply templates')],
       ['quick-reply', msg('Quick replies')],
     ];
-    return html`<dialog id="insert-dialog" class="dialog wide picker" aria-labelledby="insert-title" @close=${this.modal.onClose}>
+    return html`<dialog id="insert-dialog" class="dialog wide picker" aria-labelledby="insert-title" @close=${this.onClosed}>
       <div class="dialog-form">
         <h2 class="dialog-title" id="insert-title">${msg('Insert')}</h2>
         <div class="picker-filters" role="group" aria-label=${msg('Source')}>
@@ -175,6 +185,7 @@ export class InsertPicker {
           </div>
           ${this.renderPreview(active?.item, state)}
         </div>
+        <p class="visually-hidden" role="status">${state?.status === 'ready' && this.query.trim() ? this.foundText(entries.length) : ''}</p>
         <p class="form-error" role="alert">${this.error}</p>
         <div class="dialog-actions picker-actions">
           <button type="button" class="btn" @click=${this.onCreate}>${msg('Create quick reply')}</button>
@@ -261,37 +272,34 @@ export class InsertPicker {
     </div>`;
   }
 
-  /** Favourites, recently used (without a search), then one group per source and folder. */
-  private groups(state: SnippetsState): Group[] {
-    const query = normalise(this.query.trim());
-    const shown = state.snippets.filter(
-      (s) => (this.filter === 'all' || s.source === this.filter) && (!query || normalise(`${s.title} ${s.text} ${s.folder}`).includes(query)),
-    );
-    const groups: Group[] = [];
-    if (!query) {
-      const pick = (keys: readonly string[]) =>
-        keys.flatMap((k) => shown.find((s) => s.key === k) ?? []);
-      const favourites = pick(state.favourites);
-      const recent = pick(state.recent);
-      if (favourites.length) groups.push({ id: 'favourites', label: msg('Favourites'), items: favourites, mixed: true });
-      if (recent.length) groups.push({ id: 'recent', label: msg('Recently used'), items: recent, mixed: true });
-    }
-    // Keyed by source and folder as a JSON pair: a folder name may contain any character.
-    const folders = new Map<string, { source: SnippetSource; folder: string; items: Snippet[] }>();
-    for (const s of shown) {
-      const key = JSON.stringify([s.source, s.folder]);
-      const group = folders.get(key) ?? { source: s.source, folder: s.folder, items: [] };
-      group.items.push(s);
-      folders.set(key, group);
-    }
-    let n = 0;
-    for (const { source, folder, items } of folders.values()) {
-      const label =
-        source === 'quick-reply' ? msg('My quick replies') : `${source === 'faq' ? msg('FAQ') : msg('Reply templates')} · ${folder}`;
-      groups.push({ id: `folder-${n++}`, label, items });
-    }
-    return groups;
+  /**
+   * The list's groups: the service's search (`ChatService.searchSnippets`: favourites and recently
+   * used without a search, then one group per source and folder), each with its label.
+   */
+  private groups(): Group[] {
+    const found = this.service()?.searchSnippets(this.query, this.filter) ?? [];
+    return found.map((g) => ({ id: g.id, label: groupLabel(g), items: g.items, mixed: g.kind !== 'folder' }));
   }
+
+  /** "3 texts found", for the status screen readers announce while the agent searches. */
+  private foundText(count: number): string {
+    if (count === 1) return msg('1 text found');
+    return msg(str`${new Intl.NumberFormat(this.display().locale).format(count)} texts found`);
+  }
+
+  /**
+   * The dialog's `close` event: closed without inserting, the `onDismiss` of {@link InsertPicker.open}
+   * hears the search text; then focus returns (`ModalController.onClose`).
+   */
+  private readonly onClosed = (event: Event): void => {
+    const dialog = event.target as HTMLDialogElement | null;
+    if (!dialog?.open && this.modal.isOpen) {
+      const dismiss = this.onDismiss;
+      this.onDismiss = undefined;
+      dismiss?.(this.query);
+    }
+    this.modal.onClose(event);
+  };
 
   private searchField(): HTMLInputElement | null {
     return this.host.renderRoot.querySelector<HTMLInputElement>('#insert-search');
@@ -339,6 +347,11 @@ export class InsertPicker {
         event.preventDefault();
         if (active) this.choose(active);
         return;
+      case 'Escape':
+        // One Escape closes (a search field's own Escape would first clear the search text).
+        event.preventDefault();
+        this.close();
+        return;
       default:
         return;
     }
@@ -362,6 +375,7 @@ export class InsertPicker {
       this.host.requestUpdate();
       return;
     }
+    this.onDismiss = undefined;
     this.modal.returnFocusTo(this.insert(text));
     this.modal.close();
   }
@@ -445,9 +459,17 @@ function sourceBadge(source: SnippetSource): string {
   }
 }
 
-/** Lower case without accents, for searching. */
-function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** A group's label: "Favourites", "Recently used", or its source and folder ("FAQ · Returns", "My quick replies"). */
+function groupLabel(group: SnippetGroup): string {
+  switch (group.kind) {
+    case 'favourites':
+      return msg('Favourites');
+    case 'recent':
+      return msg('Recently used');
+    case 'folder':
+      if (group.source === 'quick-reply') return msg('My quick replies');
+      return `${group.source === 'faq' ? msg('FAQ') : msg('Reply templates')} · ${group.folder ?? ''}`;
+  }
 }
 
 /** Styles of the Insert picker. */
