@@ -93,6 +93,20 @@ describe('Tab and Shift+Tab stay inside every modal dialog', () => {
     await sendKeys({ press: 'Escape' });
   });
 
+  it('the Create quick reply dialog opened from the picker', async () => {
+    const { el } = await openConversation();
+    const { dialog: picker } = await openWithKeyboard(el, 'Insert', 'Insert');
+    await waitUntil(() => allByRole(picker, 'option').length > 0, 'the options');
+    byRole(picker, 'button', 'Create quick reply').focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Create quick reply'), 'the quick reply dialog');
+    await settle(el);
+    await expectTabTrapped(dialog);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    await sendKeys({ press: 'Escape' });
+  });
+
   it('the Transfer dialog (with its radio group of agents)', async () => {
     const { el } = await openConversation();
     const { dialog } = await openWithKeyboard(el, 'Transfer', 'Transfer chat');
