@@ -4,8 +4,9 @@
  *   and the "Start of conversation" marker are in the log's visible rect when the agent reached the
  *   top (by wheel, Home or PageUp), and "Try again" loads the page without moving the message the
  *   agent was reading;
- * - at the very top with the failure row, scrolling up again (a wheel turn, an up key) tries the
- *   page again, once per gesture (not in a loop while the adapter keeps failing);
+ * - at the very top with the failure row, scrolling up again (a wheel turn, an up key, a finger
+ *   dragging the log down) tries the page again, once per gesture (not in a loop while the adapter
+ *   keeps failing);
  * - scrolling up through pages as they arrive, and through rows whose image fails late, no painted
  *   frame shows a correction (B11), also from the first frame after leaving the bottom, and rows at
  *   and above the message read changing height just after leaving it do not move it.
@@ -244,6 +245,45 @@ it('at the very top with the failure row, scrolling up again (wheel turns, a key
   expect(s.service.state.histories[s.id]!.items.length, 'the older page is shown').to.equal(100);
   expect(failureRow(), 'no failure row').to.equal(null);
   expect(offsetOf(log, read.key) - read.offset, 'the message read stays when the page arrives').to.be.within(-1, 1);
+});
+
+it('at the very top with the failure row, dragging the log down with a finger tries the older page again once per touch gesture', async () => {
+  const s = await open({ messages: 3000, width: 360 });
+  const { log, held } = s;
+  const failureRow = () => deepQuery(log, '.history-start [role="alert"]');
+  /** One touch gesture: the finger moves `moves` times 40 px down the log, a frame apart. */
+  const drag = async (moves: number) => {
+    const x = log.getBoundingClientRect().left + 20;
+    let y = log.getBoundingClientRect().top + 20;
+    for (let move = 0; move <= moves; move++, y += 40) {
+      const touch = new Touch({ identifier: 1, target: log, clientX: x, clientY: y });
+      log.dispatchEvent(new TouchEvent('touchmove', { touches: [touch], changedTouches: [touch], bubbles: true, composed: true }));
+      await frames(1);
+    }
+  };
+  log.scrollTop = 0;
+  await waitUntil(() => held.length === 1, 'the older page requested');
+  held[0]!.fail('network');
+  await waitUntil(failureRow, 'the failure row');
+  await settle(s.el);
+  await frames(4);
+  expect(log.scrollTop, 'at the very top').to.equal(0);
+
+  await drag(4);
+  await waitUntil(() => held.length === 2, 'dragging down at the top tries again');
+  await waitUntil(() => startRow(log)?.textContent?.includes('Loading earlier messages'), 'the loading row again');
+  held[1]!.fail('network');
+  await waitUntil(failureRow, 'the failure row again');
+  await drag(4);
+  expect(held, 'one retry per touch gesture').to.have.length(2);
+
+  // The next gesture (the finger lifted a moment) tries again; the page arrives.
+  await s.clock.advance(1000);
+  await drag(2);
+  await waitUntil(() => held.length === 3, 'the next gesture tries again');
+  held[2]!.pass();
+  await waitUntil(() => !s.service.state.histories[s.id]!.loading, 'the page arrived');
+  expect(s.service.state.histories[s.id]!.items.length, 'the older page is shown').to.equal(100);
 });
 
 for (const way of ['wheel', 'Home'] as const) {

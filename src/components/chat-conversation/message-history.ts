@@ -33,7 +33,7 @@ const BOTTOM_SLACK = 32;
 const TOP_SLACK = 120;
 /** Frames during which a kept message is held in place after older messages were added. */
 const ANCHOR_FRAMES = 6;
-/** Wheel turns on the log closer together than this (ms, service clock) are one gesture of the agent's. */
+/** Wheel turns or touch moves on the log closer together than this (ms, service clock) are one gesture of the agent's. */
 const GESTURE_GAP_MS = 300;
 
 
@@ -526,9 +526,14 @@ export class MessageHistoryController implements ReactiveController {
   /** The next render releases the virtualizer's pin (see {@link onScroll}). */
   private releasePin = false;
 
-  /** Service-clock time (ms) of the agent's last wheel turn on the log. */
-  private lastWheelAt = -Infinity;
-  /** Whether the agent's current gesture (wheel turns {@link GESTURE_GAP_MS} apart at most, or a key press) requested an older page. */
+  /** Service-clock time (ms) of the agent's last wheel turn or touch move on the log. */
+  private lastGestureAt = -Infinity;
+  /** The vertical position (px) of the finger at the last touch move on the log. */
+  private lastTouchY = 0;
+  /**
+   * Whether the agent's current gesture (wheel turns or touch moves {@link GESTURE_GAP_MS} apart
+   * at most, or a key press) requested an older page.
+   */
   private gestureLoaded = false;
 
   /**
@@ -539,11 +544,20 @@ export class MessageHistoryController implements ReactiveController {
     handleEvent: (event: Event): void => {
       if (event.type === 'keydown' && !SCROLL_KEYS.has((event as KeyboardEvent).key)) return;
       this.intentUntil = performance.now() + 500;
-      if (event.type === 'wheel') {
+      if (event.type === 'wheel' || event.type === 'touchmove') {
         const now = this.opts.service()?.clock.now() ?? Date.now();
-        if (now - this.lastWheelAt > GESTURE_GAP_MS) this.gestureLoaded = false;
-        this.lastWheelAt = now;
-        if ((event as WheelEvent).deltaY < 0) this.retryAtTop();
+        const newGesture = now - this.lastGestureAt > GESTURE_GAP_MS;
+        if (newGesture) this.gestureLoaded = false;
+        this.lastGestureAt = now;
+        if (event.type === 'wheel') {
+          if ((event as WheelEvent).deltaY < 0) this.retryAtTop();
+          return;
+        }
+        // A finger moving down the log scrolls it up.
+        const y = (event as TouchEvent).touches[0]?.clientY;
+        if (y === undefined) return;
+        if (!newGesture && y > this.lastTouchY) this.retryAtTop();
+        this.lastTouchY = y;
       } else if (event.type === 'keydown' && UP_KEYS.has((event as KeyboardEvent).key) && !(event as KeyboardEvent).repeat) {
         this.gestureLoaded = false;
         this.retryAtTop();
