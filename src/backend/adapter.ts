@@ -18,7 +18,7 @@ import type { ChatCustomer, ChatSession } from '../model/session.js';
 
 /** What the backend allows; checked by the service before any upload. */
 export interface BackendCapabilities {
-  /** Largest file the backend accepts, in bytes. */
+  /** Largest file the backend accepts, in bytes (shown to agents in decimal SI units: 1 MB = 1,000,000 bytes). */
   readonly maxFileSize: Bytes;
   /**
    * Allowed file types: MIME types (`image/png`), wildcards (`image/*`) or extensions (`.pdf`).

@@ -105,25 +105,30 @@ export function formatNumber(value: number, display: DisplaySettings): string {
 }
 
 /**
- * A file size, e.g. `10 MB`, `512 kB`, `3 bytes` (units of 1024 bytes, as the upload limits are).
- * @param bytes size in bytes
- * @param fractionDigits digits after the decimal sign (default: 1 below 10 units, else 0; none for bytes)
+ * A file size in decimal SI units, e.g. `10.5 MB`, `512 kB`, `3 bytes` (1 kB = 1,000 bytes,
+ * 1 MB = 1,000,000 bytes, 1 GB = 1,000,000,000 bytes; so a limit of 10 MiB = 10,485,760 bytes reads
+ * `10.5 MB`), localised with `Intl.NumberFormat` unit style (`2,5 MB` in Dutch). Below 1,000 the
+ * bytes are written out ({@link formatByteCount}).
+ * @param bytes size in bytes (negative or not finite counts as 0)
+ * @param fractionDigits exactly this many digits after the decimal sign (default: at most 3
+ *   significant digits, so `1.5 kB`, `10.5 MB`, `123 MB`); to tell two sizes apart, see `formatBytesApart`
  */
 export function formatBytes(bytes: number, display: DisplaySettings, fractionDigits?: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = Math.max(0, Number.isFinite(bytes) ? bytes : 0);
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  const size = Math.max(0, Number.isFinite(bytes) ? bytes : 0);
   let i = 0;
-  while (value >= 1024 && i < units.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  if (i === 0) return formatByteCount(value, display);
+  while (size >= 1000 ** (i + 1) && i < units.length - 1) i++;
+  // 999,999 bytes at 3 significant digits would read "1,000 kB": write "1 MB".
+  if (fractionDigits === undefined && i > 0 && i < units.length - 1 && Number((size / 1000 ** i).toPrecision(3)) >= 1000) i++;
+  if (i === 0) return formatByteCount(size, display);
   return new Intl.NumberFormat(display.locale, {
     style: 'unit',
     unit: units[i],
     unitDisplay: 'short',
-    maximumFractionDigits: fractionDigits ?? (value < 10 ? 1 : 0),
-  }).format(value);
+    ...(fractionDigits === undefined
+      ? { maximumSignificantDigits: 3 }
+      : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
+  }).format(size / 1000 ** i);
 }
 
 /** A whole number of bytes with the unit written out: `1 byte`, `3 bytes`, `10.485.761 bytes` (nl). */

@@ -98,7 +98,7 @@ describe('<chat-conversation> files', () => {
     // The upload list is a lazily loaded part: it shows once its chunk is there.
     const item = await waitUntil(() => deepQuery(el, '.upload.refused'), 'the refused file');
     expect(deepText(item)).to.contain('scan.pdf');
-    // The size shown and the limit named never read the same (not "10 MB" next to "the limit of 10 MB").
+    // The size shown and the limit named never read the same (not "10.5 MB" next to "the limit of 10.5 MB").
     expect(deepQuery(item, '.upload-size')!.textContent!.trim()).to.equal('10,485,761 bytes');
     expect(deepText(item)).to.contain('File is larger than the limit of 10,485,760 bytes');
     expect(progressBars(el)).to.have.length(0);
@@ -111,8 +111,9 @@ describe('<chat-conversation> files', () => {
     const { el } = await openChat();
     await pick(el, new File([new Uint8Array(Math.round(10.4 * MiB))], 'scan.pdf', { type: 'application/pdf' }));
     const item = await waitUntil(() => deepQuery(el, '.upload.refused'), 'the refused file');
-    expect(deepQuery(item, '.upload-size')!.textContent!.trim()).to.equal('10.4 MB');
-    expect(deepText(item)).to.contain('File is larger than the limit of 10 MB');
+    // Decimal units (1 MB = 1,000,000 bytes): 10.4 MiB is 10.9 MB, the 10 MiB limit 10.5 MB (not "10 MB").
+    expect(deepQuery(item, '.upload-size')!.textContent!.trim()).to.equal('10.9 MB');
+    expect(deepText(item)).to.contain('File is larger than the limit of 10.5 MB');
   });
 
   it('B21 — accepts a file of exactly 10 MiB, uploads it and sends it with a download link', async () => {
@@ -137,7 +138,7 @@ describe('<chat-conversation> files', () => {
     await pick(el, new File([new Uint8Array(6 * MiB)], 'scan.pdf', { type: 'application/pdf' }));
     await waitUntil(() => deepQuery(el, '.upload.failed'), 'the failed upload');
     await settle(el);
-    expect(deepText(deepQuery(el, '.upload.failed')!)).to.contain('Upload failed: File is larger than the limit of 5 MB');
+    expect(deepText(deepQuery(el, '.upload.failed')!)).to.contain('Upload failed: File is larger than the limit of 5.24 MB');
     expect(progressBars(el)).to.have.length(0);
     byRole(el, 'button', 'Remove scan.pdf').click();
     await settle(el);

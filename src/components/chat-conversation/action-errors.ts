@@ -59,8 +59,9 @@ function sizeLimit(e: ChatBackendError): number | undefined {
 
 /**
  * Two file sizes that never read the same when they differ (a file and the limit it exceeds:
- * "10 MB" next to "larger than the limit of 10 MB" would contradict itself): as `formatBytes`
- * when that tells them apart, else with up to 3 decimals, else both in exact bytes.
+ * "10.5 MB" next to "larger than the limit of 10.5 MB" would contradict itself): as `formatBytes`
+ * (decimal SI units, 1 MB = 1,000,000 bytes) when that tells them apart, else with 1, 2 or 3
+ * decimals, else both in exact bytes.
  * @param a size in bytes
  * @param b size in bytes
  * @returns the texts of `a` and `b`
