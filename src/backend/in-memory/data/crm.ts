@@ -284,26 +284,26 @@ export const FAQS: readonly Faq[] = [
 /** The demo's shared reply templates (10, with `{customerName}`, `{agentName}`, `{channelName}`). */
 export const REPLY_TEMPLATES: readonly ReplyTemplate[] = [
   ['Greetings', 'Welcome', 'Hello {customerName}, my name is {agentName}. Thank you for contacting {channelName}. How can I help you?'],
-  ['Greetings', 'Welkom', 'Hallo {customerName}, ik ben {agentName} van {channelName}. Waarmee kan ik je helpen?'],
+  ['Greetings', 'Welkom', 'Hallo {customerName}, ik ben {agentName} van {channelName}. Waarmee kan ik u helpen?'],
   ['Greetings', 'Still there?', 'Hi {customerName}, are you still there? I am happy to help as soon as you are back.'],
   ['Orders', 'Order lookup', 'Thanks {customerName}. Could you give me your order number? You can find it in the confirmation e-mail.'],
-  ['Orders', 'Bestelling opzoeken', 'Dank je, {customerName}. Wat is je bestelnummer? Je vindt het in de bevestigingsmail.'],
+  ['Orders', 'Bestelling opzoeken', 'Dank u, {customerName}. Wat is uw bestelnummer? U vindt het in de bevestigingsmail.'],
   ['Orders', 'Return label sent', 'I have sent a return label to your e-mail address, {customerName}. Please drop the parcel at any service point within 14 days.'],
   ['Billing', 'Corrected invoice', 'I have asked our finance team to send you a corrected invoice, {customerName}. You will receive it within one working day.'],
   ['Technical', 'Escalated to specialist', 'I have passed your question on to a specialist, {customerName}. They will contact you today. Kind regards, {agentName}'],
   ['Closing', 'Goodbye', 'Thank you for chatting with {channelName}, {customerName}. Have a nice day! {agentName}'],
-  ['Closing', 'Tot ziens', 'Bedankt voor je bericht aan {channelName}, {customerName}. Nog een fijne dag! Groet, {agentName}'],
+  ['Closing', 'Tot ziens', 'Bedankt voor uw bericht aan {channelName}, {customerName}. Nog een fijne dag! Groet, {agentName}'],
 ].map(([folder, name, text], i) => ({ id: `T${i + 1}`, folder, name, text }));
 
 /** Quick replies each demo agent starts with. */
 export const QUICK_REPLIES: readonly QuickReply[] = [
   ['a1', 'Checking', 'One moment please, I am checking this for you.'],
   ['a1', 'Thanks for waiting', 'Thank you for waiting, I have the answer for you now.'],
-  ['a1', 'Even kijken', 'Een ogenblikje, ik kijk het even voor je na.'],
+  ['a1', 'Even kijken', 'Een ogenblikje, ik kijk het even voor u na.'],
   ['a1', 'Anything else?', 'Is there anything else I can help you with today?'],
   ['a2', 'Quote follows', 'I will send you a quote by e-mail within the hour.'],
   ['a3', 'Restart', 'Could you log out, clear your browser cache and log in again?'],
   ['a3', 'Tracking', 'You can follow your parcel with the tracking link in your e-mail.'],
-  ['a5', 'Moment', 'Moment, ik zoek het voor je uit.'],
+  ['a5', 'Moment', 'Moment, ik zoek het voor u uit.'],
   ['a6', 'Escalate', 'I am passing this on to our second-line team.'],
 ].map(([agentId, name, text], i) => ({ id: `QR${i + 1}`, agentId, name, text }));

@@ -32,7 +32,7 @@ export const CHANNELS: readonly ChannelSeed[] = [
     id: 'webshop-nl',
     name: 'Webshop NL',
     language: 'nl',
-    welcomeMessage: 'Hallo, bedankt voor je bericht! Waarmee kan ik je helpen?',
+    welcomeMessage: 'Hallo, bedankt voor uw bericht! Waarmee kan ik u helpen?',
     waitWarningMinutes: 2,
     unansweredWarningMinutes: 3,
   },
