@@ -164,6 +164,8 @@ export class ChatService {
   private readonly incomingSubject = new Subject<ChatSession>();
   private readonly subscriptions: Subscription[] = [];
   private readonly watchers = new Map<string, number>();
+  /** The newest person-data fetch per session (a counter); older answers are dropped. */
+  private readonly personLoads = new Map<string, number>();
   /** Watches that keep their session read (the agent can see it): session id → count. */
   private readonly readers = new Map<string, number>();
   private readonly sendAttempts = new Map<string, number>();
@@ -862,6 +864,8 @@ export class ChatService {
     try {
       const ended = this.commandResult('endSession', sessionId, await this.backend.endSession(sessionId));
       this.upsertSession(ended);
+      // The person's panels list this chat as ended now.
+      if (ended.personId) this.refreshPersonContexts([ended.personId]);
       // Files attached and not sent cannot be sent any more (the confirmation said so): stop them.
       this.uploadQueue.discard(sessionId);
       return ended;
@@ -953,7 +957,12 @@ export class ChatService {
    * Load the person panel's data for a session: the linked person's details, or candidates
    * found by the customer's e-mail, name and phone. Loads once per session and person; `answer`
    * and `takeNextInQueue` start it for the chat they took. A failure (status `error`) is loaded
-   * again once when the connection comes back after a drop.
+   * again once when the connection comes back after a drop. Commands that change what the panels
+   * show (`createRequest`, `linkPerson`, `createPerson`, `createPersonAndLink`, `endSession`)
+   * load the affected panels again by themselves. When two loads of one session overlap, only
+   * the last one started lands.
+   * @param force load again even when the data is held
+   * @throws ChatBackendError from the adapter (also stored as status `error`)
    */
   async loadPersonContext(sessionId: string, force = false): Promise<void> {
     const session = this.state.sessions[sessionId];
@@ -967,19 +976,55 @@ export class ChatService {
     ) {
       return;
     }
-    this.setPersonContext(sessionId, { status: 'loading', candidates: current?.candidates ?? [] });
+    await this.fetchPersonContext(sessionId, false);
+  }
+
+  /**
+   * Fetch a session's person data and store it; a newer fetch for the same session wins. `quiet`
+   * keeps the shown data (no `loading` state) while it fetches, for a refresh after a change.
+   */
+  private async fetchPersonContext(sessionId: string, quiet: boolean): Promise<void> {
+    const session = this.state.sessions[sessionId];
+    if (!session) return;
+    const token = (this.personLoads.get(sessionId) ?? 0) + 1;
+    this.personLoads.set(sessionId, token);
+    const latest = () => this.personLoads.get(sessionId) === token;
+    const current = this.state.personContexts[sessionId];
+    const shown = current?.status === 'ready' && (current.details?.person.id ?? undefined) === session.personId;
+    if (!quiet || !shown) this.setPersonContext(sessionId, { status: 'loading', candidates: current?.candidates ?? [] });
     try {
       if (session.personId) {
         const details = await this.backend.getPersonDetails(session.personId);
-        this.setPersonContext(sessionId, { status: 'ready', candidates: [], details });
+        if (latest()) this.setPersonContext(sessionId, { status: 'ready', candidates: [], details });
       } else {
         const candidates = await this.backend.findPersonCandidates(session.customer);
-        this.setPersonContext(sessionId, { status: 'ready', candidates });
+        if (latest()) this.setPersonContext(sessionId, { status: 'ready', candidates });
       }
     } catch (error) {
       const chatError = this.fail('loadPersonContext', error);
-      this.setPersonContext(sessionId, { status: 'error', candidates: [], error: { code: chatError.code, message: chatError.message } });
+      if (latest()) {
+        this.setPersonContext(sessionId, { status: 'error', candidates: [], error: { code: chatError.code, message: chatError.message } });
+      }
       throw chatError;
+    }
+  }
+
+  /**
+   * After a command changed CRM data: load again (quietly, in the background) every held person
+   * panel that shows it. `personIds`: panels of sessions linked to these persons; `candidates`:
+   * also every panel that lists candidates (a new person may be one); `except`: a session the
+   * caller loads itself. Failures land as status `error` like any load.
+   */
+  private refreshPersonContexts(personIds: readonly (string | undefined)[], candidates = false, except?: string): void {
+    for (const [sessionId, context] of Object.entries(this.state.personContexts)) {
+      const session = this.state.sessions[sessionId];
+      if (!session || sessionId === except) continue;
+      const shownId = context.details?.person.id;
+      const affected =
+        (shownId !== undefined && personIds.includes(shownId)) ||
+        (session.personId !== undefined && personIds.includes(session.personId)) ||
+        (candidates && !session.personId);
+      if (affected) void this.fetchPersonContext(sessionId, true).catch(() => undefined);
     }
   }
 
@@ -988,7 +1033,10 @@ export class ChatService {
    * @throws ChatBackendError `not-found`, `not-permitted`, ...
    */
   async linkPerson(sessionId: string, personId: string | null): Promise<ChatSession> {
+    const before = this.state.sessions[sessionId]?.personId;
     const session = await this.sessionCommand('linkPerson', sessionId, () => this.backend.linkPerson(sessionId, personId));
+    // Other panels of the persons linked before and now list this chat among their chats.
+    this.refreshPersonContexts([before, personId ?? undefined], false, sessionId);
     await this.loadPersonContext(sessionId, true).catch(() => undefined);
     return session;
   }
@@ -1086,10 +1134,15 @@ export class ChatService {
     return this.cached(`transcript:${sessionId}`, () => this.select((s) => s.transcripts[sessionId]));
   }
 
-  /** Create a CRM person. @throws ChatBackendError `invalid-input`, ... */
+  /**
+   * Create a CRM person. Panels that list candidates load again (the new person may be one).
+   * @throws ChatBackendError `invalid-input`, ...
+   */
   async createPerson(input: CreatePersonInput): Promise<Person> {
     try {
-      return await this.backend.createPerson(input);
+      const person = await this.backend.createPerson(input);
+      this.refreshPersonContexts([], true);
+      return person;
     } catch (error) {
       throw this.fail('createPerson', error);
     }
@@ -1108,7 +1161,8 @@ export class ChatService {
 
   /**
    * Create a request (ticket) from a chat; the backend attaches the chat log and the session
-   * records the request (`session.requestIds`, updated here at once).
+   * records the request (`session.requestIds`, updated here at once). The person panels of the
+   * request's person (`request.personId`, else the session's) load again, so it is listed there.
    * @throws ChatBackendError `invalid-input` (empty title; `details.field`), `not-found`, `not-permitted`, ...
    */
   async createRequest(sessionId: string, input: CreateRequestInput): Promise<SupportRequest> {
@@ -1121,6 +1175,7 @@ export class ChatService {
       if (session && !session.requestIds.includes(request.id)) {
         this.upsertSession({ ...session, requestIds: [...session.requestIds, request.id] });
       }
+      this.refreshPersonContexts([request.personId ?? this.state.sessions[sessionId]?.personId]);
       return request;
     } catch (error) {
       throw this.fail('createRequest', error);
