@@ -33,7 +33,7 @@ type Way = 'wheel' | 'Home' | 'PageUp';
  * The demo backend's long chat of `messages` messages in a conversation `width` px wide. Older
  * pages wait in `held` until the test answers them, unless `holdOlder` is false.
  */
-async function open(options: { messages: number; width: number; height?: number; holdOlder?: boolean; images?: boolean }) {
+async function open(options: { messages: number; width: number; height?: number; holdOlder?: boolean; images?: boolean | 'broken' }) {
   const clock = new FakeClock('2026-11-30T09:00:00Z');
   const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false, longChatMessages: options.images ? undefined : options.messages });
   const service = new ChatService({ backend, clock });
@@ -54,7 +54,11 @@ async function open(options: { messages: number; width: number; height?: number;
   const real: typeof stored = async (sessionId, o) => {
     const page = await stored(sessionId, o);
     if (!options.images) return page;
-    const image = (name: string) => 'data:image/svg+xml,' + encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="20" height="14"><title>${name}</title></svg>`);
+    // 'broken': a URL of its own for each image that the browser cannot decode (it fails by itself, when it loads).
+    const image = (name: string) =>
+      options.images === 'broken'
+        ? `data:image/svg+xml,broken-${encodeURIComponent(name)}`
+        : 'data:image/svg+xml,' + encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="20" height="14"><title>${name}</title></svg>`);
     return { ...page, messages: page.messages.map((m) => ({ ...m, attachments: m.attachments?.map((a) => ({ ...a, url: image(a.name) })) })) };
   };
   backend.getMessages = (sessionId, o) => {
@@ -437,6 +441,22 @@ for (const width of [600, 360]) {
       expect(misses, 'frames where the message read moved').to.deep.equal([]);
     });
   }
+}
+
+for (const width of [600, 360]) {
+  it(`B11 — ${width} px wide, leaving the bottom of a chat whose images the browser cannot load (they fail by themselves as they load): every painted frame moves the message read by the amount scrolled`, async () => {
+    const s = await open({ messages: 400, width, height: 600, holdOlder: false, images: 'broken' });
+    const { log } = s;
+    await waitUntil(() => log.querySelector('img.thumb[hidden]'), 'an image failed by itself');
+    await frames(6);
+    const misses: string[] = [];
+    for (let frame = 0; frame < 24; frame++) {
+      const { key, moved, scrolled } = await wheelUpOneFrame(log, 150);
+      if (Math.abs(moved - scrolled) > 1) misses.push(`frame ${frame}: ${key} moved ${moved.toFixed(1)} px for ${scrolled} px scrolled`);
+    }
+    expect(log.querySelectorAll('img.thumb[hidden]').length, 'images failed on the way').to.be.at.least(2);
+    expect(misses, 'frames where the message read did not move with the scroll').to.deep.equal([]);
+  });
 }
 
 it('an image that could not be loaded starts hidden when its row is rendered again (scrolled out of range and back)', async () => {
