@@ -48,6 +48,7 @@ export type {
 export { historyStatus } from './service/state.js';
 export * from './service/selectors.js';
 export { transferTargets, type TransferTarget } from './service/transfer-targets.js';
+export { type TransferOffer, chatsBadgeCount, isOfferedToMe, transferOfferKey, transferOffersOf } from './service/transfer-offers.js';
 export * from './service/stats.js';
 export * from './service/warnings.js';
 export * from './service/channel-selection.js';

@@ -41,6 +41,15 @@ export interface ChatEventDetails {
     limitMinutes: number;
     since: string;
   };
+  /**
+   * Another agent offers the current agent a chat (a transfer addressed to them), for host
+   * notifications. `fromAgentId` is the sending agent; `note` their note for the receiver, when
+   * they wrote one. Fired once per offer that appears after the first load (a chat offered again
+   * after a reject fires again), by the element that provides the service (`<chat-provider>`, or
+   * `<chat-screen>` with its own inputs). The agent answers in the conversation (Accept transfer /
+   * Reject transfer).
+   */
+  'chat-transfer-offered': { sessionId: string; fromAgentId: string; note?: string };
   /** A command failed; for the host's log. */
   'chat-error': { code: ChatErrorCode; message: string; cause?: unknown };
   /** The agent ended a chat (fired once it has ended; not when ending failed). */
@@ -82,6 +91,7 @@ declare global {
     'chat-incoming': ChatEvent<'chat-incoming'>;
     'chat-error': ChatEvent<'chat-error'>;
     'chat-warning': ChatEvent<'chat-warning'>;
+    'chat-transfer-offered': ChatEvent<'chat-transfer-offered'>;
     'chat-session-end': ChatEvent<'chat-session-end'>;
   }
 }

@@ -8,7 +8,7 @@ import { FakeClock } from '../src/service/clock.js';
 const MINUTE = 60_000;
 
 /** A scripted, deterministic busy afternoon: a queue, ongoing chats of the agent and colleagues, an ended chat. */
-async function busyService(): Promise<ChatService> {
+async function busyService(options: { transfer?: boolean } = {}): Promise<ChatService> {
   const clock = new FakeClock('2026-11-30T12:00:00Z');
   const backend = new InMemoryChatBackend({ seed: 7, clock, autoplay: false });
   const { script } = backend;
@@ -28,6 +28,7 @@ async function busyService(): Promise<ChatService> {
   const colleague = script.customerArrives({ channelId: 'sales', name: 'Hannah Lawson', text: 'Can I upgrade mid-month?' });
   script.agentAnswers('a2', colleague);
   await clock.advance(5 * MINUTE);
+  if (options.transfer) script.transfer(colleague, 'a2', 'a1', 'She asks about the annual plan; I am off in 10 minutes.');
   script.customerArrives({ channelId: 'support', name: 'Tomasz Weber', text: 'The desk lamp arrived with a cracked base.' });
   await clock.advance(MINUTE);
   script.customerArrives({ channelId: 'sales', name: 'Harry P.', text: 'Could someone call me back?' });
@@ -81,6 +82,26 @@ export const DarkDashboard: Story = {
   render: (_args, { loaded }) => html`<div style="color-scheme: dark; background: #0f1115; padding: 16px">
     <chat-screen .service=${loaded.service as ChatService} tab="dashboard" time-zone="Europe/Amsterdam" style=${frame}></chat-screen>
   </div>`,
+};
+
+/**
+ * A colleague transfers a chat to the agent while the Dashboard shows: the Chats badge counts it,
+ * a notice under the header says "Sanne Bakker transfers Hannah Lawson to you" with the note,
+ * "Open" and "Dismiss", and the dashboard's ongoing row offers "Open" instead of "Listen in".
+ * "Open" shows the chat in the Chats tab with Accept transfer / Reject transfer.
+ */
+export const TransferOffered: Story = {
+  loaders: [async () => ({ service: await busyService({ transfer: true }) })],
+  render: (_args, { loaded }) =>
+    html`<chat-screen .service=${loaded.service as ChatService} tab="dashboard" time-zone="Europe/Amsterdam" style=${frame}></chat-screen>`,
+};
+
+/** The transfer offer at phone width (360 × 640), on the Chats tab with another chat open. */
+export const TransferOfferedPhone: Story = {
+  loaders: [async () => ({ service: await busyService({ transfer: true }) })],
+  render: (_args, { loaded }) =>
+    html`<chat-screen .service=${loaded.service as ChatService} tab="chats" time-zone="Europe/Amsterdam"
+      style="width: 360px; height: 640px; border: 1px solid #e2e5ea; overflow: hidden"></chat-screen>`,
 };
 
 /**

@@ -31,6 +31,7 @@ import type { ChatService } from '../service/chat-service.js';
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command of the service failed (for the host's log).
  * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (for host notifications).
  * @fires {CustomEvent<{ sessionId: string; channelId: string; kind: 'waiting' | 'unanswered'; limitMinutes: number; since: string }>} chat-warning - A chat passed its channel's waiting or unanswered limit (present agents with the notify right).
+ * @fires {CustomEvent<{ sessionId: string; fromAgentId: string; note?: string }>} chat-transfer-offered - Another agent offers the agent a chat (a transfer addressed to them; once per offer after the first load).
  */
 @localized()
 export class ChatProvider extends LitElement {

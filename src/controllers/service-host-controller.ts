@@ -41,8 +41,8 @@ export const demoBackendLoader = {
 /**
  * Turns an element's inputs (`.service`, `.backend`, `demo`, `agent-id`, `lang`, `time-zone`) into
  * one `ChatService` provided to its descendants through Lit context, and re-fires the service's
- * failures, new queued chats and new warnings as `chat-error` / `chat-incoming` / `chat-warning`
- * events on the element.
+ * failures, new queued chats, new warnings and new transfers offered to the agent as `chat-error` /
+ * `chat-incoming` / `chat-warning` / `chat-transfer-offered` events on the element.
  * Services it built itself are disposed when the inputs change or the element leaves the page
  * (a move within the page keeps them). A service it builds uses the element's storages
  * (`channelSelectionStorage`, `alertPreferencesStorage`); changing a storage builds a new service.
@@ -236,6 +236,15 @@ export class ServiceHostController implements ReactiveController {
           kind: w.kind,
           limitMinutes: w.limitMinutes,
           since: new Date(w.since).toISOString(),
+        });
+      }),
+    );
+    this.events.add(
+      service.transferOffered$.subscribe((offer) => {
+        dispatchChatEvent(this.host, 'chat-transfer-offered', {
+          sessionId: offer.sessionId,
+          fromAgentId: offer.fromAgentId,
+          ...(offer.note ? { note: offer.note } : {}),
         });
       }),
     );

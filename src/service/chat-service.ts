@@ -48,6 +48,7 @@ import {
   sentView,
 } from './selectors.js';
 import { type TransferTarget, transferTargets } from './transfer-targets.js';
+import { type TransferOffer, chatsBadgeCount, isOfferedToMe, sameOffers, transferOfferKey, transferOffersOf } from './transfer-offers.js';
 import { requestDraft } from './request-draft.js';
 import { type UnsentReply, unsentReply } from './unsent-reply.js';
 import { UploadQueue, type UploadView } from './uploads.js';
@@ -162,6 +163,7 @@ export class ChatService {
   private readonly store: BehaviorSubject<ChatState>;
   private readonly errorsSubject = new Subject<ChatServiceError>();
   private readonly incomingSubject = new Subject<ChatSession>();
+  private readonly transferOfferedSubject = new Subject<TransferOffer>();
   private readonly subscriptions: Subscription[] = [];
   private readonly watchers = new Map<string, number>();
   /** The newest person-data fetch per session (a counter); older answers are dropped. */
@@ -236,8 +238,24 @@ export class ChatService {
   readonly ongoing$: Observable<readonly ChatSession[]>;
   /** The agent's active and recent (8 h) sessions. */
   readonly mySessions$: Observable<MySessions>;
-  /** Chats the agent is handling (the Chats badge). */
+  /** Ongoing chats the agent is handling (part of the Chats badge, see {@link ChatService.chatsBadgeCount$}). */
   readonly handlingCount$: Observable<number>;
+  /**
+   * Transfers offered to the agent (another agent asks them to take over a chat), oldest request
+   * first: each waits for the agent's Accept / Reject until answered or cancelled by the sender.
+   */
+  readonly transferOffers$: Observable<readonly TransferOffer[]>;
+  /**
+   * The Chats tab's badge: chats that wait for the agent's action — the ongoing chats they handle
+   * plus the transfers offered to them (`handlingCount$` + `transferOffers$`'s length).
+   */
+  readonly chatsBadgeCount$: Observable<number>;
+  /**
+   * Each transfer offered to the agent once, when it appears after the first load (offers pending
+   * at load, or re-read by a reload, are in `transferOffers$` but not here); see the
+   * `chat-transfer-offered` event.
+   */
+  readonly transferOffered$: Observable<TransferOffer>;
   /** Id of the selected session, or null. */
   readonly selectedSessionId$: Observable<string | null>;
   /** The current agent, or null before loading. */
@@ -298,6 +316,9 @@ export class ChatService {
       (a, b) => sameList(a.active, b.active) && sameList(a.recent, b.recent),
     );
     this.handlingCount$ = this.select((s) => handlingCount(s));
+    this.transferOffers$ = this.select((s) => transferOffersOf(s), sameOffers);
+    this.chatsBadgeCount$ = this.select((s) => chatsBadgeCount(s));
+    this.transferOffered$ = this.transferOfferedSubject.asObservable();
     this.selectedSessionId$ = this.select((s) => s.selectedSessionId);
     this.agent$ = this.select((s) => s.agents[s.agentId] ?? null);
     this.stats$ = this.select(
@@ -320,6 +341,7 @@ export class ChatService {
         shown = next;
       }),
       this.store.subscribe(() => this.scheduleDeadline()),
+      this.announceTransferOffers(),
     );
 
     this.snippetPreferences = options.snippetPreferences ?? new MemorySnippetPreferenceStorage();
@@ -667,7 +689,8 @@ export class ChatService {
 
   /**
    * Whether the agent may listen in on a session: an ongoing chat of another agent, on a channel
-   * where the agent has the listen-in right.
+   * where the agent has the listen-in right, that is not being transferred to the agent (such a
+   * chat is opened instead, where Accept / Reject show with its history).
    */
   canListenIn(sessionId: string): boolean {
     return this.listenInRefusal(sessionId) === null;
@@ -681,7 +704,7 @@ export class ChatService {
    * optional fields get their defaults (see `adapter-data.ts`).
    * @throws ChatBackendError `not-permitted` without the listen-in right on the chat's channel
    *   (checked here and again by the adapter), `not-found` for an unknown session, `invalid-state`
-   *   when the chat is not ongoing or is the agent's own
+   *   when the chat is not ongoing, is the agent's own, or is being transferred to the agent
    */
   async listenIn(sessionId: string): Promise<ListenIn> {
     const refusal = this.listenInRefusal(sessionId);
@@ -704,6 +727,23 @@ export class ChatService {
     }
   }
 
+  /**
+   * Emit each transfer offer that appears after the first load on `transferOffered$` (by
+   * {@link transferOfferKey}: a chat offered again after a reject is a new offer).
+   */
+  private announceTransferOffers(): Subscription {
+    let known: Set<string> | null = null;
+    return this.select((s) => (s.status === 'ready' ? transferOffersOf(s) : null), sameOffers).subscribe((offers) => {
+      if (!offers) {
+        known = null;
+        return;
+      }
+      const next = new Set(offers.map(transferOfferKey));
+      if (known) for (const offer of offers) if (!known.has(transferOfferKey(offer))) this.transferOfferedSubject.next(offer);
+      known = next;
+    });
+  }
+
   private listenInRefusal(sessionId: string): ChatBackendError | null {
     const session = this.state.sessions[sessionId];
     if (!session) return new ChatBackendError('not-found', `Unknown session ${sessionId}`);
@@ -713,6 +753,9 @@ export class ChatService {
     }
     if (session.status !== 'ongoing') return new ChatBackendError('invalid-state', 'The chat is not ongoing');
     if (session.agentId === this.agentId) return new ChatBackendError('invalid-state', 'The agent handles this chat');
+    if (isOfferedToMe(this.state, session)) {
+      return new ChatBackendError('invalid-state', 'The chat is being transferred to the agent: open it to accept or reject');
+    }
     return null;
   }
 
@@ -1411,6 +1454,7 @@ export class ChatService {
     this.snippetState.complete();
     this.errorsSubject.complete();
     this.incomingSubject.complete();
+    this.transferOfferedSubject.complete();
     this.store.complete();
   }
 

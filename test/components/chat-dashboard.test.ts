@@ -777,7 +777,8 @@ describe('<chat-dashboard>', () => {
       await anna.answer(d);
       await check('0', '1', 'answered by this agent');
       await sanne.requestTransfer(a, 'a1');
-      await check('0', '1', 'a transfer to this agent waits for acceptance');
+      // The Chats badge counts chats waiting for this agent's action, an offered transfer too.
+      await check('0', '2', 'a transfer to this agent waits for acceptance');
       await anna.acceptTransfer(a);
       await check('0', '2', 'transfer in accepted');
       await anna.requestTransfer(d, 'a2');

@@ -238,6 +238,22 @@ export class ChatConversation extends ChatSessionElement {
     return true;
   }
 
+  /**
+   * Put keyboard focus on "Accept transfer" of the chat shown, once the element has rendered that
+   * chat (`<chat-screen>` calls it after "Open" on a transfer offered to the agent).
+   * @param sessionId the chat expected (`ChatSession.id`); nothing is focused when another is shown
+   * @returns whether "Accept transfer" got the focus: false when another chat is shown, or the chat
+   *   is not (or no longer) offered to the agent
+   */
+  async focusTransferOffer(sessionId: string): Promise<boolean> {
+    for (let i = 0; i < 4 && !(await this.updateComplete); i++);
+    if (this.currentId !== sessionId) return false;
+    const accept = this.renderRoot.querySelector<HTMLButtonElement>('.transfer-offer .accept-transfer');
+    if (!accept) return false;
+    accept.focus();
+    return true;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // The history arrived while this element was out of the page: show it now.
@@ -572,7 +588,7 @@ export class ChatConversation extends ChatSessionElement {
       <p class="transfer-title" id="transfer-offer-title">${msg(str`${from} wants to transfer this chat to you`)}</p>
       ${transfer.note ? html`<p class="transfer-note" dir="auto">${transfer.note}</p>` : nothing}
       <div class="transfer-actions">
-        <button type="button" class="btn primary" @click=${singleAction(() => this.run(() => this.service!.acceptTransfer(session.id)))}>
+        <button type="button" class="btn primary accept-transfer" @click=${singleAction(() => this.run(() => this.service!.acceptTransfer(session.id)))}>
           ${msg('Accept transfer')}
         </button>
         <button type="button" class="btn" @click=${singleAction(() => this.run(() => this.service!.rejectTransfer(session.id)))}>

@@ -373,6 +373,17 @@ export const styles = css`
     color: var(--_text-muted);
     white-space: nowrap;
   }
+  .offer-tag {
+    flex: none;
+    padding: 0 6px;
+    border-radius: 999px;
+    background: var(--_warning-soft);
+    color: var(--_warning);
+    font-size: 11px;
+    font-weight: 600;
+    line-height: 18px;
+    white-space: nowrap;
+  }
   .channel-cell {
     color: var(--_text-muted);
     white-space: nowrap;

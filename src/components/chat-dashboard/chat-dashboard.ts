@@ -66,6 +66,8 @@ export const dashboardParts = {
  *   previous one, else the section's heading) and a polite live region says why.
  * - **Listen in**: on an ongoing chat of another agent, only for agents with the listen-in right on
  *   its channel, opens a live, read-only view in a modal dialog; the other agent is not told.
+ *   A chat another agent is transferring to this agent is marked "Transfer to you" and offers
+ *   **Open** instead (it selects the chat, where Accept transfer / Reject transfer show).
  *   Closing the dialog (Close or Escape) stops the live feed and returns focus to the button.
  * - **Warnings**: chats waiting or unanswered longer than their channel's limit are highlighted
  *   (present agents with the notify right only). The agent may opt in to a beep, desktop
@@ -92,6 +94,7 @@ export const dashboardParts = {
  * @csspart answer - An "Answer" button.
  * @csspart ongoing - The "Ongoing chats" section.
  * @csspart listen-in - A "Listen in" button.
+ * @csspart open-offer - An "Open" button on an ongoing chat being transferred to this agent.
  * @csspart listen-dialog - The read-only listen-in dialog.
  * @csspart notices - The notice region.
  * @csspart notice - One notice.
@@ -99,7 +102,7 @@ export const dashboardParts = {
  * @cssprop [--chat-dashboard-max-width=1200px] - Maximum width of the dashboard's content.
  * @cssprop [--chat-color-warning=light-dark(#b45309, #fbbf24)] - Colour of chats over the channel's limit.
  *
- * @fires {CustomEvent<{ sessionId: string }>} chat-session-select - The agent answered an incoming chat (it is now selected).
+ * @fires {CustomEvent<{ sessionId: string }>} chat-session-select - The agent answered an incoming chat, or opened one being transferred to them ("Open"); it is now selected.
  */
 @localized()
 export class ChatDashboard extends ChatElement {
@@ -137,6 +140,8 @@ export class ChatDashboard extends ChatElement {
     () => [this.channelKey],
   );
   private readonly notices = this.observe(() => this.service?.notices$);
+  /** Transfers offered to the agent: their ongoing rows offer "Open" instead of "Listen in". */
+  private readonly offers = this.observe(() => this.service?.transferOffers$);
   /** Whether the chats have loaded (until then no figures or lists: they would read 0 / empty). */
   private readonly known = this.observe(() => this.service?.countsKnown$);
   private readonly status = this.observe(() => this.service?.select((s) => s.status));
@@ -623,6 +628,7 @@ export class ChatDashboard extends ChatElement {
     const agents = this.agents.value ?? {};
     const myId = this.me.value?.id;
     const service = this.service;
+    const offered = new Set((this.offers.value ?? []).map((o) => o.sessionId));
     return html`<section class="section" part="ongoing" aria-labelledby="ongoing-title">
       <header class="section-header">
         <h2 id="ongoing-title" tabindex="-1">${msg('Ongoing chats')}</h2>
@@ -659,6 +665,7 @@ export class ChatDashboard extends ChatElement {
                       <div class="cell-agent">
                         <bdi class="agent" title=${agentName}>${agentName}</bdi>
                         ${s.agentId === myId ? html`<span class="you">${msg('(you)')}</span>` : nothing}
+                        ${offered.has(s.id) ? html`<span class="offer-tag">${msg('Transfer to you')}</span>` : nothing}
                       </div>
                     </td>
                     <td class="channel-cell">${this.channels.value?.[s.channelId]?.name ?? s.channelId}</td>
@@ -672,7 +679,17 @@ export class ChatDashboard extends ChatElement {
                       <time datetime=${last} title=${formatDateTime(last, this.display)}>${formatTime(last, this.display)}</time>
                     </td>
                     <td class="actions">
-                      ${service?.canListenIn(s.id)
+                      ${offered.has(s.id)
+                        ? html`<button
+                            type="button"
+                            class="btn primary"
+                            part="open-offer"
+                            aria-describedby=${nameId}
+                            @click=${() => this.onOpenOffer(s.id)}
+                          >
+                            ${msg('Open', { id: 'open-chat', desc: 'Button: open a chat (the Chats tab with that chat)' })}
+                          </button>`
+                        : service?.canListenIn(s.id)
                         ? html`<button
                             type="button"
                             class="btn"
@@ -695,6 +712,17 @@ export class ChatDashboard extends ChatElement {
             <slot name="ongoing-empty">${msg('No chats are going on right now.')}</slot>
           </div>`}
     </section>`;
+  }
+
+  /**
+   * "Open" on a chat another agent transfers to this agent: selects it (in `<chat-screen>` the
+   * Chats tab then shows it with Accept transfer / Reject transfer) and fires `chat-session-select`.
+   */
+  private onOpenOffer(sessionId: string): void {
+    const service = this.service;
+    if (!service?.state.sessions[sessionId]) return;
+    service.selectSession(sessionId);
+    this.emit('chat-session-select', { sessionId });
   }
 
   // ------------------------------------------------------------ listen in

@@ -19,15 +19,15 @@ export const styles = css`
   }
 
   /* One grid: banner (when offline), the load-failure alert (when a tab's element could not be
-     fetched), header, then the open tab panel takes what is left, so neither pushes the screen
+     fetched), header, transfers offered to the agent, then the open tab panel takes what is left, so neither pushes the screen
      past the host's height. */
   .screen {
     /* Read by the element to know which layout the container queries chose. */
     --_layout: wide;
     display: grid;
-    grid-template-rows: auto auto auto minmax(0, 1fr);
+    grid-template-rows: auto auto auto auto minmax(0, 1fr);
     grid-template-columns: minmax(0, 1fr);
-    grid-template-areas: 'banner' 'alert' 'header' 'panel';
+    grid-template-areas: 'banner' 'alert' 'header' 'offers' 'panel';
     /* Exactly the host's box: unlike height: 100%, this also holds for the default height, where
        the host's own height is auto. */
     position: absolute;
@@ -67,6 +67,19 @@ export const styles = css`
     font-size: 12px;
     font-weight: 600;
     text-align: center;
+  }
+
+  /* Transfers offered to the agent: a strip under the header, on either tab (empty: no height). */
+  .offer-area {
+    grid-area: offers;
+    min-width: 0;
+  }
+  .offer-notices:not(:empty) {
+    max-height: 40cqh;
+    overflow-y: auto;
+    padding: 8px 16px;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface-raised);
   }
 
   .header {

@@ -13,6 +13,9 @@ import type { ChatConversation } from '../chat-conversation/chat-conversation.js
 import { ChatElement } from '../base/chat-element.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { loadFailureText } from '../shared/load-failure.js';
+import { noticeStyles } from '../notice-region/notice-region.js';
+import { renderTransferOfferNotices, transferOfferNoticeStyles } from '../notice-region/transfer-offer-notices.js';
+import { type TransferOffer, transferOfferKey } from '../../service/transfer-offers.js';
 import { styles } from './chat-screen.styles.js';
 
 /** The screen's tabs. */
@@ -78,6 +81,14 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * Keyboard: Arrow Left / Right, Home and End move between the tabs; Escape closes the
  * person panel (drawer or pane) and returns focus to the "Person" button.
  *
+ * A chat another agent transfers to the agent (`ChatService.transferOffers$`) counts in the Chats
+ * badge until it is accepted, rejected or cancelled, and shows under the header on either tab, in
+ * a polite live region: "Sanne Bakker transfers Mira Okafor to you", the sender's note, **Open**
+ * and **Dismiss**. "Open" switches to the Chats tab, selects that chat (firing
+ * `chat-session-select`) and puts focus on its "Accept transfer". A notice goes when dismissed,
+ * when its chat has been shown in the Chats tab, or when the offer ends; the session list keeps the
+ * chat's "Transfer to you" tag and the dashboard offers "Open" on its row.
+ *
  * @summary The agent's whole Chat screen: Dashboard and Chats tabs.
  * @tag chat-screen
  *
@@ -96,6 +107,8 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart panel - A tab panel.
  * @csspart chats - The Chats tab's grid of three areas.
  * @csspart banner - The "Reconnecting…" banner.
+ * @csspart transfer-notices - The live region under the header with the notices of transfers offered to the agent.
+ * @csspart transfer-notice - One such notice ("… transfers … to you", Open, Dismiss).
  * @csspart load-failure - The alert shown when the open tab's element could not be fetched (CDN or bundler chunks), with "Try again".
  * @csspart loading - The loading state.
  * @csspart error - The error state: why the chats could not be loaded (by the error's code) and "Try again".
@@ -137,6 +150,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @csspart channels - Exported from the dashboard: the channel selection.
  * @csspart alerts - Exported from the dashboard: the alert options.
  * @csspart listen-in - Exported from the dashboard: a "Listen in" button.
+ * @csspart open-offer - Exported from the dashboard: "Open" on an ongoing chat being transferred to the agent.
  * @csspart listen-dialog - Exported from the dashboard: the read-only listen-in dialog.
  *
  * @cssprop [--chat-screen-height=100%] - Height of the screen (it fills its container by default). The element takes exactly this height, never more: on a short host the message history gives up height first, and the conversation pane scrolls when even its header and composer do not fit.
@@ -149,11 +163,13 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  *
  * @fires {CustomEvent<{ code: string; message: string; cause?: unknown }>} chat-error - A command failed (only when the screen provides the service itself).
  * @fires {CustomEvent<{ sessionId: string; channelId: string }>} chat-incoming - A new chat entered the queue (only when the screen provides the service itself).
+ * @fires {CustomEvent<{ sessionId: string; fromAgentId: string; note?: string }>} chat-transfer-offered - Another agent offers the agent a chat (once per offer after the first load; only when the screen provides the service itself).
+ * @fires {CustomEvent<{ sessionId: string }>} chat-session-select - The agent opened a chat offered to them with the notice's "Open" (also fired by the session list and dashboard inside).
  * @fires {CustomEvent<{ sessionId: string; channelId: string; kind: 'waiting' | 'unanswered'; limitMinutes: number; since: string }>} chat-warning - A chat passed its channel's waiting or unanswered limit (present agents with the notify right) (only when the screen provides the service itself).
  */
 @localized()
 export class ChatScreen extends ChatElement {
-  static override styles = [tokens, avatarStyles, styles];
+  static override styles = [tokens, avatarStyles, noticeStyles, transferOfferNoticeStyles, styles];
 
   /**
    * A ready chat service to use (and provide to the elements inside). Without `service`,
@@ -236,6 +252,8 @@ export class ChatScreen extends ChatElement {
   private readonly connection = this.observe(() => this.service?.select((s) => s.connection));
   private readonly queueCount = this.observe(() => this.service?.queueCount$);
   private readonly handlingCount = this.observe(() => this.service?.handlingCount$);
+  private readonly chatsBadge = this.observe(() => this.service?.chatsBadgeCount$);
+  private readonly offers = this.observe(() => this.service?.transferOffers$);
   private readonly agent = this.observe(() => this.service?.agent$);
   private readonly selectedId = this.observe(() => this.service?.selectedSessionId$);
 
@@ -247,6 +265,11 @@ export class ChatScreen extends ChatElement {
   @state() private unloaded: readonly LazyChatTag[] = [];
   /** Elements of the open tab whose code is being fetched (a "Loading…" status shows meanwhile). */
   @state() private fetching: readonly LazyChatTag[] = [];
+  /**
+   * Transfer offers (by `transferOfferKey`) whose notice went: dismissed, opened, or shown in the
+   * Chats tab (view state; the offers themselves are the service's).
+   */
+  @state() private seenOffers: ReadonlySet<string> = new Set();
 
   /** Register the open tab's elements; the ones that fail are named in an alert with "Try again". */
   private loadTab(): void {
@@ -320,9 +343,63 @@ export class ChatScreen extends ChatElement {
       }
       this.lastSelected = selected;
     }
+    this.trackSeenOffers();
     // The open tab's elements: already defined with `chat-screen/define.js`, else fetched now (in
     // parallel with the service's first load); an undefined one keeps its area empty until then.
     if (changed.has('tab')) this.loadTab();
+  }
+
+  /**
+   * An offered chat shown in the Chats tab needs no notice any more; offers that ended are
+   * forgotten (a chat offered again later is a new offer).
+   */
+  private trackSeenOffers(): void {
+    const offers = this.offers.value ?? [];
+    const live = new Set(offers.map(transferOfferKey));
+    const selected = this.selectedId.value;
+    const shown = this.tab === 'chats' ? offers.find((o) => o.sessionId === selected) : undefined;
+    const next = new Set([...this.seenOffers].filter((key) => live.has(key)));
+    if (shown) next.add(transferOfferKey(shown));
+    if (next.size !== this.seenOffers.size || [...next].some((key) => !this.seenOffers.has(key))) this.seenOffers = next;
+  }
+
+  private dismissOffer = (offer: TransferOffer): void => {
+    this.seenOffers = new Set([...this.seenOffers, transferOfferKey(offer)]);
+    // The Dismiss button goes with its notice: focus goes to the Chats tab, where the chat waits.
+    void this.updateComplete.then(() => {
+      if (this.focusLost()) this.renderRoot.querySelector<HTMLElement>('#tab-chats')?.focus();
+    });
+  };
+
+  /**
+   * "Open" on a transfer offer: the Chats tab with that chat selected (its conversation shows
+   * Accept transfer / Reject transfer, which gets the focus), and `chat-session-select`.
+   */
+  private openOffer = (sessionId: string): void => {
+    const service = this.service;
+    if (!service || !service.state.sessions[sessionId]) return;
+    // Chosen here: the focus rules of a chat selected elsewhere (willUpdate) do not apply.
+    this.lastSelected = sessionId;
+    service.selectSession(sessionId);
+    this.tab = 'chats';
+    this.pane = 'conversation';
+    this.panelOpen = false;
+    this.emit('chat-session-select', { sessionId });
+    void this.updateComplete.then(async () => {
+      await customElements.whenDefined('chat-conversation');
+      const conversation = this.renderRoot.querySelector<ChatConversation>('chat-conversation');
+      if (await conversation?.focusTransferOffer?.(sessionId)) return;
+      if (this.focusLost() && this.selectedId.value === sessionId) {
+        if (this.layout === 'narrow') this.backButton?.focus();
+        else this.renderRoot.querySelector<HTMLElement>('#tab-chats')?.focus();
+      }
+    });
+  };
+
+  /** The notices of transfers offered to the agent, less those seen (see {@link trackSeenOffers}). */
+  private renderOfferNotices(): TemplateResult {
+    const offers = (this.offers.value ?? []).filter((o) => !this.seenOffers.has(transferOfferKey(o)));
+    return html`<div class="offer-area">${renderTransferOfferNotices(offers, this.openOffer, this.dismissOffer)}</div>`;
   }
 
   override render(): TemplateResult {
@@ -354,7 +431,7 @@ export class ChatScreen extends ChatElement {
             <button type="button" class="btn small" @click=${() => this.loadTab()}>${msg('Try again')}</button>
           </div>`
         : nothing}
-      ${this.renderHeader()}
+      ${this.renderHeader()} ${this.renderOfferNotices()}
       <div
         class="panel dashboard-panel"
         part="panel"
@@ -366,7 +443,7 @@ export class ChatScreen extends ChatElement {
         ${this.tab === 'dashboard' ? this.renderTabLoading() : nothing}
         <chat-dashboard
           part="dashboard"
-          exportparts="skip-link, toolbar, channels, alerts, stats, stat, incoming, incoming-row, answer, ongoing, listen-in, listen-dialog"
+          exportparts="skip-link, toolbar, channels, alerts, stats, stat, incoming, incoming-row, answer, ongoing, listen-in, open-offer, listen-dialog"
         ></chat-dashboard>
       </div>
       <div
@@ -412,6 +489,8 @@ export class ChatScreen extends ChatElement {
   private renderHeader(): TemplateResult {
     const queue = this.queueCount.value ?? 0;
     const handling = this.handlingCount.value ?? 0;
+    const chatsBadge = this.chatsBadge.value ?? 0;
+    const offered = this.offers.value?.length ?? 0;
     const tab = (id: ChatScreenTab, label: string, count: number) => {
       const selected = this.tab === id;
       return html`<button
@@ -432,13 +511,15 @@ export class ChatScreen extends ChatElement {
     };
     return html`<div class="header" part="header">
       <div class="tablist" role="tablist" part="tablist" aria-label=${msg('Chat screen')} @keydown=${this.onTabKey}>
-        ${tab('dashboard', msg('Dashboard'), queue)} ${tab('chats', msg('Chats'), handling)}
+        ${tab('dashboard', msg('Dashboard'), queue)} ${tab('chats', msg('Chats'), chatsBadge)}
       </div>
       <span id="tab-dashboard-count" hidden
         >${queue === 1 ? msg('1 customer waiting') : msg(str`${queue} customers waiting`)}</span
       >
       <span id="tab-chats-count" hidden
-        >${handling === 1 ? msg('You are handling 1 chat') : msg(str`You are handling ${handling} chats`)}</span
+        >${handling === 1 ? msg('You are handling 1 chat') : msg(str`You are handling ${handling} chats`)}${offered > 0
+          ? html`. ${offered === 1 ? msg('1 chat is being transferred to you') : msg(str`${offered} chats are being transferred to you`)}`
+          : nothing}</span
       >
       <div class="spacer"></div>
       ${this.tab === 'chats' ? this.renderPanelToggle('header-toggle') : nothing}
@@ -568,6 +649,8 @@ export class ChatScreen extends ChatElement {
       if (!mayMove()) return;
       // Focus first, then check the chat: the composer shows once the conversation has rendered it.
       if (await conversation?.focusComposer?.(selected)) return;
+      // A chat being transferred to the agent (opened on the dashboard): its "Accept transfer".
+      if (this.focusLost() && (await conversation?.focusTransferOffer?.(selected))) return;
       if (!this.focusLost() || this.selectedId.value !== selected) return;
       if (narrow) {
         this.backButton?.focus();
