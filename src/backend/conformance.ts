@@ -109,7 +109,7 @@ function newClientId(): string {
  * Declare mocha `describe` / `it` blocks that check the promises of a {@link ChatBackendAdapter}:
  * every method present (the service's `checkAdapter`), snapshot shape (the service's
  * `checkSnapshot`: the agent with its rights, sessions on listed channels), pages of the asked
- * chat only with each id once, commands resolving with the asked chat (`checkCommandSession`), oldest first within the asked range and limit, queue events, the answer race, queue order, idempotent send, seq order, paging,
+ * chat only with each id once, commands resolving with the asked chat (`checkCommandSession`), oldest first within the asked range and limit, queue events, the answer race (the adapter under test winning and losing it: `already-taken`), who wrote `lastMessage`, queue order, idempotent send, seq order, paging,
  * read marks, ending, unsubscribing, subscribing again, typed errors, listen-in rights and feed
  * (whose records the service's data checks can show). Call it at the top
  * level of a test file.
@@ -201,6 +201,15 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
       await rejectsWith(Promise.reject(lost[0].reason), 'already-taken', 'the losing answer');
       const winner = results[0].status === 'fulfilled' ? fx.adapter : fx.secondAgent;
       assert(won[0].value.status === 'ongoing' && won[0].value.agentId === winner.agentId, 'the winner owns the ongoing chat');
+      // Started together, the adapter under test usually wins: make it lose one for sure, so its own
+      // mapping of "someone else took it" to ChatBackendError 'already-taken' is checked too.
+      const lostByAdapter = await fx.queueCustomer({ text: 'Hi, is anyone there?' });
+      await fx.secondAgent.answer(lostByAdapter);
+      await rejectsWith(
+        fx.adapter.answer(lostByAdapter),
+        'already-taken',
+        'the adapter under test answering a chat another agent took first',
+      );
     });
 
     it('takeNextInQueue takes the oldest queued chat first and resolves null when the queue is empty', async () => {
@@ -246,6 +255,24 @@ export function runAdapterConformance(name: string, makeFixture: () => Promise<A
         same('endSession', id, await fx.adapter.endSession(id));
       }
       same('endSession', next.id, await fx.adapter.endSession(next.id));
+    });
+
+    it('a session\'s lastMessage, when it names its author (optional agentId), names the agent who wrote it', async () => {
+      const id = await answered();
+      const { events } = listen(fx.adapter);
+      await fx.adapter.sendMessage(id, { clientId: newClientId(), text: 'Written by agent one' });
+      await until(() => latestSession(events, id)?.lastMessage?.text.includes('Written by agent one') === true, 'session-updated with the new lastMessage');
+      const mine = latestSession(events, id)!.lastMessage!;
+      assert(mine.kind === 'to-customer', `lastMessage.kind of an agent's message is 'to-customer', got '${mine.kind}'`);
+      assert(
+        mine.agentId === undefined || mine.agentId === fx.adapter.agentId,
+        `lastMessage.agentId is the writer '${fx.adapter.agentId}' (or left out), got '${String(mine.agentId)}'`,
+      );
+      await fx.customerWrites(id, 'Written by the customer');
+      await until(() => latestSession(events, id)?.lastMessage?.text.includes('Written by the customer') === true, 'the customer\'s lastMessage');
+      const theirs = latestSession(events, id)!.lastMessage!;
+      assert(theirs.kind === 'from-customer', `lastMessage.kind of a customer's message is 'from-customer', got '${theirs.kind}'`);
+      assert(theirs.agentId === undefined, `a customer's lastMessage names no agent, got '${String(theirs.agentId)}'`);
     });
 
     it('sendMessage is idempotent per clientId', async () => {

@@ -26,11 +26,24 @@ export interface PendingTransfer {
   readonly requestedAt: IsoDateTime;
 }
 
-/** Short form of the newest message, for lists. */
+/**
+ * Short form of the newest message, for lists. Who wrote it: `kind` (customer, an agent, or a
+ * system line) and, for `to-customer`, `agentId` and `authorName` copied from the message.
+ */
 export interface LastMessagePreview {
   readonly kind: MessageKind;
   readonly text: string;
   readonly sentAt: IsoDateTime;
+  /**
+   * The writing agent's id for `to-customer` previews (the message's `agentId`). Optional: without
+   * it the list cannot tell whose message it is and labels it "Agent:", never "You:".
+   */
+  readonly agentId?: string;
+  /**
+   * Display name of the writing agent for `to-customer` previews (the message's `authorName`);
+   * optional, shown when `agentId` is not among the known agents.
+   */
+  readonly authorName?: string;
 }
 
 /**

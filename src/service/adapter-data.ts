@@ -58,6 +58,12 @@ export function checkSession(raw: unknown): ChatSession | ChatBackendError {
   if (typeof raw.customerTyping !== 'boolean') fix.customerTyping = false;
   if (raw.lastMessage !== undefined && !(isObject(raw.lastMessage) && typeof raw.lastMessage.text === 'string')) {
     fix.lastMessage = undefined;
+  } else if (isObject(raw.lastMessage)) {
+    // Who wrote it is optional: a malformed author is left out (the preview then reads "Agent:").
+    const { agentId, authorName, ...rest } = raw.lastMessage;
+    if ((agentId !== undefined && !isId(agentId)) || (authorName !== undefined && typeof authorName !== 'string')) {
+      fix.lastMessage = { ...rest, ...(isId(agentId) ? { agentId } : {}), ...(typeof authorName === 'string' ? { authorName } : {}) };
+    }
   }
   return (hasKeys(fix) ? { ...raw, ...fix } : raw) as unknown as ChatSession;
 }

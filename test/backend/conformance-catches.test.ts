@@ -2,14 +2,17 @@
  * The conformance suite fails, with a message that says what is wrong, on adapters that make the
  * mistakes the service refuses: a missing method, a snapshot without the agent, messages of
  * another chat in a page, two different messages with one id in a page, a page out of order, a
- * command that resolves with another chat.
+ * command that resolves with another chat, an `answer` that loses a race with a plain `Error`, a
+ * `lastMessage` that names the wrong author.
  */
 import { expect } from '@open-wc/testing';
 import type { ChatBackendAdapter } from '../../src/backend/adapter.js';
 import { type AdapterFixture, runAdapterConformance } from '../../src/backend/conformance.js';
 import { InMemoryChatBackend } from '../../src/backend/in-memory/index.js';
 import type { MessagePage } from '../../src/model/message.js';
+import type { BackendEvent } from '../../src/backend/adapter.js';
 import { FakeClock } from '../../src/service/clock.js';
+import { map } from 'rxjs';
 import { tampered } from '../helpers.js';
 
 type Override = Partial<Record<keyof ChatBackendAdapter, unknown>>;
@@ -123,5 +126,35 @@ describe('the conformance suite catches adapter data mistakes', () => {
       requestTransfer: async (id: string, to: string) => ({ ...(await backend.requestTransfer(id, to)), id: 'elsewhere' }),
     }));
     expect(transfer?.message).to.contain("requestTransfer('").and.contain("'id' is 'elsewhere'");
+  });
+
+  it('an adapter whose lost answer race throws a plain Error (not ChatBackendError already-taken): fails the race test', async () => {
+    expect(await conformance('lets exactly one of two agents answer')).to.equal(undefined);
+    const plain = await conformance('lets exactly one of two agents answer', (backend) => ({
+      answer: async (id: string) => {
+        try {
+          return await backend.answer(id);
+        } catch (error) {
+          throw new Error(`could not answer: ${(error as Error).message}`);
+        }
+      },
+    }));
+    expect(plain?.message)
+      .to.contain('Conformance: the adapter under test answering a chat another agent took first')
+      .and.contain("should reject with ChatBackendError 'already-taken'");
+  });
+
+  it('a lastMessage that names another agent as its author: named', async () => {
+    expect(await conformance("a session's lastMessage")).to.equal(undefined);
+    const wrong = await conformance("a session's lastMessage", (backend) => ({
+      events$: backend.events$.pipe(
+        map((event: BackendEvent): BackendEvent =>
+          event.type === 'session-updated' && event.session.lastMessage
+            ? { ...event, session: { ...event.session, lastMessage: { ...event.session.lastMessage, agentId: 'someone-else' } } }
+            : event,
+        ),
+      ),
+    }));
+    expect(wrong?.message).to.contain('lastMessage.agentId is the writer').and.contain("got 'someone-else'");
   });
 });

@@ -139,8 +139,8 @@ describe('<chat-session-list>', () => {
     await waitUntil(() => queryByRole(el, 'option', /Mira Okafor/), 'transferred row');
     const text = deepText(byRole(el, 'option', /Mira Okafor/));
     expect(text).to.contain('Transfer to you');
-    // The colleague's welcome line is not attributed to this agent.
-    expect(text).to.contain('Agent:');
+    // The colleague's welcome line is credited to them, not to this agent.
+    expect(text).to.contain('Sanne Bakker:');
     expect(text).to.not.contain('You:');
   });
 

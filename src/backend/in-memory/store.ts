@@ -15,7 +15,7 @@ import type {
   ChatSessionSummary,
 } from '../../model/crm.js';
 import type { Attachment, ChatMessage, MessagePage, SystemEvent } from '../../model/message.js';
-import type { ChatCustomer, ChatSession, EndedBy, PendingTransfer, SessionStatus } from '../../model/session.js';
+import type { ChatCustomer, ChatSession, EndedBy, LastMessagePreview, PendingTransfer, SessionStatus } from '../../model/session.js';
 import type { ChatClock } from '../../service/clock.js';
 import type {
   BackendCapabilities,
@@ -455,7 +455,7 @@ export class ChatStore {
       ...(record.firstResponseAt !== undefined ? { firstResponseAt: iso(record.firstResponseAt) } : {}),
       ...(record.endedAt !== undefined ? { endedAt: iso(record.endedAt) } : {}),
       ...(record.endedBy ? { endedBy: record.endedBy } : {}),
-      ...(last ? { lastMessage: { kind: last.kind, text: previewOf(last), sentAt: last.sentAt } } : {}),
+      ...(last ? { lastMessage: previewFor(last) } : {}),
       unreadCount: unread,
       lastSeq: record.lastSeq,
       ...(record.transferTo ? { transferTo: record.transferTo } : {}),
@@ -1093,6 +1093,18 @@ export class ChatStore {
     }
     return this.commit(record);
   }
+}
+
+/** The session's `lastMessage`: kind, short text, time and, for an agent's message, who wrote it. */
+function previewFor(message: ChatMessage): LastMessagePreview {
+  return {
+    kind: message.kind,
+    text: previewOf(message),
+    sentAt: message.sentAt,
+    // Who wrote an agent's message (customers and system lines are told apart by `kind`).
+    ...(message.kind === 'to-customer' && message.agentId ? { agentId: message.agentId } : {}),
+    ...(message.kind === 'to-customer' && message.authorName ? { authorName: message.authorName } : {}),
+  };
 }
 
 function previewOf(message: ChatMessage): string {

@@ -253,6 +253,7 @@ export class ChatSessionList extends ChatElement {
         .me=${me}
         .channelName=${channels?.[session.channelId]?.name ?? ''}
         .transferAgentName=${other ? agents?.[other]?.name : undefined}
+        .previewAgentName=${session.lastMessage?.agentId ? agents?.[session.lastMessage.agentId]?.name : undefined}
         .display=${display}
         @click=${() => this.select(session.id)}
       ></chat-session-row>`;

@@ -24,10 +24,15 @@ import { warningIcon } from './icons.js';
 export class ChatSessionRow extends LitElement {
   /** The session shown (service state; a new object when anything about it changes). */
   @property({ attribute: false }) session?: ChatSession;
-  /** Id of the signed-in agent (for "You:" and transfer direction), or null. */
+  /** Id of the signed-in agent (for "You:" on their own last message and transfer direction), or null. */
   @property({ attribute: false }) me: string | null = null;
   /** Name of the session's channel (empty: the channel id is shown). */
   @property({ attribute: false }) channelName = '';
+  /**
+   * Name of the agent who wrote the last message (`lastMessage.agentId` looked up in the agents),
+   * if known; otherwise the message's `authorName` is shown.
+   */
+  @property({ attribute: false }) previewAgentName?: string;
   /** Name of the other agent of a pending transfer (from or to the agent), if any. */
   @property({ attribute: false }) transferAgentName?: string;
   /** The agent's locale and time zone for the time. */
@@ -92,8 +97,10 @@ export class ChatSessionRow extends LitElement {
     // One line of plain text: markdown markers dropped, still bound as text.
     const text = plainPreview(last.text);
     if (last.kind === 'to-customer') {
-      // The preview does not say which agent wrote; "You" only where the agent handled the chat.
-      const author = session.agentId === this.me ? msg('You:') : msg('Agent:');
+      // "You:" only for the signed-in agent's own message; a colleague's by name (else "Agent:").
+      const name = this.previewAgentName || last.authorName;
+      const author =
+        this.me !== null && last.agentId === this.me ? msg('You:') : name ? msg(str`${name}:`) : msg('Agent:');
       return html`<span class="preview"><span class="author">${author}</span> <span dir="auto">${text}</span></span>`;
     }
     return html`<span class="preview customer" dir="auto">${text}</span>`;

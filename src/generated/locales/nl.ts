@@ -26,6 +26,7 @@
 's05176a5714407331': `Lopende chats`,
 's077244534a93176a': `Terug naar gesprek`,
 's079a052719914d71': `Categorie`,
+'s087d8607b52b5801': str`${0}:`,
 's088e3cf590e45565': `Deze chat is intussen gewijzigd`,
 's0a4e16e78eb3f89a': str`${0} chats`,
 's0a6bd2583999c878': `Notitie (optioneel)`,
