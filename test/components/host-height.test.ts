@@ -115,6 +115,30 @@ describe('the elements fill the height their host gives', () => {
     expect(inside(send.getBoundingClientRect(), boxRect), 'Send scrolled into the box').to.equal(true);
   });
 
+  // A phone with its keyboard open leaves 360–400 px; the history used to get 0 px there (the
+  // header's two rows of actions and the composer took it all), so no message was readable.
+  for (const [width, height] of [
+    [360, 400],
+    [640, 360],
+  ] as const) {
+    it(`<chat-screen> filling a short ${width} × ${height} window: the history keeps three lines with the newest message in them, and Send is in the window`, async () => {
+      await setViewport({ width, height });
+      const { box, el } = await screenIn(width, height);
+      const log = byRole(el, 'log');
+      const logRect = log.getBoundingClientRect();
+      expect(logRect.height, 'the history keeps its minimum').to.be.at.least(71);
+      const newest = await waitUntil(
+        () => deepAll(el, '.log .row[data-message-id] .bubble').find((m) => m.textContent?.includes('Message number 12')),
+        'the newest message rendered',
+      );
+      const r = newest.getBoundingClientRect();
+      expect(r.bottom > logRect.top && r.top < logRect.bottom, `the newest message (${r.top}–${r.bottom}) in the history (${logRect.top}–${logRect.bottom})`).to.equal(true);
+      const send = byRole(el, 'button', 'Send').getBoundingClientRect();
+      expect(inside(send, box.getBoundingClientRect()), `Send (${send.top}–${send.bottom}) in the window`).to.equal(true);
+      expect(logRect.bottom, 'the history stays above the composer').to.be.at.most(send.top);
+    });
+  }
+
   it('<chat-screen> with no height from its host gets a usable default height (480 px)', async () => {
     const { service } = await answeredChat();
     const box = await mount<HTMLDivElement>(service, html`<div style="width: 1000px"><chat-screen tab="chats"></chat-screen></div>`);

@@ -152,6 +152,40 @@ export const styles = [
       flex: none;
       max-width: 100%;
     }
+    /* A short conversation (its host gives it 420 px or less, squeezing the history: a phone in
+       landscape, or with its keyboard open; see "short" in chat-conversation.ts):
+       the header gives the history room. No avatar, less padding, and the actions keep one line
+       that scrolls sideways instead of wrapping onto a second one; the typing line and the space
+       under the composer shrink, the reply box grows to two lines at most (then scrolls), and the
+       composer's "Enter to send" hint goes. */
+    .conversation.short .header {
+      padding-block: 6px;
+      row-gap: 6px;
+    }
+    .conversation.short .header > .avatar {
+      display: none;
+    }
+    .conversation.short .actions {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      scrollbar-width: thin;
+    }
+    .conversation.short .actions > * {
+      flex: none;
+    }
+    .conversation.short .typing {
+      min-height: 20px;
+    }
+    .conversation.short .composer-bar .hint {
+      display: none;
+    }
+    .conversation.short textarea {
+      max-height: 64px;
+    }
+    .conversation.short .composer,
+    .conversation.short .read-only {
+      margin-bottom: 8px;
+    }
 
     /* ---------------------------------------------------------------- typing */
     .typing {

@@ -1,6 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { type CSSResultOrNative, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { query } from 'lit/decorators.js';
+import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { ref } from 'lit/directives/ref.js';
 import { live } from 'lit/directives/live.js';
 import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
@@ -20,6 +21,11 @@ import { AttachmentsPart } from './attachments.js';
 import type { LogFrame, MessageHistoryController } from './message-history.js';
 import { type HistoryModule, conversationParts, historyPart } from './parts.js';
 import { TypingNotifier } from './typing-notifier.js';
+
+/** The height (px) at or below which a conversation whose history is squeezed is short: its header takes less room. */
+const SHORT_HEIGHT = 420;
+/** The history's usual height (px): its flex basis in the styles (`.log-area`). */
+const HISTORY_BASIS = 150;
 
 /**
  * The conversation with one chat customer: header with the customer and the chat's state, the
@@ -77,6 +83,7 @@ import { TypingNotifier } from './typing-notifier.js';
  * @cssprop [--chat-color-bubble-customer=light-dark(#f0f2f5, #2a2f3a)] - Background of the customer's message bubbles.
  * @cssprop [--chat-color-background=light-dark(#ffffff, #16181d)] - Background of the conversation.
  * @cssprop [--chat-color-border=light-dark(#e2e5ea, #343946)] - Border colour.
+ * @cssprop [--chat-history-min-height=72px] - The least height the message history keeps on a short host (the conversation pane scrolls when header, history and composer do not fit).
  * @cssprop [--chat-color-danger=light-dark(#c62828, #ff8a80)] - Colour of the failed-message marker.
  * @cssprop [--chat-color-danger-text=light-dark(#ffffff, #16181d)] - Text on a danger fill ("End chat now"); keep 4.5:1 against `--chat-color-danger`.
  *
@@ -199,6 +206,31 @@ export class ChatConversation extends ChatSessionElement {
   /** The styles the message history brings (adopted when it first renders). */
   private historyStyles: readonly CSSResultOrNative[] = [];
 
+  /**
+   * Whether the conversation is short: its host gives it {@link SHORT_HEIGHT} px or less and the
+   * message history got less than its usual {@link HISTORY_BASIS} px (a phone in landscape or with
+   * its keyboard open). The header, typing line and composer then give their spare height to the
+   * history. A host with no height of its own (the element as tall as its content) never makes it
+   * short; once short it stays so until the host is taller than {@link SHORT_HEIGHT} px, so the
+   * room it gains never switches it back.
+   */
+  private readonly short = new ResizeController<boolean>(this, {
+    callback: () => {
+      const height = this.clientHeight;
+      if (height === 0 || height > SHORT_HEIGHT) return false;
+      if (this.short?.value) return true;
+      return this.logArea !== undefined && this.logArea.clientHeight < HISTORY_BASIS - 1;
+    },
+  });
+  /** The history's area, watched by {@link short} beside the host. */
+  private logArea: Element | undefined;
+  private readonly watchLogArea = (el: Element | undefined): void => {
+    if (!el || el === this.logArea) return;
+    if (this.logArea) this.short.unobserve(this.logArea);
+    this.logArea = el;
+    this.short.observe(el);
+  };
+
   constructor() {
     super();
     // One watch of the shown session while connected: loads its history and keeps it read.
@@ -320,7 +352,7 @@ export class ChatConversation extends ChatSessionElement {
         : html`<div class="empty" part="empty"><p>${msg('This chat could not be found.')}</p></div>`;
     }
     return html`<section
-      class="conversation"
+      class="conversation ${this.short.value ? 'short' : ''}"
       @dragenter=${this.attachments.onDragEnter}
       @dragover=${this.attachments.onDragOver}
       @dragleave=${this.attachments.onDragLeave}
@@ -395,7 +427,7 @@ export class ChatConversation extends ChatSessionElement {
   };
 
   /** The frame of the message log (see `MessageHistoryOptions.frame`). */
-  private readonly renderLogFrame = (f: LogFrame): TemplateResult => html`<div class="log-area">
+  private readonly renderLogFrame = (f: LogFrame): TemplateResult => html`<div class="log-area" ${ref(this.watchLogArea)}>
     <div
       ${ref(f.ref)}
       class="log"

@@ -7,12 +7,14 @@ import { css } from 'lit';
  */
 export const historyStyles = css`
     /* ---------------------------------------------------------------- log */
-    /* The history takes the height the header, typing line and composer leave (down to 0); in a
-       host without a definite height it gets 150 px (the flex basis). */
+    /* The history takes the height the header, typing line and composer leave, but never less
+       than \`--chat-history-min-height\` (72 px: three lines), so a message stays readable on a
+       short screen (a phone with its keyboard open); when even that does not fit, the conversation
+       pane scrolls. In a host without a definite height it gets 150 px (the flex basis). */
     .log-area {
       position: relative;
       flex: 1 1 150px;
-      min-height: 0;
+      min-height: var(--chat-history-min-height, 72px);
       display: flex;
       flex-direction: column;
     }

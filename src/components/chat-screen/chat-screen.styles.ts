@@ -426,6 +426,18 @@ export const styles = css`
     }
   }
 
+  /* A short element (420 px tall or less: a phone in landscape, or with its keyboard open): the
+     header and the pane bar give their spare height to the conversation's history. */
+  @container chat-screen (max-height: 420px) {
+    .header {
+      min-height: 44px;
+    }
+    .pane-bar {
+      min-height: var(--chat-screen-pane-bar-height, 36px);
+      padding-block: 2px;
+    }
+  }
+
   /* Phones (below 560 px, e.g. 360 px): the tightest header. */
   @container chat-screen (max-width: 560px) {
     .header {

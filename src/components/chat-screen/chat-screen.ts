@@ -157,7 +157,7 @@ const personIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="
  * @cssprop [--chat-screen-default-height=480px] - Height the screen takes when its host gives it none (a parent with an automatic height); give the element a height instead where you can.
  * @cssprop [--chat-screen-list-width=300px] - Width of the session list (narrower on narrow screens).
  * @cssprop [--chat-screen-panel-width=320px] - Width of the person panel.
- * @cssprop [--chat-screen-pane-bar-height=44px] - Minimum height of the pane bar (below 720 px).
+ * @cssprop [--chat-screen-pane-bar-height=44px] - Minimum height of the pane bar (below 720 px; 36 px when the element is 420 px tall or less).
  * @cssprop [--chat-color-switch-thumb=light-dark(#ffffff, #16181d)] - Thumb of the Present / Away switch; keep 3:1 against `--chat-color-text-muted` (the track when Away) and `--chat-color-success` (the track when Present).
  * @cssprop [--chat-shadow-overlay=-8px 0 24px rgb(0 0 0 / 0.12)] - Extra shadow of the person panel where it slides over the conversation (720–900 px).
  *
