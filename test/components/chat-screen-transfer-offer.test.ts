@@ -200,4 +200,22 @@ describe('<chat-screen> transfer offered to the agent', () => {
       document.removeEventListener('chat-transfer-offered', listener);
     }
   });
+
+  it('<chat-provider> with a backend fires chat-transfer-offered too (without a note: no note field)', async () => {
+    const s = await setup();
+    const id = colleaguesChat(s);
+    const provider = await fixture<HTMLElement>(html`<chat-provider .backend=${s.backend}><chat-session-list></chat-session-list></chat-provider>`);
+    const list = provider.firstElementChild!;
+    await waitUntil(() => queryByRole(list, 'button', 'Get next in queue'), 'list ready');
+    const offered: ChatEventDetails['chat-transfer-offered'][] = [];
+    const listener = (e: CustomEvent<ChatEventDetails['chat-transfer-offered']>) => offered.push(e.detail);
+    document.addEventListener('chat-transfer-offered', listener);
+    try {
+      s.backend.script.transfer(id, 'a2', 'a1');
+      await settle(provider);
+      expect(offered).to.deep.equal([{ sessionId: id, fromAgentId: 'a2' }]);
+    } finally {
+      document.removeEventListener('chat-transfer-offered', listener);
+    }
+  });
 });
