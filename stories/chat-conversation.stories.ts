@@ -343,6 +343,22 @@ export const CreateRequest: Story = {
 };
 
 /**
+ * "Create request" opened again after Escape: what the agent typed in this chat is still there
+ * (kept by the service per chat), with "Discard changes" to start over from the pre-filled values.
+ */
+export const CreateRequestKeptInput: Story = {
+  loaders: [async () => ({ scene: await scene(lively) })],
+  render: (_args, { loaded }) => show(loaded.scene as Scene),
+  play: async ({ canvasElement, loaded }) => {
+    const { service, sessionId } = loaded.scene as Scene;
+    const defaults = service.requestDraft(sessionId);
+    const values = { title: defaults.title, category: defaults.category, priority: defaults.priority, text: defaults.text ?? '' };
+    service.setFormDraft(sessionId, 'request', { ...values, priority: 'high', text: 'Customer asks for a call back before Friday.' }, values);
+    await press(canvasElement, 'Create request');
+  },
+};
+
+/**
  * A dialog's code (a lazily loaded chunk) could not be loaded, e.g. the connection dropped: the
  * click on "Create request" shows a notice instead of nothing.
  */

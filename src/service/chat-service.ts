@@ -86,6 +86,7 @@ import {
   validatePersonDraft,
 } from './person-rules.js';
 import { PersonSearch } from './person-search.js';
+import { FormDrafts, type FormValues } from './form-drafts.js';
 
 /** Options of {@link ChatService}. */
 export interface ChatServiceOptions {
@@ -179,6 +180,8 @@ export class ChatService {
   private alertsChanged = false;
   private readonly warningSubject = new Subject<ChatWarning>();
   private readonly listens = new Set<ListenIn>();
+  /** Unsaved typed input of forms, per chat session and form (see `formDraft`). */
+  private readonly formDrafts = new FormDrafts();
   private deadlineTimer: TimerHandle | undefined;
   private deadlineAt: number | null = null;
   private selectionLoaded = false;
@@ -757,6 +760,35 @@ export class ChatService {
       return new ChatBackendError('invalid-state', 'The chat is being transferred to the agent: open it to accept or reject');
     }
     return null;
+  }
+
+  /**
+   * The values a form of a session opens with: the unsaved input the agent typed earlier
+   * (kept by {@link setFormDraft}), else `defaults`. Forms keep typed input per chat this way
+   * (Escape, Cancel or switching chats lose nothing); DOM-free, like the composer draft.
+   * @param sessionId the chat the form belongs to
+   * @param form which form, e.g. `request`, `transfer`, `person`, `company`, `quick-reply`,
+   *   `quick-reply:<id>` (editing one)
+   * @param defaults the form's values without a draft (e.g. pre-filled from the chat)
+   * @returns `values` (the defaults with the kept values over them) and `changed` (a draft is kept)
+   */
+  formDraft<T extends FormValues>(sessionId: string, form: string, defaults: T): { values: T; changed: boolean } {
+    const kept = this.formDrafts.get(sessionId, form);
+    return { values: kept ? ({ ...defaults, ...kept } as T) : defaults, changed: kept !== undefined };
+  }
+
+  /**
+   * Keep what the agent typed in a form of a session (call on every input); values equal to the
+   * form's `defaults` drop the draft.
+   * @param values field name → text, as typed
+   */
+  setFormDraft(sessionId: string, form: string, values: FormValues, defaults: FormValues): void {
+    this.formDrafts.set(sessionId, form, values, defaults);
+  }
+
+  /** Drop the unsaved input of a form of a session: the agent chose "Discard changes", or the form was saved. */
+  discardFormDraft(sessionId: string, form: string): void {
+    this.formDrafts.discard(sessionId, form);
   }
 
   /** Keep the composer text of a session. */

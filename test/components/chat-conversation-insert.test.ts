@@ -312,6 +312,45 @@ describe('<chat-conversation> quick replies', () => {
     expectFocusOn(byRole(picker(el), 'button', 'Create quick reply'));
   });
 
+  it('keeps the typed name and content when Escape or Cancel closes the Create quick reply dialog; "Discard changes" empties it; saving drops it', async () => {
+    const { el } = await openChat();
+    let d = await openCreate(el);
+    await settle(el);
+    await sendKeys({ type: 'Hours' });
+    byRole(d, 'textbox', 'Content').focus();
+    await sendKeys({ type: 'Open 9-17' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(queryByRole(el, 'dialog', 'Create quick reply')).to.equal(null);
+    byRole(picker(el), 'button', 'Create quick reply').click();
+    d = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Create quick reply'), 'the create dialog');
+    await settle(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Name').value).to.equal('Hours');
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Content').value).to.equal('Open 9-17');
+    byRole(d, 'button', 'Discard changes').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Name').value).to.equal('');
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Content').value).to.equal('');
+    expectFocusOn(byRole(d, 'textbox', 'Name'));
+    await sendKeys({ type: 'Hours' });
+    byRole(d, 'textbox', 'Content').focus();
+    await sendKeys({ type: 'Open 8-18' });
+    byRole(d, 'button', 'Cancel').click();
+    await settle(el);
+    byRole(picker(el), 'button', 'Create quick reply').click();
+    d = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Create quick reply'), 'the create dialog');
+    await settle(el);
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Content').value).to.equal('Open 8-18');
+    byRole(d, 'button', 'Save quick reply').click();
+    await waitUntil(() => !queryByRole(el, 'dialog', 'Create quick reply'), 'the create dialog to close');
+    await settle(el);
+    byRole(picker(el), 'button', 'Create quick reply').click();
+    d = await waitUntil(() => queryByRole<HTMLDialogElement>(el, 'dialog', 'Create quick reply'), 'the create dialog');
+    await settle(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Name').value).to.equal('');
+    expect(queryByRole(d, 'button', 'Discard changes')).to.equal(null);
+  });
+
   it('edits and deletes a quick reply from the picker', async () => {
     const { el, backend } = await openChat();
     await openPickerWithKeyboard(el);

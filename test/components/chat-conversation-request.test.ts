@@ -96,4 +96,81 @@ describe('<chat-conversation> Create request', () => {
     expect(deepText(byRole(dialog(el), 'alert'))).to.equal('Give the request a title.');
     expect(backend.inspect.requests().filter((r) => r.sessionId)).to.have.length(0);
   });
+  async function openDialog(el: ChatConversation): Promise<HTMLDialogElement> {
+    byRole(el, 'button', 'Create request').click();
+    await waitUntil(() => queryByRole(el, 'dialog', 'Create request'), 'the request dialog');
+    await settle(el);
+    return dialog(el);
+  }
+
+  it('keeps what the agent typed when Escape or Cancel closes the form: it opens again with it; "Discard changes" puts the pre-filled values back', async () => {
+    const { el } = await openChat();
+    let d = await openDialog(el);
+    expect(queryByRole(d, 'button', 'Discard changes')).to.equal(null);
+    const title = byRole<HTMLInputElement>(d, 'textbox', 'Title');
+    title.focus();
+    title.setSelectionRange(title.value.length, title.value.length);
+    await sendKeys({ type: ' (order 4521)' });
+    byRole(d, 'textbox', 'Extra text (optional)').focus();
+    await sendKeys({ type: 'Customer asks for a corrected invoice' });
+    await settle(el);
+    expect(queryByRole(d, 'button', 'Discard changes')).to.not.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(queryByRole(el, 'dialog', 'Create request')).to.equal(null);
+
+    d = await openDialog(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Title').value).to.equal('My invoice shows the wrong VAT number (order 4521)');
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Extra text (optional)').value).to.equal('Customer asks for a corrected invoice');
+    byRole<HTMLSelectElement>(d, 'combobox', 'Priority').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    byRole(d, 'button', 'Cancel').click();
+    await settle(el);
+
+    d = await openDialog(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Title').value).to.equal('My invoice shows the wrong VAT number (order 4521)');
+    expect(byRole<HTMLSelectElement>(d, 'combobox', 'Priority').value).to.equal('high');
+    await expect(el).to.be.accessible();
+    byRole(d, 'button', 'Discard changes').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Title').value).to.equal('My invoice shows the wrong VAT number');
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Extra text (optional)').value).to.equal('');
+    expect(byRole<HTMLSelectElement>(d, 'combobox', 'Priority').value).to.equal('medium');
+    expect(queryByRole(d, 'button', 'Discard changes')).to.equal(null);
+    expect(deepActiveElement() === byRole(d, 'textbox', 'Title')).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    d = await openDialog(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Title').value).to.equal('My invoice shows the wrong VAT number');
+  });
+
+  it('keeps typed input per chat, and saving the request drops it', async () => {
+    const { el, service, backend, id } = await openChat();
+    let d = await openDialog(el);
+    byRole(d, 'textbox', 'Extra text (optional)').focus();
+    await sendKeys({ type: 'Only for this chat' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    // Another chat: its own pre-filled form.
+    const other = backend.script.customerArrives({ channelId: 'support', name: 'Tom', text: 'Where is my parcel?' });
+    await service.answer(other);
+    service.selectSession(other);
+    await settle(el);
+    d = await openDialog(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Title').value).to.equal('Where is my parcel?');
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Extra text (optional)').value).to.equal('');
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    service.selectSession(id);
+    await settle(el);
+    d = await openDialog(el);
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Extra text (optional)').value).to.equal('Only for this chat');
+    byRole(d, 'button', 'Save request').click();
+    await waitUntil(() => !queryByRole(el, 'dialog', 'Create request'), 'the dialog to close');
+    await settle(el);
+    d = await openDialog(el);
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Extra text (optional)').value).to.equal('');
+    expect(queryByRole(d, 'button', 'Discard changes')).to.equal(null);
+  });
 });

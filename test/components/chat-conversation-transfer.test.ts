@@ -130,6 +130,35 @@ describe('<chat-conversation> transfer', () => {
     expect(t.service.state.sessions[t.id]!.transferTo).to.equal(undefined);
   });
 
+  it('keeps the colleague chosen and the note typed when Escape or Cancel closes the dialog; "Discard changes" clears them', async () => {
+    const t = await twoAgents();
+    const el = t.conversation1;
+    const open = async () => {
+      byRole(el, 'button', 'Transfer').click();
+      await waitUntil(() => queryByRole(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
+      await settle(el);
+      return dialog(el);
+    };
+    let d = await open();
+    byRole(d, 'radio', /Sanne Bakker/).click();
+    byRole(d, 'textbox', 'Note (optional)').focus();
+    await sendKeys({ type: 'Knows the order' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    d = await open();
+    expect(byRole<HTMLInputElement>(d, 'radio', /Sanne Bakker/).checked).to.equal(true);
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Note (optional)').value).to.equal('Knows the order');
+    byRole(d, 'button', 'Cancel').click();
+    await settle(el);
+    d = await open();
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Note (optional)').value).to.equal('Knows the order');
+    byRole(d, 'button', 'Discard changes').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(d, 'radio', /Sanne Bakker/).checked).to.equal(false);
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Note (optional)').value).to.equal('');
+    expect(t.service.formDraft(t.id, 'transfer', { target: '', note: '' }).changed).to.equal(false);
+  });
+
   it('accept: both lists show the marker while pending, then the chat is the receiver’s and the sender’s view turns read-only', async () => {
     const t = await twoAgents();
     await transferTo(t.conversation1, 'Sanne Bakker', 'Knows the order');

@@ -552,6 +552,78 @@ describe('<chat-person-panel> create person and company', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps what the agent typed when Escape or Cancel closes the form, per chat; "Discard changes" goes back to the pre-filled values; saving drops it', async () => {
+    const s = await setup();
+    const { el, id } = await panelFor({ name: 'Mira van der Berg', email: 'mira@example.org' }, s);
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    expect(queryByRole(el, 'button', 'Discard changes')).to.equal(null);
+    byRole<HTMLInputElement>(el, 'textbox', 'Phone').focus();
+    await sendKeys({ type: '+31 20 555 0101' });
+    byRole<HTMLInputElement>(el, 'textbox', 'Company name').focus();
+    await sendKeys({ type: 'Berg BV' });
+    await settle(el);
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(queryByRole(el, 'form', 'Create person')).to.equal(null);
+
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'Phone').value).to.equal('+31 20 555 0101');
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'Company name').value).to.equal('Berg BV');
+    expect(byRole<HTMLInputElement>(el, 'textbox', /^First name/).value).to.equal('Mira');
+    byRole(el, 'button', 'Cancel').click();
+    await settle(el);
+
+    // Another chat has its own form; back in the first one, the typed input is there.
+    const other = s.backend.script.customerArrives({ channelId: 'sales', text: 'Hi', name: 'Tom Smit' });
+    await s.service.answer(other);
+    s.service.selectSession(other);
+    await waitUntil(() => s.service.state.personContexts[other]?.status === 'ready', 'person context');
+    await settle(el);
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'Phone').value).to.equal('');
+    byRole(el, 'button', 'Cancel').click();
+    s.service.selectSession(id);
+    await settle(el);
+    byRole(el, 'button', 'Create person').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'Phone').value).to.equal('+31 20 555 0101');
+    await expect(el).to.be.accessible();
+
+    byRole(el, 'button', 'Discard changes').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'Phone').value).to.equal('');
+    expect(byRole<HTMLInputElement>(el, 'textbox', 'Company name').value).to.equal('');
+    expect(queryByRole(el, 'button', 'Discard changes')).to.equal(null);
+    expect(deepActiveElement()).to.equal(byRole(el, 'textbox', /^First name/));
+
+    byRole<HTMLInputElement>(el, 'textbox', 'Phone').focus();
+    await sendKeys({ type: '0201234567' });
+    byRole(el, 'button', 'Save and link').click();
+    await waitUntil(() => !queryByRole(el, 'form', 'Create person'), 'the form to close');
+    expect(s.service.formDraft(id, 'person', {}).changed).to.equal(false);
+  });
+
+  it('keeps the typed company name when the Create company form closes, until it is discarded', async () => {
+    const { el } = await panelFor({ name: 'Mira van der Berg', companyName: 'Okafor Trading' });
+    byRole(el, 'button', 'Create company').click();
+    await settle(el);
+    const name = byRole<HTMLInputElement>(el, 'textbox', /^Company name/);
+    name.focus();
+    name.setSelectionRange(name.value.length, name.value.length);
+    await sendKeys({ type: ' Ltd' });
+    byRole(el, 'button', 'Cancel').click();
+    await settle(el);
+    byRole(el, 'button', 'Create company').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(el, 'textbox', /^Company name/).value).to.equal('Okafor Trading Ltd');
+    byRole(el, 'button', 'Discard changes').click();
+    await settle(el);
+    expect(byRole<HTMLInputElement>(el, 'textbox', /^Company name/).value).to.equal('Okafor Trading');
+  });
+
   it('shows validation messages tied to the fields and creates nothing while invalid', async () => {
     const s = await setup();
     let created = 0;

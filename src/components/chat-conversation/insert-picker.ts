@@ -387,6 +387,7 @@ export class InsertPicker {
 
   private readonly onCreate = (event: Event): void => {
     void this.quickReplyDialog.open({
+      sessionId: this.sessionId(),
       text: this.composerText(),
       opener: event.currentTarget as HTMLElement,
       onSaved: (reply) => this.afterSave(reply),
@@ -397,7 +398,7 @@ export class InsertPicker {
     const service = this.service();
     if (!service) return;
     const reply: QuickReply = { id: item.id, name: item.title, text: item.text, agentId: service.agentId };
-    void this.quickReplyDialog.open({ edit: reply, opener: event.currentTarget as HTMLElement, onSaved: (r) => this.afterSave(r) });
+    void this.quickReplyDialog.open({ sessionId: this.sessionId(), edit: reply, opener: event.currentTarget as HTMLElement, onSaved: (r) => this.afterSave(r) });
   }
 
   /** Show the saved quick reply, active, so Enter inserts it; focus goes back to the search field. */

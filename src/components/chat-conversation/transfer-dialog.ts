@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { ObserveController } from '../../controllers/observe-controller.js';
 import { formatNumber } from '../../i18n/format.js';
 import type { TransferConcern } from '../../model/session.js';
@@ -11,6 +12,10 @@ import { actionErrorText } from './action-errors.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { ModalController, dialogStyles } from './modal.js';
 import { softDisabled } from '../shared/soft-disabled.js';
+import { formValues, renderDiscardButton } from '../shared/form-draft.js';
+
+/** The transfer form without a draft: no colleague chosen, no note. */
+const NO_TRANSFER = { target: '', note: '' } as const;
 
 /** What the transfer dialog needs from the conversation that hosts it. */
 export interface TransferDialogHost extends ReactiveControllerHost {
@@ -31,6 +36,10 @@ export interface TransferDialogHost extends ReactiveControllerHost {
  * to send them) and the submit reading "Transfer anyway". The reply does not go with the transfer
  * (see `TransferCheck`). When the chat can no longer be transferred (it ended, a transfer is
  * pending, another agent took it) the dialog closes by itself.
+ *
+ * The colleague chosen and the note typed are kept per chat (`ChatService.setFormDraft`, form
+ * `transfer`): Escape, Cancel or "Back to the chat" lose nothing, the dialog opens again with them,
+ * "Discard changes" clears them, and a transfer asked drops them.
  */
 export class TransferDialog implements ReactiveController {
   private readonly modal: ModalController;
@@ -38,6 +47,8 @@ export class TransferDialog implements ReactiveController {
   private readonly check: ObserveController<TransferCheck>;
   private sessionId: string | null = null;
   private chosen: string | null = null;
+  private note = '';
+  private changed = false;
   private busy = false;
   private error = '';
 
@@ -93,10 +104,16 @@ export class TransferDialog implements ReactiveController {
     return this.modal.isOpen;
   }
 
-  /** Open the dialog for a session; focus returns to `opener` when it closes. */
+  /**
+   * Open the dialog for a session, with the colleague and note chosen before in this chat; focus
+   * returns to `opener` when it closes.
+   */
   open(sessionId: string, opener?: HTMLElement | null): Promise<void> {
     this.sessionId = sessionId;
-    this.chosen = null;
+    const kept = this.service()?.formDraft(sessionId, 'transfer', NO_TRANSFER);
+    this.chosen = kept?.values.target || null;
+    this.note = kept?.values.note ?? '';
+    this.changed = kept?.changed ?? false;
     this.error = '';
     this.busy = false;
     return this.modal.open(opener);
@@ -121,7 +138,7 @@ export class TransferDialog implements ReactiveController {
       aria-describedby=${concerns.length ? 'transfer-concerns' : nothing}
       @close=${this.modal.onClose}
     >
-      <form class="dialog-form" @submit=${this.onSubmit}>
+      <form class="dialog-form" @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput}>
         <h2 class="dialog-title" id="transfer-title">${msg('Transfer chat')}</h2>
         ${concerns.length
           ? html`<div class="dialog-texts concerns" id="transfer-concerns" aria-live="polite">
@@ -151,10 +168,11 @@ export class TransferDialog implements ReactiveController {
           : html`<p class="dialog-text" role="note">${msg('No colleague of this channel is present right now.')}</p>`}
         <label class="field">
           <span>${msg('Note (optional)')}</span>
-          <textarea name="note" rows="3" maxlength="500" ?disabled=${!targets.length}></textarea>
+          <textarea name="note" rows="3" maxlength="500" ?disabled=${!targets.length} .value=${live(this.note)}></textarea>
         </label>
         <p class="form-error" role="alert">${this.error}</p>
         <div class="dialog-actions">
+          ${renderDiscardButton(this.changed, this.onDiscard)}
           <button type="button" class="btn" @click=${() => this.close()}>${msg('Cancel')}</button>
           <button type="submit" class="btn primary" ${softDisabled(!chosen || this.busy)}>
             ${concerns.length ? msg('Transfer anyway') : msg('Transfer chat')}
@@ -183,6 +201,33 @@ export class TransferDialog implements ReactiveController {
     this.close();
   };
 
+  /** Keep the colleague chosen and the note typed, per chat (Escape and Cancel lose nothing). */
+  private readonly onInput = (event: Event): void => {
+    const service = this.service();
+    if (!service || !this.sessionId) return;
+    const values = { ...NO_TRANSFER, ...formValues(event.currentTarget as HTMLFormElement) };
+    this.note = values.note;
+    service.setFormDraft(this.sessionId, 'transfer', values, NO_TRANSFER);
+    const changed = service.formDraft(this.sessionId, 'transfer', NO_TRANSFER).changed;
+    if (changed !== this.changed) {
+      this.changed = changed;
+      this.host.requestUpdate();
+    }
+  };
+
+  /** "Discard changes": no colleague chosen, no note. */
+  private readonly onDiscard = (): void => {
+    if (this.sessionId) this.service()?.discardFormDraft(this.sessionId, 'transfer');
+    this.chosen = null;
+    this.note = '';
+    this.changed = false;
+    this.error = '';
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLElement>('#transfer-dialog input[name="target"], #transfer-dialog textarea')?.focus(),
+    );
+  };
+
   private choose(agentId: string): void {
     this.chosen = agentId;
     this.error = '';
@@ -201,6 +246,8 @@ export class TransferDialog implements ReactiveController {
     this.host.requestUpdate();
     try {
       await service.requestTransfer(sessionId, this.chosen, note.trim() || undefined);
+      service.discardFormDraft(sessionId, 'transfer');
+      this.changed = false;
       this.busy = false;
       // The opener ("Transfer") goes while the transfer is pending: focus goes to the composer
       // (the agent still has the chat, e.g. to tell the customer), else where the chat's state says.

@@ -56,6 +56,9 @@ const PERSON_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'companyName']
  * search (name, e-mail, phone, company) with results as you type; and "Create person" /
  * "Create company" inline forms pre-filled from the chat, validated by the service's rules, with
  * a duplicate warning when a person with the e-mail address exists. A created person is linked.
+ * What the agent types in a form is kept per chat by the service (`ChatService.setFormDraft`,
+ * forms `person` and `company`): Escape, Cancel or another chat lose nothing, the form opens again
+ * with it and shows "Discard changes" (back to the pre-filled values); saving drops it.
  *
  * **Linked:** the person's card with "Open in CRM", "Change link" (the same search, to link
  * another person) and "Remove link"; collapsible sections with contact details, company,
@@ -111,6 +114,9 @@ export class ChatPersonPanel extends ChatSessionElement {
   @state() private createdCompany: { id: string; name: string } | null = null;
   @state() private personDraft: PersonDraft | null = null;
   @state() private companyDraft: CompanyDraft = { name: '' };
+  /** The open form's values without a draft (pre-filled from the chat): what "Discard changes" goes back to. */
+  private personDefaults: PersonDraft | null = null;
+  private companyDefaults: CompanyDraft = { name: '' };
   /** Field errors are shown after the first attempt to save, then follow the input. */
   @state() private showErrors = false;
   /** A person with the draft's e-mail address exists: offer to link them instead. */
@@ -513,8 +519,10 @@ export class ChatPersonPanel extends ChatSessionElement {
       formError: this.formError,
       createdCompany: this.createdCompany,
       duplicate: this.duplicate,
+      changed: this.openForm !== null && !!this.service?.formDraft(sessionId, this.openForm, {}).changed,
+      onDiscard: () => this.onDiscard(sessionId),
       onPersonInput: (key, value) => this.onPersonInput(key, value),
-      onCompanyInput: (name) => (this.companyDraft = { name }),
+      onCompanyInput: (name) => this.onCompanyInput(name),
       onCreatePerson: (event, allowDuplicate) => void this.onCreatePerson(event, sessionId, allowDuplicate),
       onCreateCompany: (event) => void this.onCreateCompany(event),
       onLink: (personId) => void this.onLink(sessionId, personId),
@@ -530,10 +538,33 @@ export class ChatPersonPanel extends ChatSessionElement {
     this.closeForm(true);
   }
 
+  /** Typed input is kept per chat in the service (`ChatService.setFormDraft`): closing the form loses nothing. */
   private onPersonInput(key: keyof PersonDraft, value: string): void {
     if (!this.personDraft) return;
     this.personDraft = { ...this.personDraft, [key]: value };
     if (key === 'email') this.duplicate = null;
+    if (this.currentId && this.personDefaults) this.service?.setFormDraft(this.currentId, 'person', { ...this.personDraft }, { ...this.personDefaults });
+  }
+
+  private onCompanyInput(name: string): void {
+    this.companyDraft = { name };
+    if (this.currentId) this.service?.setFormDraft(this.currentId, 'company', { name }, { ...this.companyDefaults });
+  }
+
+  /** "Discard changes": the open form goes back to its values pre-filled from the chat; focus on its first field. */
+  private onDiscard(sessionId: string): void {
+    if (!this.openForm) return;
+    this.service?.discardFormDraft(sessionId, this.openForm);
+    this.showErrors = false;
+    this.duplicate = null;
+    this.formError = '';
+    if (this.openForm === 'person') {
+      this.personDraft = this.personDefaults;
+      this.focusAfterRender = '#person-firstName';
+    } else {
+      this.companyDraft = this.companyDefaults;
+      this.focusAfterRender = '#company-name';
+    }
   }
 
   // ------------------------------------------------------------------ actions
@@ -553,11 +584,14 @@ export class ChatPersonPanel extends ChatSessionElement {
     if (this.currentId !== sessionId) return;
     this.closeForm();
     this.openForm = form;
+    // With what the agent typed in this form of this chat before (kept by the service), else pre-filled.
     if (form === 'person') {
-      this.personDraft = personDraftFromCustomer(customer);
+      this.personDefaults = personDraftFromCustomer(customer);
+      this.personDraft = this.service?.formDraft(sessionId!, 'person', { ...this.personDefaults }).values ?? this.personDefaults;
       this.focusAfterRender = '#person-firstName';
     } else {
-      this.companyDraft = { name: customer.companyName?.trim() ?? '' };
+      this.companyDefaults = { name: customer.companyName?.trim() ?? '' };
+      this.companyDraft = this.service?.formDraft(sessionId!, 'company', { ...this.companyDefaults }).values ?? this.companyDefaults;
       this.focusAfterRender = '#company-name';
     }
   }
@@ -610,6 +644,7 @@ export class ChatPersonPanel extends ChatSessionElement {
         allowDuplicate,
         ...(this.createdCompany ? { companyId: this.createdCompany.id } : {}),
       });
+      this.service.discardFormDraft(sessionId, 'person');
       this.closeForm();
       this.notice = msg('Person created and linked.');
       this.focusAfterRender = '#person-name';
@@ -644,6 +679,7 @@ export class ChatPersonPanel extends ChatSessionElement {
       this.formError = msg('The company could not be created.');
       return;
     }
+    if (this.currentId) this.service.discardFormDraft(this.currentId, 'company');
     this.createdCompany = { id: company.id, name: company.name };
     this.closeForm(true);
   }

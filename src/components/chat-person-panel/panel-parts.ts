@@ -18,6 +18,7 @@ import { longTextStyles, renderLongText } from '../message-text/long-text.js';
 import { messageTextStyles } from '../message-text/message-text.js';
 import { noticeMessage } from '../notice-region/notice-region.js';
 import { softDisabled } from '../shared/soft-disabled.js';
+import { renderDiscardButton } from '../shared/form-draft.js';
 
 /**
  * The parts of `<chat-person-panel>` shown only after a click, loaded on demand (a separate
@@ -38,6 +39,10 @@ export interface FormView {
   readonly createdCompany: { id: string; name: string } | null;
   /** A person with the draft's e-mail address that exists already. */
   readonly duplicate: Person | null;
+  /** The open form holds input the agent typed (kept per chat by the service): "Discard changes" shows. */
+  readonly changed: boolean;
+  /** "Discard changes": the form's values pre-filled from the chat again. */
+  onDiscard(): void;
   onPersonInput(key: keyof PersonDraft, value: string): void;
   onCompanyInput(name: string): void;
   /** Save the person (`allowDuplicate` after "Create anyway"). */
@@ -82,6 +87,7 @@ export function renderPersonForm(v: FormView, draft: PersonDraft): TemplateResul
     <div class="card-actions">
       <button type="submit" class="btn primary" ${softDisabled(v.busy)}>${msg('Save and link')}</button>
       <button type="button" class="btn ghost" @click=${v.onCancel}>${msg('Cancel')}</button>
+      ${renderDiscardButton(v.changed, v.onDiscard)}
     </div>
   </form>`;
 }
@@ -116,6 +122,7 @@ export function renderCompanyForm(v: FormView, draft: CompanyDraft): TemplateRes
     <div class="card-actions">
       <button type="submit" class="btn primary" ${softDisabled(v.busy)}>${msg('Save company')}</button>
       <button type="button" class="btn ghost" @click=${v.onCancel}>${msg('Cancel')}</button>
+      ${renderDiscardButton(v.changed, v.onDiscard)}
     </div>
   </form>`;
 }

@@ -351,6 +351,7 @@
 'sf3708375238dfe50': `Niet gekoppeld aan een persoon in het CRM`,
 'sf41b4221cfd58ab4': `Alle kanalen`,
 'sf467dfb8ea1ce5d8': `Verzoek maken`,
+'sf471ec2496f904cc': `Wijzigingen verwerpen`,
 'sf4e830ff78999ccb': str`${0} klanten wachten`,
 'sf54d7b2c42cf0720': `Bedrijf (zoals opgegeven)`,
 'sf5e488d4fe043ba0': str`${0} typt…`,
