@@ -20,6 +20,16 @@ export type SystemEvent =
   | 'reopened'
   | 'file-type-refused';
 
+/** The transfer a system line is about (see {@link ChatMessage.transfer}). Source: the backend adapter. */
+export interface MessageTransfer {
+  /** The agent who handed the chat over. */
+  readonly fromAgentId: string;
+  /** The receiving agent. */
+  readonly toAgentId: string;
+  /** The sender's note to the receiver (untrusted text), if any. */
+  readonly note?: string;
+}
+
 /** A file sent in a chat. Source: the backend adapter. */
 export interface Attachment {
   /** Stable id of the uploaded file. */
@@ -61,6 +71,12 @@ export interface ChatMessage {
   readonly authorName: string;
   /** The writing agent's id for `to-customer` messages. */
   readonly agentId?: string;
+  /**
+   * For the transfer `system` lines (`transfer-requested`, `transferred`, `transfer-rejected`,
+   * `transfer-cancelled`): who handed the chat to whom, with the sender's note. Optional: without
+   * it the line reads "Chat transferred" etc. without names.
+   */
+  readonly transfer?: MessageTransfer;
   /** Server time of the message (ISO 8601 UTC). */
   readonly sentAt: IsoDateTime;
   /** Files sent with the message. */

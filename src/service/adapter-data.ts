@@ -71,7 +71,7 @@ export function checkSession(raw: unknown): ChatSession | ChatBackendError {
 /**
  * Check a message from the adapter. Required: `id`, `sessionId`, `seq` (a number ≥ 0), `kind`
  * (to-customer, from-customer, system), `sentAt` (ISO 8601), each attachment's `id`. Defaults:
- * `text` and `authorName` `''`, `attachments` [].
+ * `text` and `authorName` `''`, `attachments` []. Optional parts that are malformed (`transfer`) are left out.
  */
 export function checkMessage(raw: unknown): ChatMessage | ChatBackendError {
   if (!isObject(raw)) return invalid('message', 'message', 'is not an object');
@@ -90,6 +90,12 @@ export function checkMessage(raw: unknown): ChatMessage | ChatBackendError {
       const a = raw.attachments[i] as unknown;
       if (!isObject(a) || !isId(a.id)) return invalid(what, `attachments[${i}].id`, 'is missing');
     }
+  }
+  // Optional: a malformed transfer is left out (the line then names nobody).
+  if (raw.transfer !== undefined) {
+    const t = raw.transfer;
+    if (!isObject(t) || !isId(t.fromAgentId) || !isId(t.toAgentId)) fix.transfer = undefined;
+    else if (t.note !== undefined && typeof t.note !== 'string') fix.transfer = { fromAgentId: t.fromAgentId, toAgentId: t.toAgentId };
   }
   return (hasKeys(fix) ? { ...raw, ...fix } : raw) as unknown as ChatMessage;
 }

@@ -186,8 +186,8 @@ describe('<chat-conversation> transfer', () => {
     expect(deepText(t.conversation1)).to.contain('Sanne Bakker is handling this chat. You can read along.');
     expect(queryByRole(t.conversation2, 'textbox', 'Message')).to.exist;
     const lines = deepAll(t.conversation1, '.row.system').map((r) => deepText(r));
-    expect(lines.some((l) => l.includes('Transfer requested'))).to.equal(true);
-    expect(lines.some((l) => l.includes('Chat transferred'))).to.equal(true);
+    expect(lines.some((l) => l.includes('Transfer to Sanne Bakker requested'))).to.equal(true);
+    expect(lines.some((l) => l.includes('Chat transferred to Sanne Bakker'))).to.equal(true);
   });
 
   it('reject: the marker goes from both lists and the sender carries on', async () => {
@@ -205,7 +205,7 @@ describe('<chat-conversation> transfer', () => {
     expect(t.service.state.sessions[t.id]!.agentId).to.equal('a1');
     expect(queryByRole(t.conversation1, 'textbox', 'Message')).to.exist;
     expect(queryByRole(t.conversation1, 'button', 'Transfer')).to.exist;
-    expect(deepAll(t.conversation1, '.row.system').some((r) => deepText(r).includes('Transfer rejected'))).to.equal(true);
+    expect(deepAll(t.conversation1, '.row.system').some((r) => deepText(r).includes('Sanne Bakker rejected the transfer'))).to.equal(true);
   });
 
   it('cancel: the sender cancels, the marker goes from both lists and the receiver sees no offer', async () => {
@@ -223,7 +223,7 @@ describe('<chat-conversation> transfer', () => {
     expect(marker(t.list2, t.id)).to.equal(null);
     expect(queryByRole(t.conversation2, 'button', 'Accept transfer')).to.equal(null);
     expect(queryByRole(t.conversation1, 'textbox', 'Message')).to.exist;
-    expect(deepAll(t.conversation1, '.row.system').some((r) => deepText(r).includes('Transfer cancelled'))).to.equal(true);
+    expect(deepAll(t.conversation1, '.row.system').some((r) => deepText(r).includes('Transfer to Sanne Bakker cancelled'))).to.equal(true);
   });
 
   it('drops a colleague who goes away from the open dialog', async () => {

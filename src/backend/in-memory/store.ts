@@ -497,8 +497,11 @@ export class ChatStore {
     return message;
   }
 
-  private system(record: SessionRecord, systemEvent: SystemEvent, text: string, at: number): ChatMessage {
-    return this.append(record, { kind: 'system', systemEvent, text, authorName: '' }, at);
+  private system(record: SessionRecord, systemEvent: SystemEvent, text: string, at: number, transfer?: PendingTransfer): ChatMessage {
+    const about = transfer
+      ? { transfer: { fromAgentId: transfer.fromAgentId, toAgentId: transfer.toAgentId, ...(transfer.note ? { note: transfer.note } : {}) } }
+      : {};
+    return this.append(record, { kind: 'system', systemEvent, text, authorName: '', ...about }, at);
   }
 
   /** A customer enters the queue; pushes `session-updated` (and `message` for a first text). */
@@ -743,7 +746,7 @@ export class ChatStore {
       requestedAt: iso(at),
     };
     record.participants.add(toAgentId);
-    const line = this.system(record, 'transfer-requested', `${this.agent(fromAgentId).name} asked ${target.name} to take over the chat.`, at);
+    const line = this.system(record, 'transfer-requested', `${this.agent(fromAgentId).name} asked ${target.name} to take over the chat.`, at, record.transferTo);
     return this.commit(record, [line]);
   }
 
@@ -770,7 +773,7 @@ export class ChatStore {
     const from = this.agent(transfer.fromAgentId).name;
     record.agentId = agentId;
     record.transferTo = undefined;
-    const line = this.system(record, 'transferred', `${this.agent(agentId).name} took over the chat from ${from}.`, at);
+    const line = this.system(record, 'transferred', `${this.agent(agentId).name} took over the chat from ${from}.`, at, transfer);
     return this.commit(record, [line]);
   }
 
@@ -779,7 +782,7 @@ export class ChatStore {
     const { record, transfer } = this.pendingFor(sessionId);
     if (transfer.toAgentId !== agentId) fail('not-permitted', `The transfer of ${sessionId} is not addressed to ${agentId}`);
     record.transferTo = undefined;
-    const line = this.system(record, 'transfer-rejected', `${this.agent(agentId).name} rejected the transfer.`, at);
+    const line = this.system(record, 'transfer-rejected', `${this.agent(agentId).name} rejected the transfer.`, at, transfer);
     return this.commit(record, [line]);
   }
 
@@ -792,7 +795,7 @@ export class ChatStore {
     const { record, transfer } = this.pendingFor(sessionId);
     if (transfer.fromAgentId !== agentId) fail('not-permitted', `Only the sender can cancel the transfer of ${sessionId}`);
     record.transferTo = undefined;
-    const line = this.system(record, 'transfer-cancelled', `${this.agent(agentId).name} cancelled the transfer.`, at);
+    const line = this.system(record, 'transfer-cancelled', `${this.agent(agentId).name} cancelled the transfer.`, at, transfer);
     return this.commit(record, [line]);
   }
 

@@ -458,6 +458,42 @@ export class MessageHistoryController implements ReactiveController {
     return nothing;
   }
 
+  /**
+   * A transfer line, naming the receiving agent ("you" for the signed-in agent) when the message
+   * carries the transfer (`m.transfer`) and the agent is known, with the sender's note.
+   */
+  private transferLabel(event: 'transfer-requested' | 'transferred' | 'transfer-rejected' | 'transfer-cancelled', m: MessageView): string {
+    const transfer = m.transfer;
+    const me = this.opts.service()?.agentId;
+    const toMe = transfer !== undefined && transfer.toAgentId === me;
+    const to = transfer ? this.agentName(transfer.toAgentId) : '';
+    let label: string;
+    if (!toMe && !to) {
+      label = {
+        'transfer-requested': msg('Transfer requested'),
+        transferred: msg('Chat transferred'),
+        'transfer-rejected': msg('Transfer rejected'),
+        'transfer-cancelled': msg('Transfer cancelled'),
+      }[event];
+    } else if (toMe) {
+      label = {
+        'transfer-requested': msg('Transfer to you requested'),
+        transferred: msg('Chat transferred to you'),
+        'transfer-rejected': msg('You rejected the transfer'),
+        'transfer-cancelled': msg('Transfer to you cancelled'),
+      }[event];
+    } else {
+      label = {
+        'transfer-requested': msg(str`Transfer to ${to} requested`),
+        transferred: msg(str`Chat transferred to ${to}`),
+        'transfer-rejected': msg(str`${to} rejected the transfer`),
+        'transfer-cancelled': msg(str`Transfer to ${to} cancelled`),
+      }[event];
+    }
+    const note = transfer?.note?.trim();
+    return note && (event === 'transfer-requested' || event === 'transferred') ? msg(str`${label} (note: ${note})`) : label;
+  }
+
   private systemLabel(m: MessageView): string {
     const event: SystemEvent | undefined = m.systemEvent;
     const agent = this.agentName(m.agentId);
@@ -467,13 +503,10 @@ export class MessageHistoryController implements ReactiveController {
       case 'answered':
         return agent ? msg(str`${agent} answered the chat`) : msg('Chat answered');
       case 'transfer-requested':
-        return msg('Transfer requested');
       case 'transferred':
-        return msg('Chat transferred');
       case 'transfer-rejected':
-        return msg('Transfer rejected');
       case 'transfer-cancelled':
-        return msg('Transfer cancelled');
+        return this.transferLabel(event, m);
       case 'closed-by-agent':
         return msg('Chat closed by agent');
       case 'closed-by-customer':
