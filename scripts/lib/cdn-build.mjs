@@ -63,6 +63,10 @@ const ENTRY_SHARED = [
  * file, instead of the entry, which stays the service and the loader (issue 7's budget for it).
  */
 const ELEMENTS_SHARED = [
+  /[\\/]src[\\/]components[\\/]base[\\/]chat-(session-)?element\.ts$/,
+  /[\\/]src[\\/]components[\\/]shared[\\/]lazy-part\.ts$/,
+  /[\\/]src[\\/]styles[\\/]tokens\.ts$/,
+  /[\\/]src[\\/]i18n[\\/]format\.ts$/,
   /[\\/]src[\\/]components[\\/]shared[\\/]avatar\.ts$/,
   /[\\/]src[\\/]components[\\/]notice-region[\\/]notice-region\.ts$/,
   /[\\/]src[\\/]components[\\/]chat-session-list[\\/]icons\.ts$/,

@@ -1,7 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
 import { type CSSResultOrNative, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { query } from 'lit/decorators.js';
-import { ResizeController } from '@lit-labs/observers/resize-controller.js';
+import { query, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { live } from 'lit/directives/live.js';
 import { type ChatSession, type SessionPhase, sessionPhase } from '../../model/session.js';
@@ -214,21 +213,22 @@ export class ChatConversation extends ChatSessionElement {
    * short; once short it stays so until the host is taller than {@link SHORT_HEIGHT} px, so the
    * room it gains never switches it back.
    */
-  private readonly short = new ResizeController<boolean>(this, {
-    callback: () => {
-      const height = this.clientHeight;
-      if (height === 0 || height > SHORT_HEIGHT) return false;
-      if (this.short?.value) return true;
-      return this.logArea !== undefined && this.logArea.clientHeight < HISTORY_BASIS - 1;
-    },
+  @state() private short = false;
+  /** Watches the host's and the history's heights for {@link short} (renders only when it changes). */
+  private readonly heightWatch = new ResizeObserver(() => {
+    const height = this.clientHeight;
+    this.short =
+      height > 0 &&
+      height <= SHORT_HEIGHT &&
+      (this.short || (this.logArea !== undefined && this.logArea.clientHeight < HISTORY_BASIS - 1));
   });
   /** The history's area, watched by {@link short} beside the host. */
   private logArea: Element | undefined;
   private readonly watchLogArea = (el: Element | undefined): void => {
     if (!el || el === this.logArea) return;
-    if (this.logArea) this.short.unobserve(this.logArea);
+    if (this.logArea) this.heightWatch.unobserve(this.logArea);
     this.logArea = el;
-    this.short.observe(el);
+    this.heightWatch.observe(el);
   };
 
   constructor() {
@@ -288,6 +288,8 @@ export class ChatConversation extends ChatSessionElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.heightWatch.observe(this);
+    if (this.logArea) this.heightWatch.observe(this.logArea);
     // The history arrived while this element was out of the page: show it now.
     if (this.historyView.value && !this.historyLive) this.requestUpdate();
   }
@@ -321,6 +323,7 @@ export class ChatConversation extends ChatSessionElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.typing.stop();
+    this.heightWatch.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -352,7 +355,7 @@ export class ChatConversation extends ChatSessionElement {
         : html`<div class="empty" part="empty"><p>${msg('This chat could not be found.')}</p></div>`;
     }
     return html`<section
-      class="conversation ${this.short.value ? 'short' : ''}"
+      class="conversation ${this.short ? 'short' : ''}"
       @dragenter=${this.attachments.onDragEnter}
       @dragover=${this.attachments.onDragOver}
       @dragleave=${this.attachments.onDragLeave}
