@@ -22,6 +22,16 @@ import { CDN_STATS, isDemoModule } from './lib/cdn-build.mjs';
  * without saying why in the commit.
  */
 export const PAGE_BUDGETS = {
+  // Raised again on 2026-11-30 (next stop) by the rule above, for three pages, after a fresh
+  // review's fixes: <chat-screen> shows a transfer offered to the agent from either tab (a notice
+  // with Open and Dismiss, the Chats badge counting it) and slims its header on a short host; the
+  // conversation names the receiving agent in transfer lines, keeps typed form input per chat
+  // (with "Discard changes"), searches all texts with "/" and wraps Tab inside its dialogs; the
+  // dashboard offers Open instead of Listen in on such a chat; file sizes use Intl unit formatting.
+  // The element base classes, tokens and formatting moved from the entry into the elements'
+  // shared chunk (the entry: 25.4 → 22.3 kB, lit and rxjs external); pages load it either way.
+  // Before: 57, 51 and 94 kB budgets for <chat-screen>, <chat-dashboard> and the whole screen,
+  // which measured 55.5, 49.6 and 92.1 kB at the start of the stop.
   // Raised on 2026-11-30 by the rule above, after this stop's review fixes: every element keeps
   // keyboard focus when the control it was on goes (a shared focus keeper, aria-disabled buttons),
   // long messages are clipped in the listen-in dialog and transcripts too, files show a document
@@ -33,16 +43,16 @@ export const PAGE_BUDGETS = {
   // page), and the Insert picker's snippet store and the listen-in feed load on first use.
   // Before, in this order: 53, 45, 48, 46, 47 and 88 kB budgets for 50.8, 42.6, 45.5, 43.8, 44.9
   // and 85.8 kB measured at the start of the stop.
-  'chat-screen': 57_000, // 54.6 kB measured
+  'chat-screen': 60_000, // 58.0 kB measured (54.6 kB when the budget was 57 kB)
   'chat-session-list': 49_000, // 46.1 kB
   'chat-conversation': 51_000, // 48.5 kB (59.1 kB before its dialogs, 51.8 kB before its history were split off)
   'chat-person-panel': 49_000, // 46.7 kB (42.1 kB before its forms and transcript were split off)
-  'chat-dashboard': 51_000, // 48.6 kB (its warning alerts and listen-in dialog are chunks of their own)
+  'chat-dashboard': 54_000, // 51.0 kB (48.6 kB when the budget was 51 kB; its warning alerts and listen-in dialog are chunks of their own)
   // The whole screen as an agent uses it: both tabs shown and a chat open (no dialog opened yet).
   // This is what issue 7's 45 kB CDN budget was meant to bound; it is over that, see README.
-  // 91.2 kB measured (85.8 kB at the start of this stop; 76.7 kB before the first review fixes of
-  // 2026-11-29; 74.7 kB before the conversation's history was split off).
-  'chat-screen-chats': 94_000,
+  // 95.8 kB measured (91.2 kB when the budget was 94 kB; 85.8 kB before that; 76.7 kB before the
+  // first review fixes of 2026-11-29; 74.7 kB before the conversation's history was split off).
+  'chat-screen-chats': 98_000,
 };
 
 /**
