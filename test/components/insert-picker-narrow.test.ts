@@ -104,4 +104,20 @@ describe('<chat-conversation> Insert picker at narrow and wide sizes', () => {
       });
     }
   }
+
+  // A phone with its keyboard open: too short for the whole picker, so the dialog scrolls; its
+  // parts must still not draw over each other (the preview ran under "Create quick reply").
+  it('360 × 400: the list, the preview and the buttons do not overlap, and "Insert text" can be scrolled into view', async () => {
+    await setViewport({ width: 360, height: 400 });
+    const { dialog } = await openIn('en');
+    const list = byRole(dialog, 'listbox').getBoundingClientRect();
+    const preview = deepQuery<HTMLElement>(dialog, '.picker-preview')!.getBoundingClientRect();
+    const create = byRole(dialog, 'button', 'Create quick reply').getBoundingClientRect();
+    expect(preview.top, 'the preview below the list').to.be.at.least(list.bottom - 1);
+    expect(create.top, `the buttons (${create.top}) below the preview (${preview.bottom})`).to.be.at.least(preview.bottom - 1);
+    const insert = byRole(dialog, 'button', 'Insert text');
+    insert.scrollIntoView({ block: 'nearest' });
+    await settle(dialog);
+    expect(inside(insert.getBoundingClientRect(), dialog.getBoundingClientRect()), '"Insert text" scrolled into the dialog').to.equal(true);
+  });
 });

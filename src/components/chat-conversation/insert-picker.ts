@@ -629,8 +629,10 @@ export const insertPickerStyles = css`
     .picker-body {
       flex: 1 1 400px;
       grid-template-columns: minmax(0, 1fr);
-      /* The list gets the larger share; the preview scrolls. */
+      /* The list gets the larger share; the preview scrolls. At least both rows' minimums (and
+         the gap): less, on a short screen, let the preview run under the dialog's buttons. */
       grid-template-rows: minmax(96px, 3fr) minmax(56px, 2fr);
+      min-height: calc(96px + 56px + 12px);
     }
   }
 `;
