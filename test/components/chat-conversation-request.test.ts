@@ -173,4 +173,22 @@ describe('<chat-conversation> Create request', () => {
     expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Extra text (optional)').value).to.equal('');
     expect(queryByRole(d, 'button', 'Discard changes')).to.equal(null);
   });
+  it('saving with a click that leaves focus in the title (button.click(), Safari/Firefox on macOS) drops the typed input: it opens again pre-filled, without "Discard changes"', async () => {
+    const { el, backend, id } = await openChat();
+    let d = await openDialog(el);
+    const title = byRole<HTMLInputElement>(d, 'textbox', 'Title');
+    title.focus();
+    title.setSelectionRange(title.value.length, title.value.length);
+    await sendKeys({ type: ' (order 4521)' });
+    expect(deepActiveElement() === title).to.equal(true);
+    byRole(d, 'button', 'Save request').click();
+    await waitUntil(() => !queryByRole(el, 'dialog', 'Create request'), 'the dialog to close');
+    await settle(el);
+    expect(backend.inspect.requests().filter((r) => r.sessionId === id).map((r) => r.title)).to.deep.equal([
+      'My invoice shows the wrong VAT number (order 4521)',
+    ]);
+    d = await openDialog(el);
+    expect(byRole<HTMLInputElement>(d, 'textbox', 'Title').value).to.equal('My invoice shows the wrong VAT number');
+    expect(queryByRole(d, 'button', 'Discard changes')).to.equal(null);
+  });
 });

@@ -159,6 +159,35 @@ describe('<chat-conversation> transfer', () => {
     expect(t.service.formDraft(t.id, 'transfer', { target: '', note: '' }).changed).to.equal(false);
   });
 
+  it('transferring with a click that leaves focus in the note (button.click(), Safari/Firefox on macOS) drops the note: after a cancel it opens again empty, without "Discard changes"', async () => {
+    const t = await twoAgents();
+    const el = t.conversation1;
+    const open = async () => {
+      byRole(el, 'button', 'Transfer').click();
+      await waitUntil(() => queryByRole(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
+      await settle(el);
+      return dialog(el);
+    };
+    let d = await open();
+    byRole(d, 'radio', /Sanne Bakker/).click();
+    const note = byRole<HTMLTextAreaElement>(d, 'textbox', 'Note (optional)');
+    note.focus();
+    await sendKeys({ type: 'Knows the order' });
+    await settle(el);
+    expect(deepActiveElement() === note).to.equal(true);
+    byRole(d, 'button', 'Transfer chat').click();
+    await waitUntil(() => t.service2.state.sessions[t.id]?.transferTo, 'the transfer at a2');
+    await settle(el);
+    expect(queryByRole(el, 'dialog', 'Transfer chat')).to.equal(null);
+    byRole(el, 'button', 'Cancel transfer').click();
+    await waitUntil(() => !t.service.state.sessions[t.id]?.transferTo, 'the transfer to be cancelled');
+    await settle(el);
+    d = await open();
+    expect(byRole<HTMLInputElement>(d, 'radio', /Sanne Bakker/).checked).to.equal(false);
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Note (optional)').value).to.equal('');
+    expect(queryByRole(d, 'button', 'Discard changes')).to.equal(null);
+  });
+
   it('accept: both lists show the marker while pending, then the chat is the receiver’s and the sender’s view turns read-only', async () => {
     const t = await twoAgents();
     await transferTo(t.conversation1, 'Sanne Bakker', 'Knows the order');

@@ -7,7 +7,7 @@ import type { DisplaySettings } from '../../service/state.js';
 import { actionErrorText } from './action-errors.js';
 import { ModalController } from './modal.js';
 import { softDisabled } from '../shared/soft-disabled.js';
-import { formValues, renderDiscardButton } from '../shared/form-draft.js';
+import { keptFormValues, renderDiscardButton } from '../shared/form-draft.js';
 
 /** The quick reply form's values, as `ChatService.formDraft` keeps them. */
 type QuickReplyValues = { readonly name: string; readonly text: string };
@@ -129,8 +129,9 @@ export class QuickReplyDialog {
   /** Keep what the agent typed, per chat (Escape and Cancel lose nothing). */
   private readonly onInput = (event: Event): void => {
     const service = this.service();
-    if (!service) return;
-    this.values = formValues(event.currentTarget as HTMLFormElement) as QuickReplyValues;
+    const values = keptFormValues(event);
+    if (!service || !values) return;
+    this.values = values as QuickReplyValues;
     service.setFormDraft(this.sessionId, this.formKey, this.values, this.defaults);
     const changed = service.formDraft(this.sessionId, this.formKey, this.defaults).changed;
     if (changed !== this.changed) {

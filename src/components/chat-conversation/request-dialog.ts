@@ -9,7 +9,7 @@ import { actionErrorText } from './action-errors.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { ModalController, dialogStyles } from './modal.js';
 import { softDisabled } from '../shared/soft-disabled.js';
-import { formValues, renderDiscardButton } from '../shared/form-draft.js';
+import { keptFormValues, renderDiscardButton } from '../shared/form-draft.js';
 
 /** The request form's values, as `ChatService.formDraft` keeps them. */
 type RequestValues = { readonly title: string; readonly category: string; readonly priority: string; readonly text: string };
@@ -127,9 +127,9 @@ export class RequestDialog {
   /** Keep what the agent typed, per chat (Escape and Cancel lose nothing). */
   private readonly onInput = (event: Event): void => {
     const service = this.service();
-    const form = event.currentTarget as HTMLFormElement;
-    if (!service || !this.sessionId || !this.defaults) return;
-    this.draft = formValues(form) as RequestValues;
+    const values = keptFormValues(event);
+    if (!service || !this.sessionId || !this.defaults || !values) return;
+    this.draft = values as RequestValues;
     service.setFormDraft(this.sessionId, 'request', this.draft, this.defaults);
     const changed = service.formDraft(this.sessionId, 'request', this.defaults).changed;
     if (changed !== this.changed) {

@@ -12,7 +12,7 @@ import { actionErrorText } from './action-errors.js';
 import { adoptPartStyles } from '../shared/lazy-part.js';
 import { ModalController, dialogStyles } from './modal.js';
 import { softDisabled } from '../shared/soft-disabled.js';
-import { formValues, renderDiscardButton } from '../shared/form-draft.js';
+import { keptFormValues, renderDiscardButton } from '../shared/form-draft.js';
 
 /** The transfer form without a draft: no colleague chosen, no note. */
 const NO_TRANSFER = { target: '', note: '' } as const;
@@ -204,8 +204,9 @@ export class TransferDialog implements ReactiveController {
   /** Keep the colleague chosen and the note typed, per chat (Escape and Cancel lose nothing). */
   private readonly onInput = (event: Event): void => {
     const service = this.service();
-    if (!service || !this.sessionId) return;
-    const values = { ...NO_TRANSFER, ...formValues(event.currentTarget as HTMLFormElement) };
+    const kept = keptFormValues(event);
+    if (!service || !this.sessionId || !kept) return;
+    const values = { ...NO_TRANSFER, ...kept };
     this.note = values.note;
     service.setFormDraft(this.sessionId, 'transfer', values, NO_TRANSFER);
     const changed = service.formDraft(this.sessionId, 'transfer', NO_TRANSFER).changed;

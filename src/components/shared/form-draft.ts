@@ -23,6 +23,22 @@ export function formValues(form: HTMLFormElement): FormValues {
 }
 
 /**
+ * The values of the form an `input` or `change` event of it came from, to keep as a draft
+ * (`ChatService.setFormDraft`); `null` once the form no longer takes input: it is out of the
+ * document, or the `<dialog>` around it has closed. A focused field fires `change` when focus
+ * leaves it, which can be after its dialog closed on a save (a click that does not move focus,
+ * e.g. `button.click()` or Safari and Firefox on macOS): the draft the save dropped must not
+ * come back. Every form that keeps typed input takes its values through this.
+ */
+export function keptFormValues(event: Event): FormValues | null {
+  const form = event.currentTarget;
+  if (!(form instanceof HTMLFormElement) || !form.isConnected) return null;
+  const dialog = form.closest('dialog');
+  if (dialog && !dialog.open) return null;
+  return formValues(form);
+}
+
+/**
  * The "Discard changes" button of a form that keeps typed input per chat: shown only while the
  * form holds input the agent typed earlier or now (`changed`); `onDiscard` drops the draft
  * (`ChatService.discardFormDraft`) and puts the form back to its defaults.
