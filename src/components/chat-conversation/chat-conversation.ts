@@ -14,6 +14,7 @@ import { renderAvatar } from '../shared/avatar.js';
 import { renderChatsLoadFailure } from '../shared/load-failure.js';
 import { styles } from './chat-conversation.styles.js';
 import { SessionWatchController } from './session-watch-controller.js';
+import { shownChat } from './shown-chat.js';
 import { LazyPart, adoptPartStyles, renderLoadFailure } from '../shared/lazy-part.js';
 import { singleAction } from '../shared/single-action.js';
 import { AttachmentsPart } from './attachments.js';
@@ -182,6 +183,11 @@ export class ChatConversation extends ChatSessionElement {
     const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
     return this.composerElement ?? find('.read-only') ?? find('.transfer-offer button') ?? find('.log');
   };
+  /** The chat shown, for the dialogs: one opened for another chat closes (see `ModalController`). */
+  [shownChat](): string | null {
+    return this.currentId;
+  }
+
   /** Composer range the picker's text replaces: the selection when it opened, or the typed `/…`. */
   private insertRange: { start: number; end: number; slash: boolean } | null = null;
   private readonly attachments = new AttachmentsPart(this, () => this.service, () => this.currentId, () => this.display);
@@ -651,7 +657,7 @@ export class ChatConversation extends ChatSessionElement {
           ? picker.open({
               query: textarea.value.slice(1).split(/\s/)[0] ?? '',
               opener: textarea,
-              onDismiss: (query) => this.restoreSlash(query),
+              onDismiss: (query) => this.restoreSlash(query, id),
             })
           : false,
       );
@@ -661,19 +667,24 @@ export class ChatConversation extends ChatSessionElement {
   /**
    * The picker that "/" opened closed without inserting (Escape, Cancel): the composer shows "/"
    * and the search text, as the agent typed them, with the caret after them (kept as the draft).
+   * Closed because another chat is shown now (see `shownChat`): `sessionId`'s kept draft gets them.
    */
-  private restoreSlash(query: string): void {
-    const id = this.currentId;
-    const textarea = this.composerElement;
-    if (!this.insertRange?.slash || !id || !this.service || !textarea) return;
+  private restoreSlash(query: string, sessionId: string): void {
+    const service = this.service;
+    if (!this.insertRange?.slash || !service) return;
     this.insertRange = null;
-    const match = /^\/\S*/.exec(textarea.value);
+    // Closed because another chat is shown now: the "/…" goes back into that chat's kept draft.
+    const textarea = sessionId === this.currentId ? this.composerElement : undefined;
+    const current = textarea ? textarea.value : (service.state.drafts[sessionId] ?? '');
+    const match = /^\/\S*/.exec(current);
     if (!match) return;
     const typed = `/${query}`;
-    const value = typed + textarea.value.slice(match[0].length);
-    textarea.value = value;
-    textarea.setSelectionRange(typed.length, typed.length);
-    this.service.setDraft(id, value);
+    const value = typed + current.slice(match[0].length);
+    if (textarea) {
+      textarea.value = value;
+      textarea.setSelectionRange(typed.length, typed.length);
+    }
+    service.setDraft(sessionId, value);
   }
 
   private onOpenPicker(event: Event): void {

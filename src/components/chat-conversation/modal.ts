@@ -1,5 +1,6 @@
 import { type ReactiveController, type ReactiveControllerHost, css } from 'lit';
 import { keepTabInDialog } from '../shared/dialog-tab.js';
+import { type ChatScopedHost, shownChat } from './shown-chat.js';
 
 /** The element that has focus, looking through shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -19,6 +20,8 @@ export class ModalController implements ReactiveController {
   /** Whether the dialog is open (or opening). */
   isOpen = false;
   private opener: HTMLElement | null = null;
+  /** The chat shown when the dialog opened (hosts with {@link shownChat} only). */
+  private openedFor: string | null = null;
 
   /**
    * @param host the element that renders the dialog
@@ -37,6 +40,7 @@ export class ModalController implements ReactiveController {
    */
   async open(opener?: HTMLElement | null): Promise<void> {
     this.opener = opener ?? deepActiveElement();
+    this.openedFor = this.shown();
     this.isOpen = true;
     this.host.requestUpdate();
     await this.host.updateComplete;
@@ -84,6 +88,23 @@ export class ModalController implements ReactiveController {
     this.opener = null;
     if (opener?.isConnected) opener.focus();
   };
+
+  /** The chat the host shows, when it tells (see {@link shownChat}). */
+  private shown(): string | null {
+    return (this.host as Partial<ChatScopedHost>)[shownChat]?.() ?? null;
+  }
+
+  /**
+   * Before the host renders: another chat shown than the one the dialog opened for closes it as
+   * if cancelled (its `close` event follows and focus returns to the opener; no caret is restored,
+   * as a composer that opened it now shows the other chat).
+   */
+  hostUpdate(): void {
+    if (!this.isOpen || !(shownChat in this.host) || this.shown() === this.openedFor) return;
+    const dialog = this.find();
+    if (dialog?.open) dialog.close();
+    else this.onClose();
+  }
 
   hostDisconnected(): void {
     this.isOpen = false;
