@@ -255,6 +255,39 @@ describe('<chat-conversation> transfer', () => {
     expect(deepAll(t.conversation1, '.row.system').some((r) => deepText(r).includes('Transfer to Sanne Bakker cancelled'))).to.equal(true);
   });
 
+  it('a kept colleague who went away since: the dialog says so (tied to the off "Transfer chat") and keeps the note; choosing another colleague turns it on', async () => {
+    const t = await twoAgents();
+    const el = t.conversation1;
+    t.backend.script.setPresence('a6', 'present'); // Emily Carter: a right on "sales"
+    const open = async () => {
+      byRole(el, 'button', 'Transfer').click();
+      await waitUntil(() => queryByRole(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
+      await settle(el);
+      return dialog(el);
+    };
+    let d = await open();
+    byRole(d, 'radio', /Sanne Bakker/).click();
+    byRole(d, 'textbox', 'Note (optional)').focus();
+    await sendKeys({ type: 'Knows the order' });
+    byRole(d, 'button', 'Cancel').click();
+    await settle(el);
+    await t.service2.setPresence('away');
+    await waitUntil(() => t.service.state.agents['a2']?.presence === 'away', 'a2 away at a1');
+    d = await open();
+    expect(queryByRole(d, 'radio', /Sanne Bakker/)).to.equal(null);
+    const note = await waitUntil(() => deepQuery(d, '#transfer-gone'), 'the note about the kept colleague');
+    expect(deepText(note)).to.contain('Sanne Bakker can no longer take this chat. Choose another colleague.');
+    const submit = byRole<HTMLButtonElement>(d, 'button', 'Transfer chat');
+    expect(submit.getAttribute('aria-disabled')).to.equal('true');
+    expect(submit.getAttribute('aria-describedby')).to.equal('transfer-gone');
+    expect(byRole<HTMLTextAreaElement>(d, 'textbox', 'Note (optional)').value).to.equal('Knows the order');
+    await expect(el).to.be.accessible();
+    byRole(d, 'radio', /Emily Carter/).click();
+    await settle(el);
+    expect(deepQuery(d, '#transfer-gone')).to.equal(null);
+    expect(submit.hasAttribute('aria-disabled')).to.equal(false);
+  });
+
   it('drops a colleague who goes away from the open dialog', async () => {
     const t = await twoAgents();
     byRole(t.conversation1, 'button', 'Transfer').click();

@@ -129,6 +129,9 @@ export class TransferDialog implements ReactiveController {
     if (!this.modal.isOpen) return nothing;
     const targets = this.targets.value ?? [];
     const chosen = targets.some((t) => t.agent.id === this.chosen) ? this.chosen : null;
+    // The colleague kept from before can no longer take the chat (away, gone, without the right):
+    // say so, rather than leave "Transfer chat" off without a reason.
+    const gone = this.chosen && !chosen && targets.length ? (this.service()?.state.agents[this.chosen]?.name ?? '') : null;
     const check = this.check.value;
     const concerns = check?.possible ? check.concerns : [];
     return html`<dialog
@@ -145,6 +148,13 @@ export class TransferDialog implements ReactiveController {
               ${concerns.map((concern) => html`<p class="dialog-text">${this.concernText(concern, check!)}</p>`)}
               <button type="button" class="btn small" @click=${this.onBack}>${msg('Back to the chat')}</button>
             </div>`
+          : nothing}
+        ${gone !== null
+          ? html`<p class="dialog-text" id="transfer-gone" role="note">
+              ${gone
+                ? msg(str`${gone} can no longer take this chat. Choose another colleague.`)
+                : msg('The colleague you chose can no longer take this chat. Choose another colleague.')}
+            </p>`
           : nothing}
         ${targets.length
           ? html`<fieldset class="field">
@@ -174,7 +184,12 @@ export class TransferDialog implements ReactiveController {
         <div class="dialog-actions">
           ${renderDiscardButton(this.changed, this.onDiscard)}
           <button type="button" class="btn" @click=${() => this.close()}>${msg('Cancel')}</button>
-          <button type="submit" class="btn primary" ${softDisabled(!chosen || this.busy)}>
+          <button
+            type="submit"
+            class="btn primary"
+            aria-describedby=${gone !== null ? 'transfer-gone' : nothing}
+            ${softDisabled(!chosen || this.busy)}
+          >
             ${concerns.length ? msg('Transfer anyway') : msg('Transfer chat')}
           </button>
         </div>
@@ -241,6 +256,7 @@ export class TransferDialog implements ReactiveController {
     const form = event.currentTarget as HTMLFormElement;
     const sessionId = this.sessionId;
     if (!service || !sessionId || !this.chosen || this.busy) return;
+    if (!(this.targets.value ?? []).some((t) => t.agent.id === this.chosen)) return;
     const note = (form.elements.namedItem('note') as HTMLTextAreaElement | null)?.value ?? '';
     this.busy = true;
     this.error = '';
