@@ -64,6 +64,14 @@ function dialog(el: Element): HTMLDialogElement {
   return byRole<HTMLDialogElement>(el, 'dialog', 'Transfer chat');
 }
 
+/** Open the Transfer dialog with a click on "Transfer"; the dialog once rendered. */
+async function openTransfer(el: ChatConversation): Promise<HTMLDialogElement> {
+  byRole(el, 'button', 'Transfer').click();
+  await waitUntil(() => queryByRole(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
+  await settle(el);
+  return dialog(el);
+}
+
 /** Open the Transfer dialog with the keyboard, choose `agentName`, type a note and submit. */
 async function transferTo(el: ChatConversation, agentName: string, note = ''): Promise<void> {
   const button = byRole(el, 'button', 'Transfer');
@@ -133,12 +141,7 @@ describe('<chat-conversation> transfer', () => {
   it('keeps the colleague chosen and the note typed when Escape or Cancel closes the dialog; "Discard changes" clears them', async () => {
     const t = await twoAgents();
     const el = t.conversation1;
-    const open = async () => {
-      byRole(el, 'button', 'Transfer').click();
-      await waitUntil(() => queryByRole(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
-      await settle(el);
-      return dialog(el);
-    };
+    const open = () => openTransfer(el);
     let d = await open();
     byRole(d, 'radio', /Sanne Bakker/).click();
     byRole(d, 'textbox', 'Note (optional)').focus();
@@ -162,12 +165,7 @@ describe('<chat-conversation> transfer', () => {
   it('transferring with a click that leaves focus in the note (button.click(), Safari/Firefox on macOS) drops the note: after a cancel it opens again empty, without "Discard changes"', async () => {
     const t = await twoAgents();
     const el = t.conversation1;
-    const open = async () => {
-      byRole(el, 'button', 'Transfer').click();
-      await waitUntil(() => queryByRole(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
-      await settle(el);
-      return dialog(el);
-    };
+    const open = () => openTransfer(el);
     let d = await open();
     byRole(d, 'radio', /Sanne Bakker/).click();
     const note = byRole<HTMLTextAreaElement>(d, 'textbox', 'Note (optional)');
@@ -259,12 +257,7 @@ describe('<chat-conversation> transfer', () => {
     const t = await twoAgents();
     const el = t.conversation1;
     t.backend.script.setPresence('a6', 'present'); // Emily Carter: a right on "sales"
-    const open = async () => {
-      byRole(el, 'button', 'Transfer').click();
-      await waitUntil(() => queryByRole(el, 'dialog', 'Transfer chat'), 'the transfer dialog');
-      await settle(el);
-      return dialog(el);
-    };
+    const open = () => openTransfer(el);
     let d = await open();
     byRole(d, 'radio', /Sanne Bakker/).click();
     byRole(d, 'textbox', 'Note (optional)').focus();
